@@ -1,0 +1,128 @@
+// Benchmark of the GovRule CLI on a synthetic repository.
+//
+//   node bench/run.mjs [--files N] [--rules N] [--keep]
+//
+// Generates a repository (bench/generate.mjs) in a temporary folder, then runs
+// `check` and `compile -o <tmp>/bundle.json`, each in its own process through
+// bench/measure.cjs, and prints a table: command, files, rules, MB of source,
+// wall seconds (whole process, Node start-up included), seconds inside main(),
+// peak RSS and exit code; then the bundle's size. The temporary folder is
+// removed at the end unless --keep is given. Needs a built out/cli.cjs.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const measure = join(here, 'measure.cjs');
+const cli = join(here, '..', 'out', 'cli.cjs');
+
+function parseArgs(argv) {
+    const opts = { files: 1000, rules: 50, keep: false };
+    for (let k = 0; k < argv.length; k++) {
+        const a = argv[k];
+        if (a === '--keep') opts.keep = true;
+        else if (a === '--files' || a === '--rules') {
+            const v = Number(argv[++k]);
+            if (!Number.isInteger(v) || v < 1) usage(`${a} needs a positive integer`);
+            opts[a.slice(2)] = v;
+        } else usage(`unknown argument ${a}`);
+    }
+    return opts;
+}
+
+function usage(msg) {
+    console.error(`${msg}\nusage: node bench/run.mjs [--files N] [--rules N] [--keep]`);
+    process.exit(2);
+}
+
+// Runs measure.cjs; resolves with the wall time, the parsed last stdout line and the exit code.
+function run(args, cwd) {
+    return new Promise((resolve) => {
+        const t0 = performance.now();
+        const child = spawn(process.execPath, [measure, ...args], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+        let tail = '';
+        child.stdout.setEncoding('utf8');
+        child.stdout.on('data', (chunk) => {
+            // Keep only the end of stdout: the result is on its last line.
+            tail = (tail + chunk).slice(-65536);
+        });
+        child.on('error', (err) => resolve({ wall: 0, result: null, exit: 2, error: err.message, tail }));
+        child.on('close', (exit, signal) => {
+            const wall = (performance.now() - t0) / 1000;
+            const lines = tail.trimEnd().split('\n');
+            let result = null;
+            try {
+                result = JSON.parse(lines[lines.length - 1]);
+            } catch {
+                /* no result line: the process crashed */
+            }
+            resolve({ wall, result, exit: exit ?? signal, tail });
+        });
+    });
+}
+
+function table(rows) {
+    const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+    return rows
+        .map((r, i) => {
+            const line = r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ');
+            return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+        })
+        .join('\n');
+}
+
+async function mainBench() {
+    const opts = parseArgs(process.argv.slice(2));
+    if (!existsSync(cli)) {
+        console.error(`bench: ${cli} not found; build it first (npm run build).`);
+        return 2;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'govrule-bench-'));
+    let failed = false;
+    try {
+        const src = join(dir, 'src');
+        const t0 = performance.now();
+        const stats = generate(src, { files: opts.files, rulesPerFile: opts.rules });
+        const mb = stats.bytes / (1024 * 1024);
+        console.log(`generated ${stats.files} files, ${stats.rules} rules, ${mb.toFixed(2)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s (${src})`);
+
+        const bundle = join(dir, 'bundle.json');
+        const commands = [
+            ['check', ['check', src]],
+            ['compile', ['compile', src, '-o', bundle]],
+        ];
+        const rows = [['command', 'files', 'rules', 'source MB', 'wall s', 'main s', 'peak RSS MB', 'exit']];
+        for (const [name, args] of commands) {
+            const r = await run(args, src);
+            const code = r.result ? r.result.code : r.exit;
+            if (code !== 0 || r.exit !== 0) {
+                failed = true;
+                if (!r.result) console.error(`bench: ${name} produced no result line (exit ${r.exit}); stdout ended with:\n${r.tail.slice(-2000)}`);
+            }
+            rows.push([
+                name,
+                stats.files,
+                stats.rules,
+                mb.toFixed(2),
+                r.wall.toFixed(2),
+                r.result ? (r.result.ms / 1000).toFixed(2) : '-',
+                r.result ? r.result.maxRssMB.toFixed(1) : '-',
+                code,
+            ]);
+        }
+        console.log('');
+        console.log(table(rows));
+        console.log('');
+        if (existsSync(bundle)) console.log(`bundle: ${(statSync(bundle).size / (1024 * 1024)).toFixed(2)} MB (${statSync(bundle).size} bytes)`);
+        else console.log('bundle: not written');
+    } finally {
+        if (opts.keep) console.log(`kept ${dir}`);
+        else rmSync(dir, { recursive: true, force: true });
+    }
+    return failed ? 1 : 0;
+}
+
+process.exitCode = await mainBench();

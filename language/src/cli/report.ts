@@ -1,0 +1,165 @@
+/** Printing diagnostics (§11): text for people, json, sarif and github for machines. */
+import { CODES, codeDocUrl, isDiagnosticCode } from '../diagnostics.js';
+import { VERSION } from '../version.js';
+import { displayPath } from './files.js';
+import { countBySeverity, type Problem } from './problems.js';
+
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github'];
+
+export interface ReportContext {
+    readonly cwd: string;
+    /** File texts, to quote the offending line. */
+    readonly texts: ReadonlyMap<string, string>;
+    readonly fileCount: number;
+}
+
+export function formatProblems(format: OutputFormat, problems: readonly Problem[], ctx: ReportContext): string {
+    switch (format) {
+        case 'text': return formatText(problems, ctx);
+        case 'json': return `${JSON.stringify(problems.map(p => toJsonProblem(p, ctx)), null, 2)}\n`;
+        case 'sarif': return `${JSON.stringify(toSarif(problems, ctx), null, 2)}\n`;
+        case 'github': return problems.map(p => formatGithub(p, ctx)).join('');
+    }
+}
+
+function toJsonProblem(p: Problem, ctx: ReportContext) {
+    return {
+        file: displayPath(p.file, ctx.cwd),
+        line: p.start.line + 1,
+        column: p.start.character + 1,
+        endLine: p.end.line + 1,
+        endColumn: p.end.character + 1,
+        severity: p.severity,
+        code: p.code,
+        message: p.message,
+    };
+}
+
+/** `file:line:col: error [code] message`, the line itself, and a caret under the range. */
+function formatText(problems: readonly Problem[], ctx: ReportContext): string {
+    const out: string[] = [];
+    const lines = new Map<string, string[]>();
+    for (const p of problems) {
+        out.push(`${displayPath(p.file, ctx.cwd)}:${p.start.line + 1}:${p.start.character + 1}: ${p.severity} [${p.code}] ${p.message}`);
+        let fileLines = lines.get(p.file);
+        if (!fileLines) {
+            fileLines = (ctx.texts.get(p.file) ?? '').split(/\r?\n/);
+            lines.set(p.file, fileLines);
+        }
+        const source = fileLines[p.start.line];
+        if (source !== undefined && source.trim() !== '') {
+            const gutter = String(p.start.line + 1);
+            const pad = ' '.repeat(gutter.length);
+            const end = p.end.line === p.start.line ? p.end.character : source.length;
+            const width = Math.max(1, displayWidth(source.slice(p.start.character, end)));
+            out.push(` ${gutter} | ${source.replace(/\t/g, ' ')}`);
+            out.push(` ${pad} | ${' '.repeat(displayWidth(source.slice(0, p.start.character)))}${'^'.repeat(width)}`);
+        }
+    }
+    out.push(summary(problems, ctx.fileCount));
+    return `${out.join('\n')}\n`;
+}
+
+export function summary(problems: readonly Problem[], fileCount: number): string {
+    const counts = countBySeverity(problems);
+    const files = `${fileCount} ${fileCount === 1 ? 'file' : 'files'}`;
+    const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
+    if (counts.info) parts.push(plural(counts.info, 'info'));
+    if (counts.hint) parts.push(plural(counts.hint, 'hint'));
+    return counts.error + counts.warning + counts.info + counts.hint === 0
+        ? `No problems in ${files}.`
+        : `${parts.join(', ')} in ${files}.`;
+}
+
+function plural(n: number, word: string): string {
+    return `${n} ${word}${n === 1 || word === 'info' ? '' : 's'}`;
+}
+
+/** CJK characters take two terminal columns; carets must line up under them. */
+function displayWidth(text: string): number {
+    let width = 0;
+    for (const ch of text) {
+        const cp = ch.codePointAt(0)!;
+        width += (cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3)
+            || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60)
+            || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd))) ? 2 : 1;
+    }
+    return width;
+}
+
+/** GitHub workflow commands: `::error file=…,line=…::message`. */
+function formatGithub(p: Problem, ctx: ReportContext): string {
+    const command = p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'notice';
+    const props = [
+        `file=${escapeProperty(displayPath(p.file, ctx.cwd))}`,
+        `line=${p.start.line + 1}`,
+        `col=${p.start.character + 1}`,
+        `endLine=${p.end.line + 1}`,
+        `endColumn=${p.end.character + 1}`,
+        `title=${escapeProperty(`govrule ${p.code}`)}`,
+    ];
+    return `::${command} ${props.join(',')}::${escapeData(p.message)}\n`;
+}
+
+function escapeData(text: string): string {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** SARIF 2.1.0: one run, the codes as rules, columns in UTF-16 code units as in LSP. */
+function toSarif(problems: readonly Problem[], ctx: ReportContext) {
+    const codes = Object.keys(CODES).sort();
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [{
+            tool: {
+                driver: {
+                    name: 'govrule',
+                    version: VERSION,
+                    informationUri: 'https://github.com/govrule/govrule',
+                    rules: codes.map(code => {
+                        const info = CODES[code as keyof typeof CODES];
+                        return {
+                            id: code,
+                            shortDescription: { text: info.summary },
+                            helpUri: codeDocUrl(code as keyof typeof CODES),
+                            defaultConfiguration: { level: sarifLevel(info.level) },
+                        };
+                    }),
+                },
+            },
+            columnKind: 'utf16CodeUnits',
+            originalUriBaseIds: { SRCROOT: { uri: `${pathToFileUri(ctx.cwd)}/` } },
+            results: problems.map(p => ({
+                ruleId: p.code,
+                ...(isDiagnosticCode(p.code) ? { ruleIndex: codes.indexOf(p.code) } : {}),
+                level: sarifLevel(p.severity),
+                message: { text: p.message },
+                locations: [{
+                    physicalLocation: {
+                        artifactLocation: { uri: encodeURI(displayPath(p.file, ctx.cwd)), uriBaseId: 'SRCROOT' },
+                        region: {
+                            startLine: p.start.line + 1,
+                            startColumn: p.start.character + 1,
+                            endLine: p.end.line + 1,
+                            endColumn: p.end.character + 1,
+                        },
+                    },
+                }],
+            })),
+        }],
+    };
+}
+
+function sarifLevel(level: string): 'error' | 'warning' | 'note' {
+    return level === 'error' ? 'error' : level === 'warning' ? 'warning' : 'note';
+}
+
+function pathToFileUri(folder: string): string {
+    return `file://${encodeURI(folder.split('\\').join('/')).replace(/^([^/])/, '/$1')}`;
+}

@@ -1,0 +1,264 @@
+/**
+ * The compiler (§9): linked, error-free documents in, one bundle object out. Every list is
+ * sorted by id (severities by rank, steps in source order), so the same sources give the same
+ * bytes whatever the order of the files.
+ */
+import type { AstNode, CommentProvider, LangiumDocument } from 'langium';
+import * as path from 'node:path';
+import * as ast from '../generated/ast.js';
+import { docComment } from '../documentation.js';
+import { declarationsOf, qualifiedName, type Declaration } from '../names.js';
+import { clausesOf } from '../rules.js';
+import { compareStrings } from '../references/symbol-table.js';
+import { parseDuration, type Duration } from '../values.js';
+import { VERSION } from '../version.js';
+import { literalValue, toJsonLogic, type JsonLogic, type Scalar } from './jsonlogic.js';
+
+export interface Source { file: string; line: number; column: number }
+interface Element { id: string; name: string; label: string | null; doc: string | null; source: Source }
+export interface Money { amount: number; currency: string }
+export type Value = Scalar | Duration | Money;
+
+export interface Bundle {
+    format: 'govrule-bundle';
+    formatVersion: 1;
+    compiler: { name: 'govrule'; version: string };
+    packages: Array<{ id: string; files: string[] }>;
+    severities: Array<Element & { rank: number }>;
+    posts: Element[];
+    authorities: Element[];
+    actions: Array<Element & { params: Array<{ name: string; type: ast.ValueType; optional: boolean }> }>;
+    attributes: Array<Element & { type: string; values: string[] | null; default: Scalar | null }>;
+    categories: Array<Element & { parent: string | null }>;
+    rules: BundleRule[];
+    tests: BundleTest[];
+}
+
+export interface BundleRule extends Element {
+    categories: string[];
+    severity: string;
+    responsible: string;
+    actions: Array<{ action: string; args: Record<string, Value> }>;
+    escalation: Array<{ after: string; afterSeconds: number; to: string; toKind: 'post' | 'authority' }>;
+    when: JsonLogic;
+    priority: number;
+    enabled: boolean;
+    effective: { from: string | null; to: string | null };
+    basis: string[];
+}
+
+export interface BundleTest {
+    name: string;
+    doc: string | null;
+    source: Source;
+    given: { category: string; attributes: Record<string, Scalar> };
+    on: string | null;
+    expect: {
+        rule?: string | null;
+        actions?: string[];
+        severity?: string;
+        responsible?: string;
+        escalations?: Array<{ to: string; within: Duration | null }>;
+    };
+}
+
+export interface CompileInput {
+    /** The project root: source paths in the bundle are relative to it. */
+    readonly root: string;
+    readonly documents: readonly LangiumDocument[];
+    readonly comments: CommentProvider;
+}
+
+export function compileBundle(input: CompileInput): Bundle {
+    const compiler = new BundleCompiler(input);
+    return compiler.compile();
+}
+
+/** Serialises a bundle: two-space indentation and a final newline. */
+export function serializeBundle(bundle: Bundle): string {
+    return `${JSON.stringify(bundle, null, 2)}\n`;
+}
+
+class BundleCompiler {
+    private readonly fileOf = new Map<ast.Model, string>();
+
+    constructor(private readonly input: CompileInput) { }
+
+    compile(): Bundle {
+        const models: ast.Model[] = [];
+        for (const doc of this.input.documents) {
+            const model = doc.parseResult.value as ast.Model;
+            models.push(model);
+            this.fileOf.set(model, toPosix(path.relative(this.input.root, doc.uri.fsPath)));
+        }
+        const bundle: Bundle = {
+            format: 'govrule-bundle',
+            formatVersion: 1,
+            compiler: { name: 'govrule', version: VERSION },
+            packages: this.packages(models),
+            severities: [],
+            posts: [],
+            authorities: [],
+            actions: [],
+            attributes: [],
+            categories: [],
+            rules: [],
+            tests: [],
+        };
+        for (const model of models) {
+            for (const decl of declarationsOf(model)) {
+                this.add(bundle, decl);
+            }
+            for (const element of model.elements) {
+                if (ast.isTest(element)) {
+                    bundle.tests.push(this.test(element));
+                }
+            }
+        }
+        for (const key of ['posts', 'authorities', 'actions', 'attributes', 'categories', 'rules'] as const) {
+            (bundle[key] as Element[]).sort((a, b) => compareStrings(a.id, b.id));
+        }
+        bundle.tests.sort((a, b) => compareStrings(a.source.file, b.source.file) || a.source.line - b.source.line || a.source.column - b.source.column);
+        return bundle;
+    }
+
+    private packages(models: ast.Model[]): Bundle['packages'] {
+        const files = new Map<string, string[]>();
+        for (const model of models) {
+            const list = files.get(model.name) ?? [];
+            list.push(this.fileOf.get(model)!);
+            files.set(model.name, list);
+        }
+        return [...files.entries()]
+            .sort(([a], [b]) => compareStrings(a, b))
+            .map(([id, list]) => ({ id, files: list.sort(compareStrings) }));
+    }
+
+    private add(bundle: Bundle, decl: Declaration): void {
+        const base = this.element(decl);
+        if (ast.isSeverityLevel(decl)) {
+            bundle.severities.push({ ...base, rank: decl.$container.levels.indexOf(decl) });
+        } else if (ast.isPost(decl)) {
+            bundle.posts.push(base);
+        } else if (ast.isAuthority(decl)) {
+            bundle.authorities.push(base);
+        } else if (ast.isAction(decl)) {
+            bundle.actions.push({ ...base, params: decl.params.map(p => ({ name: p.name, type: p.type, optional: p.optional })) });
+        } else if (ast.isAttribute(decl)) {
+            const type = decl.type;
+            bundle.attributes.push({
+                ...base,
+                type: ast.isEnumType(type) ? 'enum' : type.kind,
+                values: ast.isEnumType(type) ? type.members.map(m => m.name) : null,
+                default: decl.default ? literalValue(decl.default) : null,
+            });
+        } else if (ast.isCategory(decl)) {
+            bundle.categories.push({ ...base, parent: ast.isCategory(decl.$container) ? qualifiedName(decl.$container) : null });
+        } else if (ast.isRule(decl)) {
+            bundle.rules.push(this.rule(decl, base));
+        }
+    }
+
+    private rule(rule: ast.Rule, base: Element): BundleRule {
+        const c = clausesOf(rule);
+        return {
+            ...base,
+            categories: (c.category?.categories ?? []).map(ref => idOf(ref.ref)),
+            severity: idOf(c.severity?.level.ref),
+            responsible: idOf(c.responsible?.post.ref),
+            actions: (c.actions?.calls ?? []).map(call => ({ action: idOf(call.action.ref), args: this.args(call) })),
+            escalation: (c.escalate?.steps ?? []).map(step => {
+                const duration = parseDuration(step.after)!;
+                return {
+                    after: duration.iso,
+                    afterSeconds: duration.seconds,
+                    to: idOf(step.target.ref),
+                    toKind: ast.isAuthority(step.target.ref) ? 'authority' : 'post',
+                };
+            }),
+            when: toJsonLogic(c.when?.condition),
+            priority: c.priority ? Number(c.priority.value) : 0,
+            enabled: !c.disabled,
+            effective: { from: c.effective?.from ?? null, to: c.effective?.to ?? null },
+            basis: c.basis?.texts ?? [],
+        };
+    }
+
+    /** Arguments in the order the action declares its parameters. */
+    private args(call: ast.ActionCall): Record<string, Value> {
+        const params = call.action.ref?.params ?? [];
+        const sorted = [...call.args].sort((a, b) => params.indexOf(a.param.ref!) - params.indexOf(b.param.ref!));
+        const args: Record<string, Value> = {};
+        for (const arg of sorted) {
+            args[arg.param.ref?.name ?? arg.param.$refText] = argumentValue(arg.value);
+        }
+        return args;
+    }
+
+    private test(test: ast.Test): BundleTest {
+        const given = test.items.find(ast.isGiven);
+        const attributes: Record<string, Scalar> = {};
+        for (const attr of given?.attributes ?? []) {
+            attributes[attr.attribute.ref?.name ?? attr.attribute.$refText] = literalValue(attr.value);
+        }
+        const expect: BundleTest['expect'] = {};
+        for (const item of test.items) {
+            if (ast.isExpectRule(item)) {
+                expect.rule = item.none ? null : idOf(item.rule?.ref);
+            } else if (ast.isExpectActions(item)) {
+                expect.actions = item.actions.map(a => idOf(a.ref));
+            } else if (ast.isExpectSeverity(item)) {
+                expect.severity = idOf(item.level.ref);
+            } else if (ast.isExpectResponsible(item)) {
+                expect.responsible = idOf(item.post.ref);
+            } else if (ast.isExpectEscalation(item)) {
+                (expect.escalations ??= []).push({ to: idOf(item.target.ref), within: item.within ? parseDuration(item.within) ?? null : null });
+            }
+        }
+        return {
+            name: test.name,
+            doc: docComment(this.input.comments, test),
+            source: this.source(test),
+            given: { category: idOf(given?.category.ref), attributes },
+            on: test.items.find(ast.isOn)?.date ?? null,
+            expect,
+        };
+    }
+
+    private element(decl: Declaration): Element {
+        return {
+            id: qualifiedName(decl),
+            name: decl.name,
+            label: ast.isRule(decl) || 'label' in decl ? (decl as { label?: string }).label ?? null : null,
+            doc: docComment(this.input.comments, decl),
+            source: this.source(decl),
+        };
+    }
+
+    private source(node: AstNode): Source {
+        let model: AstNode = node;
+        while (model.$container) {
+            model = model.$container;
+        }
+        const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
+        return { file: this.fileOf.get(model as ast.Model) ?? '', line: start.line + 1, column: start.character + 1 };
+    }
+}
+
+function idOf(decl: Declaration | undefined): string {
+    return decl ? qualifiedName(decl) : '';
+}
+
+function argumentValue(value: ast.Value): Value {
+    if (ast.isDurationLiteral(value)) {
+        return parseDuration(value.value)!;
+    }
+    if (ast.isMoneyLiteral(value)) {
+        return { amount: Number(value.amount), currency: value.currency };
+    }
+    return literalValue(value);
+}
+
+function toPosix(file: string): string {
+    return file.split(path.sep).join('/');
+}

@@ -1,0 +1,53 @@
+/**
+ * The one registry of diagnostic codes (LANGUAGE.md §10). Everything that reports a problem
+ * names one of these codes; levels can be changed only for lints (`lint: true`).
+ */
+export type Level = 'error' | 'warning' | 'info' | 'hint';
+export type ConfiguredLevel = Level | 'off';
+
+export interface CodeInfo {
+    readonly level: Level;
+    /** Lints can be re-levelled or turned off in govrule.json; errors cannot. */
+    readonly lint: boolean;
+    readonly summary: string;
+}
+
+export const CODES = {
+    'syntax': { level: 'error', lint: false, summary: 'the parser cannot read the text' },
+    'unresolved-reference': { level: 'error', lint: false, summary: 'a name matches nothing' },
+    'ambiguous-reference': { level: 'error', lint: false, summary: 'two imports supply the name' },
+    'wrong-kind': { level: 'error', lint: false, summary: 'the name is of another kind than the place expects' },
+    'duplicate-name': { level: 'error', lint: false, summary: 'two declarations of one name in a package' },
+    'duplicate-clause': { level: 'error', lint: false, summary: 'a rule clause given twice' },
+    'missing-clause': { level: 'error', lint: false, summary: 'a required rule clause is absent' },
+    'severity-scale': { level: 'error', lint: false, summary: 'no scale, more than one, or fewer than two levels' },
+    'duplicate-attribute': { level: 'error', lint: false, summary: 'two attributes of one name in the bundle' },
+    'action-arguments': { level: 'error', lint: false, summary: 'missing, unknown, repeated or mistyped action arguments' },
+    'type-mismatch': { level: 'error', lint: false, summary: 'a condition compares an attribute with a literal of another type' },
+    'escalation-order': { level: 'error', lint: false, summary: 'steps not in strictly increasing time, or a zero duration' },
+    'escalation-target': { level: 'error', lint: false, summary: 'the same target twice in one escalation' },
+    'invalid-literal': { level: 'error', lint: false, summary: 'impossible date, bad money, bad currency code, bad default' },
+    'effective-range': { level: 'error', lint: false, summary: 'an end date before its start' },
+    'unresolved-import': { level: 'error', lint: false, summary: 'an import names no package or element' },
+    'config': { level: 'error', lint: false, summary: 'govrule.json is not valid' },
+    'escalates-to-responsible': { level: 'warning', lint: true, summary: "a step escalates to the rule's own responsible post" },
+    'duplicate-action': { level: 'warning', lint: true, summary: 'an action listed twice in one rule' },
+    'unused-declaration': { level: 'warning', lint: true, summary: 'a post, authority, action or attribute that nothing uses' },
+    'uncovered-category': { level: 'warning', lint: true, summary: 'a leaf category that no enabled rule covers' },
+    'critical-without-authority': { level: 'warning', lint: true, summary: 'a top-severity rule whose escalation never reaches an authority' },
+    'unreachable-rule': { level: 'warning', lint: true, summary: 'a condition that can never hold' },
+    'shadowed-rule': { level: 'warning', lint: true, summary: 'an enabled rule that can never win' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof CODES;
+
+export function isDiagnosticCode(code: unknown): code is DiagnosticCode {
+    return typeof code === 'string' && Object.prototype.hasOwnProperty.call(CODES, code);
+}
+
+/** Where each code is documented; editors link to it from the diagnostic. */
+export const DOCS_URL = 'https://github.com/govrule/govrule/blob/main/docs/diagnostics.md';
+
+export function codeDocUrl(code: DiagnosticCode): string {
+    return `${DOCS_URL}#${code}`;
+}

@@ -1,0 +1,134 @@
+/**
+ * Links references through the NameResolver and checks that the target is of the kind the place
+ * expects. Failures carry their diagnostic code, so the validator reports `unresolved-reference`,
+ * `ambiguous-reference`, `wrong-kind` or `action-arguments` with a precise message.
+ */
+import { DefaultLinker, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type LangiumCoreServices, type LinkingError, type ReferenceInfo } from 'langium';
+import * as ast from '../generated/ast.js';
+import { kindName, modelOf, withArticle } from '../names.js';
+import type { DiagnosticCode } from '../diagnostics.js';
+import type { GovRuleAddedServices } from '../govrule-module.js';
+import type { NameResolver } from './name-resolver.js';
+import { closestNames, didYouMean } from './suggestions.js';
+
+export interface GovRuleLinkingError extends LinkingError {
+    readonly code: DiagnosticCode;
+    /** Names to offer as replacements (quick fixes use them). */
+    readonly suggestions?: readonly string[];
+    /** Reported by a validator instead (for example as a type mismatch), or a consequence of another error. */
+    readonly silent?: boolean;
+}
+
+export function isGovRuleLinkingError(error: LinkingError | undefined): error is GovRuleLinkingError {
+    return error !== undefined && 'code' in error;
+}
+
+export class GovRuleLinker extends DefaultLinker {
+    private readonly resolver: NameResolver;
+    private readonly descriptionProvider: AstNodeDescriptionProvider;
+
+    constructor(services: LangiumCoreServices & GovRuleAddedServices) {
+        super(services);
+        this.resolver = services.references.NameResolver;
+        this.descriptionProvider = services.workspace.AstNodeDescriptionProvider;
+    }
+
+    override getCandidate(refInfo: ReferenceInfo): AstNodeDescription | GovRuleLinkingError {
+        const container = refInfo.container;
+        const text = refInfo.reference.$refText;
+        if (ast.isArgument(container)) {
+            return this.linkParameter(refInfo, container, text);
+        }
+        if (ast.isEnumLiteral(container)) {
+            return this.linkEnumMember(refInfo, container, text);
+        }
+        const model = modelOf(container);
+        if (!model) {
+            return this.error(refInfo, 'unresolved-reference', `Cannot resolve '${text}' outside a package.`);
+        }
+        const expected = this.reflection.getReferenceType(refInfo);
+        const resolution = this.resolver.resolve(text, model);
+        switch (resolution.kind) {
+            case 'found': {
+                const found = resolution.entry.description;
+                if (this.reflection.isSubtype(found.type, expected)) {
+                    return found;
+                }
+                const alternatives = this.suggest(text, model, expected);
+                return this.error(refInfo, 'wrong-kind',
+                    `Expected ${withArticle(kindName(expected))} here, but '${text}' is ${withArticle(kindName(found.type))} (${resolution.entry.qualifiedName})${didYouMean(alternatives)}`,
+                    alternatives);
+            }
+            case 'ambiguous': {
+                const names = resolution.candidates.map(c => `'${c.entry.qualifiedName}' (import ${c.via.path})`);
+                return this.error(refInfo, 'ambiguous-reference',
+                    `'${text}' is ambiguous: it could be ${names.join(' or ')}. Write the qualified name.`,
+                    resolution.candidates.map(c => c.entry.qualifiedName));
+            }
+            case 'none': {
+                const suggestions = this.suggest(text, model, expected);
+                return this.error(refInfo, 'unresolved-reference',
+                    `Cannot find ${withArticle(kindName(expected))} named '${text}'${didYouMean(suggestions)}`, suggestions);
+            }
+        }
+    }
+
+    private linkParameter(refInfo: ReferenceInfo, argument: ast.Argument, text: string): AstNodeDescription | GovRuleLinkingError {
+        const action = argument.$container.action.ref;
+        if (!action) {
+            return this.error(refInfo, 'action-arguments', '', [], true);
+        }
+        const param = action.params.find(p => p.name === text);
+        if (param) {
+            return this.describe(param);
+        }
+        const suggestions = closestNames(text, action.params.map(p => p.name));
+        const known = action.params.length === 0 ? 'it takes no parameters' : `its parameters are ${action.params.map(p => p.name).join(', ')}`;
+        return this.error(refInfo, 'action-arguments',
+            `Action '${action.name}' has no parameter '${text}' (${known})${didYouMean(suggestions)}`, suggestions);
+    }
+
+    /** Enum members resolve inside the attribute that the literal is compared with or assigned to. */
+    private linkEnumMember(refInfo: ReferenceInfo, literal: ast.EnumLiteral, text: string): AstNodeDescription | GovRuleLinkingError {
+        const attribute = attributeOfLiteral(literal);
+        if (!attribute || !ast.isEnumType(attribute.type)) {
+            // Unresolved attribute, or a non-enum attribute: the type checks report it.
+            return this.error(refInfo, 'type-mismatch', '', [], true);
+        }
+        const member = attribute.type.members.find(m => m.name === text);
+        if (member) {
+            return this.describe(member);
+        }
+        const members = attribute.type.members.map(m => m.name);
+        const suggestions = closestNames(text, members);
+        return this.error(refInfo, 'unresolved-reference',
+            `'${text}' is not a value of attribute '${attribute.name}' (one of ${members.join(', ')})${didYouMean(suggestions)}`, suggestions);
+    }
+
+    private suggest(text: string, model: ast.Model, expected: string): string[] {
+        const names = this.resolver.visibleNames(model)
+            .filter(v => this.reflection.isSubtype(v.entry.description.type, expected))
+            .map(v => v.text);
+        return closestNames(text, names);
+    }
+
+    private describe(node: AstNode & { name: string }): AstNodeDescription {
+        return this.descriptionProvider.createDescription(node, node.name);
+    }
+
+    private error(info: ReferenceInfo, code: DiagnosticCode, message: string, suggestions: readonly string[] = [], silent = false): GovRuleLinkingError {
+        return { info, code, message, suggestions, silent };
+    }
+}
+
+/** The attribute whose type gives meaning to a literal, if the literal sits where one is known. */
+export function attributeOfLiteral(literal: ast.Literal): ast.Attribute | undefined {
+    const container = literal.$container;
+    if (ast.isComparison(container) || ast.isGivenAttribute(container)) {
+        return container.attribute.ref;
+    }
+    if (ast.isAttribute(container)) {
+        return container;
+    }
+    return undefined;
+}

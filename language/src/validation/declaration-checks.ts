@@ -1,0 +1,123 @@
+/** Checks on declarations and imports: names, the severity scale, attributes, usage, coverage. */
+import type { AstNode, ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import type { GovRuleServices } from '../govrule-module.js';
+import { kindName, qualifiedName, type Declaration } from '../names.js';
+import type { NameResolver } from '../references/name-resolver.js';
+import type { SymbolTable } from '../references/symbol-table.js';
+import type { WorkspaceFacts } from './workspace-facts.js';
+import { literalFits, typeName } from './types.js';
+
+export class DeclarationChecks {
+    private readonly symbols: SymbolTable;
+    private readonly resolver: NameResolver;
+    private readonly facts: WorkspaceFacts;
+
+    constructor(services: GovRuleServices) {
+        this.symbols = services.references.SymbolTable;
+        this.resolver = services.references.NameResolver;
+        this.facts = services.validation.WorkspaceFacts;
+    }
+
+    /** duplicate-name, at every declaration involved (§3: one namespace per package). */
+    checkUniqueName(decl: Declaration, accept: ValidationAcceptor): void {
+        if (!decl.name) {
+            return;
+        }
+        const name = qualifiedName(decl);
+        const same = this.symbols.lookup(name);
+        if (same.length > 1) {
+            const others = same.filter(e => e.description.node !== decl)
+                .map(e => `${kindName(e.description.type)} in ${fileName(e.description.documentUri.path)}:${(e.description.nameSegment?.range.start.line ?? 0) + 1}`);
+            accept('error', `'${name}' is declared more than once (also ${others.join(', ')})`,
+                { node: decl, property: 'name', code: 'duplicate-name' });
+        }
+    }
+
+    /** Parameters of an action and members of an enum are names too. */
+    checkUniqueMembers(node: ast.Action | ast.EnumType, accept: ValidationAcceptor): void {
+        const items: Array<ast.Param | ast.EnumMember> = ast.isAction(node) ? node.params : node.members;
+        const seen = new Set<string>();
+        for (const item of items) {
+            if (seen.has(item.name)) {
+                const what = ast.isParam(item) ? 'Parameter' : 'Enum member';
+                accept('error', `${what} '${item.name}' is declared twice`, { node: item, property: 'name', code: 'duplicate-name' });
+            }
+            seen.add(item.name);
+        }
+    }
+
+    /** severity-scale: exactly one scale in the bundle, of at least two levels. */
+    checkScale(scale: ast.Severities, accept: ValidationAcceptor): void {
+        if (scale.levels.length < 2) {
+            accept('error', `A severity scale needs at least two levels (this one has ${scale.levels.length})`,
+                { node: scale, keyword: 'severities', code: 'severity-scale' });
+        }
+        const scales = this.facts.get().scales;
+        if (scales.length > 1) {
+            accept('error', `The bundle has ${scales.length} severity scales; it must have exactly one`,
+                { node: scale, keyword: 'severities', code: 'severity-scale' });
+        }
+    }
+
+    /** A workspace without a scale is reported once, at the package line of its first file. */
+    checkScaleExists(model: ast.Model, accept: ValidationAcceptor): void {
+        const facts = this.facts.get();
+        if (facts.scales.length === 0 && facts.documents[0]?.parseResult.value === model) {
+            accept('error', 'The bundle has no severity scale; declare one with `severities { ... }`',
+                { node: model, property: 'name', code: 'severity-scale' });
+        }
+    }
+
+    /** duplicate-attribute: attribute names are event keys, unique in the whole bundle. */
+    checkAttribute(attribute: ast.Attribute, accept: ValidationAcceptor): void {
+        const same = this.facts.get().attributesByName.get(attribute.name) ?? [];
+        if (same.length > 1) {
+            const others = same.filter(a => a !== attribute).map(a => qualifiedName(a));
+            accept('error', `Attribute name '${attribute.name}' is used by ${others.join(', ')} too; attribute names are event keys and must be unique in the bundle`,
+                { node: attribute, property: 'name', code: 'duplicate-attribute' });
+        }
+        if (attribute.default && !literalFits(attribute.default, attribute)) {
+            accept('error', `Default ${describeLiteral(attribute.default)} does not fit attribute '${attribute.name}', which is ${typeName(attribute)}`,
+                { node: attribute.default, code: 'invalid-literal' });
+        }
+    }
+
+    checkImport(imp: ast.Import, accept: ValidationAcceptor): void {
+        if (imp.path && !this.resolver.importResolves(imp.path)) {
+            const isPackage = imp.path.endsWith('.*');
+            accept('error', isPackage
+                ? `No package '${imp.path.slice(0, -2)}' in the workspace`
+                : `'${imp.path}' names no element of a package in the workspace`,
+                { node: imp, property: 'path', code: 'unresolved-import' });
+        }
+    }
+
+    /** unused-declaration: posts, authorities, actions and attributes that nothing references. */
+    checkUsed(decl: ast.Post | ast.Authority | ast.Action | ast.Attribute, accept: ValidationAcceptor): void {
+        if (decl.name && !this.facts.get().used.has(decl)) {
+            accept('warning', `${capitalize(kindName(decl.$type))} '${decl.name}' is never used`,
+                { node: decl, property: 'name', code: 'unused-declaration' });
+        }
+    }
+
+    /** uncovered-category: a leaf category that no enabled rule covers. */
+    checkCovered(category: ast.Category, accept: ValidationAcceptor): void {
+        if (category.name && category.children.length === 0 && !this.facts.isCovered(category)) {
+            accept('warning', `No enabled rule covers category '${qualifiedName(category)}'`,
+                { node: category, property: 'name', code: 'uncovered-category' });
+        }
+    }
+}
+
+export function describeLiteral(literal: AstNode): string {
+    return literal.$cstNode ? `'${literal.$cstNode.text}'` : 'value';
+}
+
+function capitalize(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function fileName(path: string): string {
+    return path.slice(path.lastIndexOf('/') + 1);
+}

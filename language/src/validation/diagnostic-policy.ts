@@ -1,0 +1,97 @@
+/**
+ * Applies the project's choices to a document's diagnostics: lint levels from govrule.json and
+ * `// govrule-ignore code` comments (LANGUAGE.md §12). Errors keep their level and cannot be
+ * silenced; this is the one place where levels change.
+ */
+import { AstUtils, type LangiumDocument } from 'langium';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { CODES, isDiagnosticCode, type ConfiguredLevel, type DiagnosticCode } from '../diagnostics.js';
+import type { ConfigProvider } from '../workspace/config-provider.js';
+
+const SEVERITY: Record<Exclude<ConfiguredLevel, 'off'>, DiagnosticSeverity> = {
+    error: DiagnosticSeverity.Error,
+    warning: DiagnosticSeverity.Warning,
+    info: DiagnosticSeverity.Information,
+    hint: DiagnosticSeverity.Hint,
+};
+
+export const IGNORE_PATTERN = /\/\/\s*govrule-ignore\s+([A-Za-z-]+(?:\s*,?\s*[A-Za-z-]+)*)/g;
+
+interface Suppression {
+    readonly codes: ReadonlySet<string>;
+    readonly range: Range;
+}
+
+export class DiagnosticPolicy {
+    constructor(private readonly configs: ConfigProvider) { }
+
+    apply(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+        const config = this.configs.forDocument(document.uri);
+        const suppressions = findSuppressions(document);
+        const result: Diagnostic[] = [];
+        for (const diagnostic of diagnostics) {
+            const code = diagnostic.code;
+            if (!isDiagnosticCode(code) || !CODES[code].lint) {
+                result.push(diagnostic);
+                continue;
+            }
+            if (suppressions.some(s => s.codes.has(code) && contains(s.range, diagnostic.range))) {
+                continue;
+            }
+            const level = config?.lint.get(code) ?? CODES[code].level;
+            if (level !== 'off') {
+                result.push({ ...diagnostic, severity: SEVERITY[level] });
+            }
+        }
+        return result;
+    }
+
+    levelOf(document: LangiumDocument, code: DiagnosticCode): ConfiguredLevel {
+        return this.configs.forDocument(document.uri)?.lint.get(code) ?? CODES[code].level;
+    }
+}
+
+/**
+ * Each ignore comment covers the declaration or clause that follows it (blank lines and other
+ * comments may stand between), or, written after code on the same line, the node that starts there.
+ */
+function findSuppressions(document: LangiumDocument): Suppression[] {
+    const text = document.textDocument.getText();
+    if (!text.includes('govrule-ignore')) {
+        return [];
+    }
+    const pending: Array<{ offset: number; line: number; trailing: boolean; codes: Set<string> }> = [];
+    for (const match of text.matchAll(IGNORE_PATTERN)) {
+        const offset = match.index ?? 0;
+        const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        pending.push({
+            offset: offset + match[0].length,
+            line: document.textDocument.positionAt(offset).line,
+            trailing: text.slice(lineStart, offset).trim().length > 0,
+            codes: new Set(match[1].split(/[\s,]+/))
+        });
+    }
+    const suppressions: Suppression[] = [];
+    const root = document.parseResult.value;
+    // Pre-order visits nodes by start offset, outermost first.
+    for (const node of AstUtils.streamAst(root)) {
+        const cst = node.$cstNode;
+        if (!cst || node === root || pending.length === 0) {
+            continue;
+        }
+        for (let i = 0; i < pending.length; i++) {
+            const p = pending[i];
+            const hit = p.trailing ? cst.range.start.line === p.line : cst.offset >= p.offset;
+            if (hit) {
+                suppressions.push({ codes: p.codes, range: cst.range });
+                pending.splice(i--, 1);
+            }
+        }
+    }
+    return suppressions;
+}
+
+function contains(outer: Range, inner: Range): boolean {
+    const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+    return before(outer.start, inner.start) && before(inner.end, outer.end);
+}

@@ -1,0 +1,88 @@
+/**
+ * Turns lexer, parser and linker failures into coded diagnostics (`syntax` and the reference
+ * codes), then lets the DiagnosticPolicy apply the project's lint levels and ignore comments.
+ */
+import { DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import type { Cancellation } from 'langium';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { GovRuleServices } from '../govrule-module.js';
+import { isGovRuleLinkingError } from '../references/linker.js';
+import type { DiagnosticPolicy } from './diagnostic-policy.js';
+
+export class GovRuleDocumentValidator extends DefaultDocumentValidator {
+    private readonly policy: DiagnosticPolicy;
+
+    constructor(services: GovRuleServices) {
+        super(services);
+        this.policy = services.validation.DiagnosticPolicy;
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        return this.policy.apply(document, diagnostics);
+    }
+
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[]): void {
+        for (const error of parseResult.lexerErrors) {
+            const start = { line: (error.line ?? 1) - 1, character: (error.column ?? 1) - 1 };
+            const char = /->(.*)<-/s.exec(error.message)?.[1];
+            diagnostics.push({
+                severity: DiagnosticSeverity.Error,
+                range: { start, end: { line: start.line, character: start.character + error.length } },
+                message: char !== undefined ? `Unexpected character ${JSON.stringify(char)}` : error.message,
+                code: 'syntax',
+                data: { code: 'syntax' },
+                source: this.getSource()
+            });
+        }
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const before = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        for (let i = before; i < diagnostics.length; i++) {
+            const message = String(diagnostics[i].message);
+            diagnostics[i] = { ...diagnostics[i], message: humanizeParserMessage(message), code: 'syntax', data: { code: 'syntax' } };
+        }
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error || (isGovRuleLinkingError(error) && error.silent)) {
+                continue;
+            }
+            const code = isGovRuleLinkingError(error) ? error.code : 'unresolved-reference';
+            const range = reference.$refNode?.range;
+            if (!range) {
+                continue;
+            }
+            diagnostics.push({
+                severity: DiagnosticSeverity.Error,
+                range,
+                message: error.message,
+                code,
+                data: { code, refText: reference.$refText, suggestions: isGovRuleLinkingError(error) ? error.suggestions : [] },
+                source: this.getSource()
+            });
+        }
+    }
+}
+
+/** Chevrotain's messages name token types; say what an author would look for instead. */
+export function humanizeParserMessage(message: string): string {
+    const firstLine = message.split('\n')[0];
+    return firstLine
+        .replace(/token of type '([A-Z_]+)'/g, (_, type: string) => TOKEN_WORDS[type] ?? `'${type}'`)
+        .replace(/but found: ?`?'?([^`']*)'?`?\.?$/, (_, found: string) => found === '' ? 'but found the end of the file' : `but found '${found}'`)
+        .replace(/^Expecting/, 'Expected');
+}
+
+const TOKEN_WORDS: Record<string, string> = {
+    ID: 'a name',
+    STRING: 'a string',
+    NUMBER: 'a number',
+    DATE: 'a date (YYYY-MM-DD)',
+    DURATION: 'a duration such as 2h or 3d',
+    EOF: 'the end of the file',
+};

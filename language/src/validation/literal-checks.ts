@@ -1,0 +1,28 @@
+/** invalid-literal: impossible dates, bad money (§2). */
+import type { ValidationAcceptor } from 'langium';
+import type * as ast from '../generated/ast.js';
+import { CURRENCY_PATTERN, decimalPlaces, isCalendarDate } from '../values.js';
+
+export class LiteralChecks {
+    checkDates(node: ast.EffectiveClause | ast.On, accept: ValidationAcceptor): void {
+        const properties = node.$type === 'On' ? ['date'] as const : ['from', 'to'] as const;
+        for (const property of properties) {
+            const text = (node as unknown as Record<string, string | undefined>)[property];
+            if (text && !isCalendarDate(text)) {
+                accept('error', `${text} is not a calendar date`, { node, property, code: 'invalid-literal' });
+            }
+        }
+    }
+
+    checkMoney(money: ast.MoneyLiteral, accept: ValidationAcceptor): void {
+        if (money.amount && decimalPlaces(money.amount) > 2) {
+            accept('error', `Money has at most two decimals: ${money.amount}`, { node: money, property: 'amount', code: 'invalid-literal' });
+        }
+        if (money.currency && !CURRENCY_PATTERN.test(money.currency)) {
+            const upper = money.currency.toUpperCase();
+            const hint = CURRENCY_PATTERN.test(upper) ? `; did you mean '${upper}'?` : '';
+            accept('error', `'${money.currency}' is not a currency code: write three capital letters (ISO 4217) such as CNY${hint}`,
+                { node: money, property: 'currency', code: 'invalid-literal', data: CURRENCY_PATTERN.test(upper) ? { replacement: upper } : undefined });
+        }
+    }
+}

@@ -1,0 +1,146 @@
+/** Checks on rules: clauses, action arguments, escalation, effective dates, priority. */
+import type { ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import type { GovRuleServices } from '../govrule-module.js';
+import { CLAUSE_KEYWORDS, REQUIRED_CLAUSES, clausesOf } from '../rules.js';
+import { decimalPlaces, durationInWords, parseDuration } from '../values.js';
+import { VALUE_EXAMPLES, valueType } from './types.js';
+import type { WorkspaceFacts } from './workspace-facts.js';
+
+export class RuleChecks {
+    private readonly facts: WorkspaceFacts;
+
+    constructor(services: GovRuleServices) {
+        this.facts = services.validation.WorkspaceFacts;
+    }
+
+    /** duplicate-clause and missing-clause (§5: any order, each at most once). */
+    checkClauses(rule: ast.Rule, accept: ValidationAcceptor): void {
+        const seen = new Set<string>();
+        for (const clause of rule.clauses) {
+            const keyword = CLAUSE_KEYWORDS[clause.$type];
+            if (seen.has(keyword)) {
+                accept('error', `Rule '${rule.name}' has more than one '${keyword}' clause`,
+                    { node: clause, keyword, code: 'duplicate-clause' });
+            }
+            seen.add(keyword);
+        }
+        for (const keyword of REQUIRED_CLAUSES) {
+            if (!seen.has(keyword)) {
+                accept('error', `Rule '${rule.name}' has no '${keyword}' clause`,
+                    { node: rule, property: 'name', code: 'missing-clause', data: { clause: keyword } });
+            }
+        }
+    }
+
+    /** action-arguments: every required parameter once, no repeats, types matching (§5). */
+    checkActionCall(call: ast.ActionCall, accept: ValidationAcceptor): void {
+        const action = call.action.ref;
+        if (!action) {
+            return;
+        }
+        const given = new Set<string>();
+        for (const arg of call.args) {
+            const param = arg.param.ref;
+            if (!param) {
+                continue;
+            }
+            if (given.has(param.name)) {
+                accept('error', `Argument '${param.name}' is given more than once`, { node: arg, property: 'param', code: 'action-arguments' });
+            }
+            given.add(param.name);
+            const type = valueType(arg.value);
+            if (type && type !== param.type) {
+                accept('error', `Argument '${param.name}' of action '${action.name}' takes a ${param.type} (such as ${VALUE_EXAMPLES[param.type]}), not a ${type}`,
+                    { node: arg, property: 'value', code: 'action-arguments' });
+            }
+        }
+        const missing = action.params.filter(p => !p.optional && !given.has(p.name));
+        if (missing.length > 0) {
+            const list = missing.map(p => `${p.name}: ${p.type}`).join(', ');
+            accept('error', `Action '${action.name}' needs ${missing.length === 1 ? 'argument' : 'arguments'} ${list}; write ${action.name}(${missing.map(p => `${p.name}: ${VALUE_EXAMPLES[p.type]}`).join(', ')})`,
+                { node: call, property: 'action', code: 'action-arguments', data: { missing: missing.map(p => p.name) } });
+        }
+    }
+
+    /** duplicate-action: the same action twice in one rule. */
+    checkActions(clause: ast.ActionsClause, accept: ValidationAcceptor): void {
+        const seen = new Set<ast.Action>();
+        for (const call of clause.calls) {
+            const action = call.action.ref;
+            if (action && seen.has(action)) {
+                accept('warning', `Action '${action.name}' is listed more than once in this rule`,
+                    { node: call, code: 'duplicate-action' });
+            }
+            if (action) {
+                seen.add(action);
+            }
+        }
+    }
+
+    /** escalation-order, escalation-target and escalates-to-responsible. */
+    checkEscalation(clause: ast.EscalateClause, accept: ValidationAcceptor): void {
+        const rule = clause.$container;
+        const responsible = clausesOf(rule).responsible?.post.ref;
+        let latest: { seconds: number; text: string } | undefined;
+        const targets = new Set<ast.EscalationTarget>();
+        if (clause.steps.length === 0) {
+            accept('error', 'An escalation needs at least one step, such as `after 2h to editor`',
+                { node: clause, keyword: 'escalate', code: 'escalation-order' });
+        }
+        for (const step of clause.steps) {
+            const duration = parseDuration(step.after ?? '');
+            if (duration) {
+                if (duration.seconds === 0) {
+                    accept('error', 'An escalation step needs a duration above zero', { node: step, property: 'after', code: 'escalation-order' });
+                } else if (latest && duration.seconds <= latest.seconds) {
+                    accept('error', `Steps must come in strictly increasing time: ${durationInWords(step.after)} is not after ${durationInWords(latest.text)}`,
+                        { node: step, property: 'after', code: 'escalation-order' });
+                }
+                if (!latest || duration.seconds > latest.seconds) {
+                    latest = { seconds: duration.seconds, text: step.after };
+                }
+            }
+            const target = step.target.ref;
+            if (!target) {
+                continue;
+            }
+            if (targets.has(target)) {
+                accept('error', `'${target.name}' is already a target of this escalation`, { node: step, property: 'target', code: 'escalation-target' });
+            }
+            targets.add(target);
+            if (target === responsible) {
+                accept('warning', `This step escalates to '${target.name}', the rule's own responsible post`,
+                    { node: step, property: 'target', code: 'escalates-to-responsible' });
+            }
+        }
+    }
+
+    /** critical-without-authority: a rule at the top severity whose escalation never reaches an authority. */
+    checkTopSeverity(rule: ast.Rule, accept: ValidationAcceptor): void {
+        const clauses = clausesOf(rule);
+        const level = clauses.severity?.level.ref;
+        if (!level || level !== this.facts.topSeverity()) {
+            return;
+        }
+        const reaches = clauses.escalate?.steps.some(s => ast.isAuthority(s.target.ref)) ?? false;
+        if (!reaches) {
+            accept('warning', `Rule '${rule.name}' is at the top severity '${level.name}' but its escalation never reaches an authority`,
+                { node: rule, property: 'name', code: 'critical-without-authority' });
+        }
+    }
+
+    /** effective-range: the end date is not before the start. */
+    checkEffective(clause: ast.EffectiveClause, accept: ValidationAcceptor): void {
+        if (clause.to && clause.from && clause.to < clause.from) {
+            accept('error', `The rule ends (${clause.to}) before it starts (${clause.from})`,
+                { node: clause, property: 'to', code: 'effective-range' });
+        }
+    }
+
+    checkPriority(clause: ast.PriorityClause, accept: ValidationAcceptor): void {
+        if (clause.value && decimalPlaces(clause.value) > 0) {
+            accept('error', `A priority is a whole number, not ${clause.value}`, { node: clause, property: 'value', code: 'invalid-literal' });
+        }
+    }
+}

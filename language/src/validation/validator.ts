@@ -1,0 +1,39 @@
+/** Registers every check with the node type it applies to. */
+import type { ValidationChecks } from 'langium';
+import type { GovRuleAstType } from '../generated/ast.js';
+import type { GovRuleServices } from '../govrule-module.js';
+import { ConditionChecks } from './condition-checks.js';
+import { DeclarationChecks } from './declaration-checks.js';
+import { LiteralChecks } from './literal-checks.js';
+import { RuleChecks } from './rule-checks.js';
+
+export function registerValidationChecks(services: GovRuleServices): void {
+    const registry = services.validation.ValidationRegistry;
+    const declarations = new DeclarationChecks(services);
+    const rules = new RuleChecks(services);
+    const conditions = new ConditionChecks();
+    const literals = new LiteralChecks();
+    const checks: ValidationChecks<GovRuleAstType> = {
+        Model: declarations.checkScaleExists.bind(declarations),
+        Import: declarations.checkImport.bind(declarations),
+        Severities: declarations.checkScale.bind(declarations),
+        SeverityLevel: declarations.checkUniqueName.bind(declarations),
+        Post: [declarations.checkUniqueName.bind(declarations), declarations.checkUsed.bind(declarations)],
+        Authority: [declarations.checkUniqueName.bind(declarations), declarations.checkUsed.bind(declarations)],
+        Action: [declarations.checkUniqueName.bind(declarations), declarations.checkUsed.bind(declarations), declarations.checkUniqueMembers.bind(declarations)],
+        Attribute: [declarations.checkUniqueName.bind(declarations), declarations.checkUsed.bind(declarations), declarations.checkAttribute.bind(declarations)],
+        EnumType: declarations.checkUniqueMembers.bind(declarations),
+        Category: [declarations.checkUniqueName.bind(declarations), declarations.checkCovered.bind(declarations)],
+        Rule: [declarations.checkUniqueName.bind(declarations), rules.checkClauses.bind(rules), rules.checkTopSeverity.bind(rules)],
+        ActionCall: rules.checkActionCall.bind(rules),
+        ActionsClause: rules.checkActions.bind(rules),
+        EscalateClause: rules.checkEscalation.bind(rules),
+        EffectiveClause: [rules.checkEffective.bind(rules), literals.checkDates.bind(literals)],
+        PriorityClause: rules.checkPriority.bind(rules),
+        On: literals.checkDates.bind(literals),
+        MoneyLiteral: literals.checkMoney.bind(literals),
+        Comparison: conditions.checkComparison.bind(conditions),
+        GivenAttribute: conditions.checkGiven.bind(conditions),
+    };
+    registry.register(checks);
+}

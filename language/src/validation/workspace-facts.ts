@@ -1,0 +1,88 @@
+/**
+ * Facts about the whole workspace that single-node checks need: the severity scales, attributes
+ * by name, what is referenced, which categories enabled rules cover. Computed once per build,
+ * after every document is linked.
+ */
+import { DocumentState, WorkspaceCache, type AstNode, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments } from 'langium';
+import * as ast from '../generated/ast.js';
+import { compareStrings } from '../references/symbol-table.js';
+import { clausesOf } from '../rules.js';
+
+export interface Facts {
+    /** Documents in URI order. */
+    readonly documents: readonly LangiumDocument[];
+    readonly scales: readonly ast.Severities[];
+    readonly attributesByName: ReadonlyMap<string, readonly ast.Attribute[]>;
+    /** Every declaration some reference points to. */
+    readonly used: ReadonlySet<AstNode>;
+    /** Categories named by enabled rules (their sub-categories are covered too). */
+    readonly coveredByRules: ReadonlySet<ast.Category>;
+}
+
+export class WorkspaceFacts {
+    private readonly documents: LangiumDocuments;
+    private readonly cache: WorkspaceCache<string, Facts>;
+
+    constructor(services: LangiumCoreServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.cache = new WorkspaceCache(services.shared, DocumentState.Linked);
+    }
+
+    get(): Facts {
+        return this.cache.get('facts', () => this.compute());
+    }
+
+    /** The top level of the scale, when there is exactly one scale. */
+    topSeverity(): ast.SeverityLevel | undefined {
+        const scales = this.get().scales;
+        return scales.length === 1 ? scales[0].levels[scales[0].levels.length - 1] : undefined;
+    }
+
+    isCovered(category: ast.Category): boolean {
+        const covered = this.get().coveredByRules;
+        for (let c: AstNode | undefined = category; ast.isCategory(c); c = c.$container) {
+            if (covered.has(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private compute(): Facts {
+        const documents = this.documents.all.toArray()
+            .filter(doc => ast.isModel(doc.parseResult?.value))
+            .sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
+        const scales: ast.Severities[] = [];
+        const attributesByName = new Map<string, ast.Attribute[]>();
+        const used = new Set<AstNode>();
+        const coveredByRules = new Set<ast.Category>();
+        for (const doc of documents) {
+            const model = doc.parseResult.value as ast.Model;
+            for (const element of model.elements) {
+                if (ast.isSeverities(element)) {
+                    scales.push(element);
+                } else if (ast.isAttribute(element) && element.name) {
+                    const same = attributesByName.get(element.name);
+                    if (same) {
+                        same.push(element);
+                    } else {
+                        attributesByName.set(element.name, [element]);
+                    }
+                } else if (ast.isRule(element) && !clausesOf(element).disabled) {
+                    for (const ref of clausesOf(element).category?.categories ?? []) {
+                        if (ref.ref) {
+                            coveredByRules.add(ref.ref);
+                        }
+                    }
+                }
+            }
+            for (const reference of doc.references) {
+                const target = 'ref' in reference ? reference.ref : undefined;
+                if (target) {
+                    used.add(target);
+                }
+            }
+        }
+        return { documents, scales, attributesByName, used, coveredByRules };
+    }
+}

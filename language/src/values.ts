@@ -1,0 +1,55 @@
+/** The meaning of literal text (§2): durations, dates and money. Validation and compiler share it. */
+
+const UNIT_SECONDS: Record<string, number> = { m: 60, h: 3600, d: 86400, w: 604800 };
+
+export interface Duration {
+    /** ISO 8601; weeks are written as days (P7D) because many duration parsers reject P1W. */
+    readonly iso: string;
+    readonly seconds: number;
+}
+
+export function parseDuration(text: string): Duration | undefined {
+    const match = /^(\d+)([mhdw])$/.exec(text);
+    if (!match) {
+        return undefined;
+    }
+    const count = Number(match[1]);
+    const unit = match[2];
+    const seconds = count * UNIT_SECONDS[unit];
+    const iso = unit === 'm' ? `PT${count}M` : unit === 'h' ? `PT${count}H` : unit === 'd' ? `P${count}D` : `P${count * 7}D`;
+    return { iso, seconds };
+}
+
+/** "2 hours", "1 day", "3 weeks" — for hovers and messages. */
+export function durationInWords(text: string): string {
+    const match = /^(\d+)([mhdw])$/.exec(text);
+    if (!match) {
+        return text;
+    }
+    const count = Number(match[1]);
+    const unit = { m: 'minute', h: 'hour', d: 'day', w: 'week' }[match[2]]!;
+    return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+/** Whether `YYYY-MM-DD` is a real calendar date. */
+export function isCalendarDate(text: string): boolean {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match) {
+        return false;
+    }
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (month < 1 || month > 12 || day < 1) {
+        return false;
+    }
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    return day <= days;
+}
+
+export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+
+/** Money allows at most two decimals. */
+export function decimalPlaces(numberText: string): number {
+    const dot = numberText.indexOf('.');
+    return dot < 0 ? 0 : numberText.length - dot - 1;
+}

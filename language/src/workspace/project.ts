@@ -1,0 +1,48 @@
+/**
+ * Loads a set of files into a fresh workspace and builds it (parse → link → validate). The CLI,
+ * the compiler API and the benchmarks all enter here.
+ */
+import { URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { compileBundle, serializeBundle, type Bundle } from '../compiler/bundle.js';
+import { createGovRuleCoreServices, type GovRuleServices } from '../govrule-module.js';
+
+export interface SourceFile {
+    /** Absolute path. */
+    readonly path: string;
+    readonly text: string;
+}
+
+export interface FileDiagnostics {
+    readonly path: string;
+    readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface Project {
+    readonly services: GovRuleServices;
+    readonly documents: readonly LangiumDocument[];
+    readonly diagnostics: readonly FileDiagnostics[];
+    readonly hasErrors: boolean;
+}
+
+export async function loadProject(files: readonly SourceFile[]): Promise<Project> {
+    const { GovRule } = createGovRuleCoreServices(NodeFileSystem);
+    const factory = GovRule.shared.workspace.LangiumDocumentFactory;
+    const langiumDocuments = GovRule.shared.workspace.LangiumDocuments;
+    const documents = files.map(file => {
+        const doc = factory.fromString(file.text, URI.file(file.path));
+        langiumDocuments.addDocument(doc);
+        return doc;
+    });
+    await GovRule.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    const diagnostics = documents.map(doc => ({ path: doc.uri.fsPath, diagnostics: doc.diagnostics ?? [] }));
+    const hasErrors = diagnostics.some(d => d.diagnostics.some(x => x.severity === 1));
+    return { services: GovRule, documents, diagnostics, hasErrors };
+}
+
+/** The bundle of an error-free project, serialised. */
+export function bundleOf(project: Project, root: string): { bundle: Bundle; json: string } {
+    const bundle = compileBundle({ root, documents: project.documents, comments: project.services.documentation.CommentProvider });
+    return { bundle, json: serializeBundle(bundle) };
+}
