@@ -3,7 +3,7 @@
  * and the compiler; the language server adds its LSP services on top of them.
  */
 import {
-    createDefaultCoreModule, createDefaultSharedCoreModule, inject,
+    DefaultIndexManager, createDefaultCoreModule, createDefaultSharedCoreModule, inject, type PartialLangiumSharedCoreServices,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices
 } from 'langium';
 import { GovRuleGeneratedModule, GovRuleGeneratedSharedModule } from './generated/module.js';
@@ -14,6 +14,7 @@ import { GovRuleScopeComputation } from './references/scope-computation.js';
 import { SymbolTable } from './references/symbol-table.js';
 import { DiagnosticPolicy } from './validation/diagnostic-policy.js';
 import { GovRuleDocumentValidator } from './validation/document-validator.js';
+import { GovRuleValidationRegistry } from './validation/validation-registry.js';
 import { registerValidationChecks } from './validation/validator.js';
 import { WorkspaceFacts } from './validation/workspace-facts.js';
 import { ConfigProvider } from './workspace/config-provider.js';
@@ -46,6 +47,7 @@ export const GovRuleModule: Module<GovRuleServices, PartialLangiumCoreServices &
     },
     validation: {
         DocumentValidator: (services) => new GovRuleDocumentValidator(services),
+        ValidationRegistry: (services) => new GovRuleValidationRegistry(services),
         WorkspaceFacts: (services) => new WorkspaceFacts(services),
         DiagnosticPolicy: (services) => new DiagnosticPolicy(services.workspace.ConfigProvider),
     },
@@ -54,9 +56,32 @@ export const GovRuleModule: Module<GovRuleServices, PartialLangiumCoreServices &
     },
 };
 
+/**
+ * For one-shot builds (the CLI): the reference index serves find-references and incremental
+ * rebuilds in an editor, so a build that ends after validation need not compute it.
+ */
+const BatchSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: {
+        IndexManager: (services) => new BatchIndexManager(services),
+    },
+};
+
+class BatchIndexManager extends DefaultIndexManager {
+    override async updateReferences(): Promise<void> {
+        // Nothing to index: see BatchSharedModule.
+    }
+}
+
+export interface CoreServicesOptions {
+    /** A one-shot build that needs no reference index (default false). */
+    readonly batch?: boolean;
+}
+
 /** Parse, link and validate without a language server: the CLI, the compiler and tests use this. */
-export function createGovRuleCoreServices(context: DefaultSharedCoreModuleContext): { shared: LangiumSharedCoreServices; GovRule: GovRuleServices } {
-    const shared = inject(createDefaultSharedCoreModule(context), GovRuleGeneratedSharedModule);
+export function createGovRuleCoreServices(context: DefaultSharedCoreModuleContext, options: CoreServicesOptions = {}): { shared: LangiumSharedCoreServices; GovRule: GovRuleServices } {
+    const shared = options.batch
+        ? inject(createDefaultSharedCoreModule(context), GovRuleGeneratedSharedModule, BatchSharedModule)
+        : inject(createDefaultSharedCoreModule(context), GovRuleGeneratedSharedModule);
     const GovRule = inject(createDefaultCoreModule({ shared }), GovRuleGeneratedModule, GovRuleModule);
     shared.ServiceRegistry.register(GovRule);
     registerValidationChecks(GovRule);

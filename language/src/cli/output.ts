@@ -1,20 +1,50 @@
-/** Writing the bundle atomically (§11): a temp file beside the target, then a rename. */
+/** Writing output: the bundle goes to a temp file beside the target, then a rename (§11). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from './files.js';
 
-export function writeAtomically(target: string, content: string): void {
+const BATCH = 1 << 20;
+
+/** Joins small chunks into batches of about a megabyte. */
+export function* batched(chunks: Iterable<string>): Generator<string> {
+    let pending: string[] = [];
+    let size = 0;
+    for (const chunk of chunks) {
+        pending.push(chunk);
+        size += chunk.length;
+        if (size >= BATCH) {
+            yield pending.join('');
+            pending = [];
+            size = 0;
+        }
+    }
+    if (pending.length > 0) {
+        yield pending.join('');
+    }
+}
+
+/** Writes the chunks to `target` so that readers see the old file or the whole new one, never a part. */
+export function writeAtomically(target: string, chunks: Iterable<string>): void {
     const dir = path.dirname(target);
     const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+    let fd: number | undefined;
     try {
         fs.mkdirSync(dir, { recursive: true });
-        fs.writeFileSync(temp, content);
+        fd = fs.openSync(temp, 'w');
+        for (const batch of batched(chunks)) {
+            fs.writeSync(fd, batch);
+        }
+        fs.fsyncSync(fd);
+        fs.closeSync(fd);
+        fd = undefined;
         fs.renameSync(temp, target);
     } catch (err) {
-        try {
-            fs.rmSync(temp, { force: true });
-        } catch {
-            // The temp file may not exist; nothing else to clean.
+        if (fd !== undefined) {
+            fs.closeSync(fd);
+        }
+        fs.rmSync(temp, { force: true });
+        if (err instanceof CliError) {
+            throw err;
         }
         throw new CliError(`cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }

@@ -1,11 +1,44 @@
 /** Printing diagnostics (§11): text for people, json, sarif and github for machines. */
 import { CODES, codeDocUrl, isDiagnosticCode } from '../diagnostics.js';
 import { VERSION } from '../version.js';
-import { displayPath } from './files.js';
+import type { OptionValues, OptionsConfig } from './command.js';
+import { CliError, displayPath } from './files.js';
 import { countBySeverity, type Problem } from './problems.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github'];
+
+/** Options every command that reports diagnostics takes. */
+export const COMMON_OPTIONS: OptionsConfig = {
+    format: { type: 'string' },
+    'max-warnings': { type: 'string' },
+    quiet: { type: 'boolean' },
+};
+
+export const COMMON_HELP = `  --format FORMAT        diagnostics as text (default, to stderr), json, sarif or github
+  --max-warnings N       fail when there are more than N warnings
+  --quiet                report errors only`;
+
+export interface ReportOptions {
+    readonly format: OutputFormat;
+    readonly maxWarnings?: number;
+    readonly quiet: boolean;
+}
+
+export function reportOptions(values: OptionValues): ReportOptions {
+    const format = (values.format ?? 'text') as OutputFormat;
+    if (!OUTPUT_FORMATS.includes(format)) {
+        throw new CliError(`unknown format '${String(values.format)}' (formats: ${OUTPUT_FORMATS.join(', ')})`);
+    }
+    let maxWarnings: number | undefined;
+    if (values['max-warnings'] !== undefined) {
+        maxWarnings = Number(values['max-warnings']);
+        if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+            throw new CliError(`--max-warnings takes a whole number, not '${String(values['max-warnings'])}'`);
+        }
+    }
+    return { format, maxWarnings, quiet: values.quiet === true };
+}
 
 export interface ReportContext {
     readonly cwd: string;

@@ -69,14 +69,64 @@ export interface CompileInput {
     readonly comments: CommentProvider;
 }
 
-export function compileBundle(input: CompileInput): Bundle {
-    const compiler = new BundleCompiler(input);
-    return compiler.compile();
+type ListKey = 'severities' | 'posts' | 'authorities' | 'actions' | 'attributes' | 'categories' | 'rules' | 'tests';
+
+/** The bundle's keys in output order: the head is small, the lists are built one element at a time. */
+interface Plan {
+    readonly head: Pick<Bundle, 'format' | 'formatVersion' | 'compiler' | 'packages'>;
+    readonly lists: ReadonlyArray<readonly [ListKey, ReadonlyArray<() => object>]>;
 }
 
-/** Serialises a bundle: two-space indentation and a final newline. */
+export function compileBundle(input: CompileInput): Bundle {
+    const plan = new BundleCompiler(input).plan();
+    const bundle: Record<string, unknown> = { ...plan.head };
+    for (const [key, items] of plan.lists) {
+        bundle[key] = items.map(make => make());
+    }
+    return bundle as unknown as Bundle;
+}
+
+/**
+ * The bundle's layout: one key of the head per line, and one element per line inside each list,
+ * so that a change to a rule is a one-line diff and a large bundle stays compact.
+ */
 export function serializeBundle(bundle: Bundle): string {
-    return `${JSON.stringify(bundle, null, 2)}\n`;
+    return [...layout(Object.entries(bundle).map(([key, value]) =>
+        [key, Array.isArray(value) && key !== 'packages' ? value.map(v => () => v) : value] as const))].join('');
+}
+
+/**
+ * The same bytes as `serializeBundle(compileBundle(input))`, produced piece by piece so that a
+ * large bundle never exists whole in memory, neither as objects nor as one string.
+ */
+export function bundleChunks(input: CompileInput): Generator<string> {
+    const plan = new BundleCompiler(input).plan();
+    return layout([...Object.entries(plan.head), ...plan.lists]);
+}
+
+/** Lists of thunks are written one element per line; other values on their key's line. */
+function* layout(entries: ReadonlyArray<readonly [string, unknown]>): Generator<string> {
+    yield '{';
+    let first = true;
+    for (const [key, value] of entries) {
+        yield `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
+        first = false;
+        if (Array.isArray(value) && (value.length === 0 || typeof value[0] === 'function')) {
+            const items = value as ReadonlyArray<() => unknown>;
+            if (items.length === 0) {
+                yield '[]';
+                continue;
+            }
+            yield '[';
+            for (let i = 0; i < items.length; i++) {
+                yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(items[i]())}`;
+            }
+            yield '\n  ]';
+        } else {
+            yield JSON.stringify(value);
+        }
+    }
+    yield '\n}\n';
 }
 
 class BundleCompiler {
@@ -84,42 +134,42 @@ class BundleCompiler {
 
     constructor(private readonly input: CompileInput) { }
 
-    compile(): Bundle {
+    plan(): Plan {
         const models: ast.Model[] = [];
         for (const doc of this.input.documents) {
             const model = doc.parseResult.value as ast.Model;
             models.push(model);
             this.fileOf.set(model, toPosix(path.relative(this.input.root, doc.uri.fsPath)));
         }
-        const bundle: Bundle = {
-            format: 'govrule-bundle',
-            formatVersion: 1,
-            compiler: { name: 'govrule', version: VERSION },
-            packages: this.packages(models),
-            severities: [],
-            posts: [],
-            authorities: [],
-            actions: [],
-            attributes: [],
-            categories: [],
-            rules: [],
-            tests: [],
-        };
+        const byKey = new Map<ListKey, Array<{ id: string; make: () => object }>>(
+            (['severities', 'posts', 'authorities', 'actions', 'attributes', 'categories', 'rules'] as const).map(k => [k, []]));
+        const tests: ast.Test[] = [];
         for (const model of models) {
             for (const decl of declarationsOf(model)) {
-                this.add(bundle, decl);
+                byKey.get(listOf(decl))!.push({ id: qualifiedName(decl), make: () => this.element(decl) });
             }
-            for (const element of model.elements) {
-                if (ast.isTest(element)) {
-                    bundle.tests.push(this.test(element));
-                }
+            tests.push(...model.elements.filter(ast.isTest));
+        }
+        const lists: Array<readonly [ListKey, Array<() => object>]> = [];
+        for (const [key, items] of byKey) {
+            // The scale keeps its order (rank); everything else is sorted by id.
+            if (key !== 'severities') {
+                items.sort((a, b) => compareStrings(a.id, b.id));
             }
+            lists.push([key, items.map(i => i.make)]);
         }
-        for (const key of ['posts', 'authorities', 'actions', 'attributes', 'categories', 'rules'] as const) {
-            (bundle[key] as Element[]).sort((a, b) => compareStrings(a.id, b.id));
-        }
-        bundle.tests.sort((a, b) => compareStrings(a.source.file, b.source.file) || a.source.line - b.source.line || a.source.column - b.source.column);
-        return bundle;
+        const sortedTests = tests.map(t => ({ test: t, source: this.source(t) }))
+            .sort((a, b) => compareStrings(a.source.file, b.source.file) || a.source.line - b.source.line || a.source.column - b.source.column);
+        lists.push(['tests', sortedTests.map(t => () => this.test(t.test))]);
+        return {
+            head: {
+                format: 'govrule-bundle',
+                formatVersion: 1,
+                compiler: { name: 'govrule', version: VERSION },
+                packages: this.packages(models),
+            },
+            lists,
+        };
     }
 
     private packages(models: ast.Model[]): Bundle['packages'] {
@@ -134,29 +184,30 @@ class BundleCompiler {
             .map(([id, list]) => ({ id, files: list.sort(compareStrings) }));
     }
 
-    private add(bundle: Bundle, decl: Declaration): void {
-        const base = this.element(decl);
+    private element(decl: Declaration): object {
+        const base = this.base(decl);
         if (ast.isSeverityLevel(decl)) {
-            bundle.severities.push({ ...base, rank: decl.$container.levels.indexOf(decl) });
-        } else if (ast.isPost(decl)) {
-            bundle.posts.push(base);
-        } else if (ast.isAuthority(decl)) {
-            bundle.authorities.push(base);
-        } else if (ast.isAction(decl)) {
-            bundle.actions.push({ ...base, params: decl.params.map(p => ({ name: p.name, type: p.type, optional: p.optional })) });
-        } else if (ast.isAttribute(decl)) {
+            return { ...base, rank: decl.$container.levels.indexOf(decl) };
+        }
+        if (ast.isAction(decl)) {
+            return { ...base, params: decl.params.map(p => ({ name: p.name, type: p.type, optional: p.optional })) };
+        }
+        if (ast.isAttribute(decl)) {
             const type = decl.type;
-            bundle.attributes.push({
+            return {
                 ...base,
                 type: ast.isEnumType(type) ? 'enum' : type.kind,
                 values: ast.isEnumType(type) ? type.members.map(m => m.name) : null,
                 default: decl.default ? literalValue(decl.default) : null,
-            });
-        } else if (ast.isCategory(decl)) {
-            bundle.categories.push({ ...base, parent: ast.isCategory(decl.$container) ? qualifiedName(decl.$container) : null });
-        } else if (ast.isRule(decl)) {
-            bundle.rules.push(this.rule(decl, base));
+            };
         }
+        if (ast.isCategory(decl)) {
+            return { ...base, parent: ast.isCategory(decl.$container) ? qualifiedName(decl.$container) : null };
+        }
+        if (ast.isRule(decl)) {
+            return this.rule(decl, base);
+        }
+        return base;
     }
 
     private rule(rule: ast.Rule, base: Element): BundleRule {
@@ -225,7 +276,7 @@ class BundleCompiler {
         };
     }
 
-    private element(decl: Declaration): Element {
+    private base(decl: Declaration): Element {
         return {
             id: qualifiedName(decl),
             name: decl.name,
@@ -242,6 +293,18 @@ class BundleCompiler {
         }
         const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
         return { file: this.fileOf.get(model as ast.Model) ?? '', line: start.line + 1, column: start.character + 1 };
+    }
+}
+
+function listOf(decl: Declaration): Exclude<ListKey, 'tests'> {
+    switch (decl.$type) {
+        case 'SeverityLevel': return 'severities';
+        case 'Post': return 'posts';
+        case 'Authority': return 'authorities';
+        case 'Action': return 'actions';
+        case 'Attribute': return 'attributes';
+        case 'Category': return 'categories';
+        case 'Rule': return 'rules';
     }
 }
 

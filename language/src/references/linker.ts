@@ -3,7 +3,8 @@
  * expects. Failures carry their diagnostic code, so the validator reports `unresolved-reference`,
  * `ambiguous-reference`, `wrong-kind` or `action-arguments` with a precise message.
  */
-import { DefaultLinker, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type LangiumCoreServices, type LinkingError, type ReferenceInfo } from 'langium';
+import { Cancellation, DefaultLinker, interruptAndCheck, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type LangiumCoreServices, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
+import { forEachNode, forEachReference } from '../ast-walk.js';
 import * as ast from '../generated/ast.js';
 import { kindName, modelOf, withArticle } from '../names.js';
 import type { DiagnosticCode } from '../diagnostics.js';
@@ -31,6 +32,16 @@ export class GovRuleLinker extends DefaultLinker {
         super(services);
         this.resolver = services.references.NameResolver;
         this.descriptionProvider = services.workspace.AstNodeDescriptionProvider;
+    }
+
+    /** Links every reference, without the per-node await and iterators of the default linker. */
+    override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        await interruptAndCheck(cancelToken);
+        forEachNode(document.parseResult.value, container => {
+            forEachReference(container, (reference, property, index) => {
+                this.doLink({ reference, container, property, index }, document);
+            });
+        });
     }
 
     override getCandidate(refInfo: ReferenceInfo): AstNodeDescription | GovRuleLinkingError {

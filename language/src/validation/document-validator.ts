@@ -2,12 +2,14 @@
  * Turns lexer, parser and linker failures into coded diagnostics (`syntax` and the reference
  * codes), then lets the DiagnosticPolicy apply the project's lint levels and ignore comments.
  */
-import { DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
-import type { Cancellation } from 'langium';
+import { DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { Cancellation } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { forEachNode } from '../ast-walk.js';
 import type { GovRuleServices } from '../govrule-module.js';
 import { isGovRuleLinkingError } from '../references/linker.js';
 import type { DiagnosticPolicy } from './diagnostic-policy.js';
+import type { GovRuleValidationRegistry } from './validation-registry.js';
 
 export class GovRuleDocumentValidator extends DefaultDocumentValidator {
     private readonly policy: DiagnosticPolicy;
@@ -20,6 +22,22 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         return this.policy.apply(document, diagnostics);
+    }
+
+    /** Like Langium's, but without an await per node: checks are synchronous (see GovRuleValidationRegistry). */
+    protected override async validateAstNodes(root: AstNode, _options: ValidationOptions, accept: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        await interruptAndCheck(cancelToken);
+        const registry = this.validationRegistry as GovRuleValidationRegistry;
+        const pending: Array<Promise<void>> = [];
+        forEachNode(root, node => {
+            for (const check of registry.checksFor(node.$type)) {
+                const result = check(node, accept, cancelToken);
+                if (result) {
+                    pending.push(result);
+                }
+            }
+        });
+        await Promise.all(pending);
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[]): void {

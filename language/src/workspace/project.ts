@@ -5,7 +5,7 @@
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { compileBundle, serializeBundle, type Bundle } from '../compiler/bundle.js';
+import { bundleChunks, compileBundle, type Bundle, type CompileInput } from '../compiler/bundle.js';
 import { createGovRuleCoreServices, type GovRuleServices } from '../govrule-module.js';
 
 export interface SourceFile {
@@ -27,7 +27,7 @@ export interface Project {
 }
 
 export async function loadProject(files: readonly SourceFile[]): Promise<Project> {
-    const { GovRule } = createGovRuleCoreServices(NodeFileSystem);
+    const { GovRule } = createGovRuleCoreServices(NodeFileSystem, { batch: true });
     const factory = GovRule.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = GovRule.shared.workspace.LangiumDocuments;
     const documents = files.map(file => {
@@ -41,8 +41,16 @@ export async function loadProject(files: readonly SourceFile[]): Promise<Project
     return { services: GovRule, documents, diagnostics, hasErrors };
 }
 
-/** The bundle of an error-free project, serialised. */
-export function bundleOf(project: Project, root: string): { bundle: Bundle; json: string } {
-    const bundle = compileBundle({ root, documents: project.documents, comments: project.services.documentation.CommentProvider });
-    return { bundle, json: serializeBundle(bundle) };
+function compileInput(project: Project, root: string): CompileInput {
+    return { root, documents: project.documents, comments: project.services.documentation.CommentProvider };
+}
+
+/** The bundle of an error-free project, as an object. */
+export function bundleOf(project: Project, root: string): Bundle {
+    return compileBundle(compileInput(project, root));
+}
+
+/** The bundle of an error-free project, serialised piece by piece (see bundleChunks). */
+export function bundleTextOf(project: Project, root: string): Generator<string> {
+    return bundleChunks(compileInput(project, root));
 }
