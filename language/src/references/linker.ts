@@ -112,7 +112,9 @@ export class GovRuleLinker extends DefaultLinker {
         }
         const members = attribute.type.members.map(m => m.name);
         const suggestions = closestNames(text, members);
-        return this.error(refInfo, 'unresolved-reference',
+        // A default that is not a member is a bad literal (§10 invalid-literal); elsewhere a name that resolves to nothing.
+        const code = ast.isAttribute(literal.$container) ? 'invalid-literal' : 'unresolved-reference';
+        return this.error(refInfo, code,
             `'${text}' is not a value of attribute '${attribute.name}' (one of ${members.join(', ')})${didYouMean(suggestions)}`, suggestions);
     }
 
