@@ -94,7 +94,7 @@ async function mainBench() {
             ['check', ['check', src]],
             ['compile', ['compile', src, '-o', bundle]],
         ];
-        const rows = [['command', 'files', 'rules', 'source MB', 'wall s', 'main s', 'peak RSS MB', 'exit']];
+        const rows = [['command', 'files', 'rules', 'source MB', 'wall s', 'main s', 'cpu s', 'peak RSS MB', 'exit']];
         for (const [name, args] of commands) {
             const r = await run(args, src);
             const code = r.result ? r.result.code : r.exit;
@@ -109,6 +109,7 @@ async function mainBench() {
                 mb.toFixed(2),
                 r.wall.toFixed(2),
                 r.result ? (r.result.ms / 1000).toFixed(2) : '-',
+                r.result ? (r.result.cpuMs / 1000).toFixed(2) : '-',
                 r.result ? r.result.maxRssMB.toFixed(1) : '-',
                 code,
             ]);

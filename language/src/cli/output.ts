@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from './files.js';
 
-const BATCH = 1 << 20;
+const BATCH = 1 << 16;
 
 /** Joins small chunks into batches of about a megabyte. */
 export function* batched(chunks: Iterable<string>): Generator<string> {

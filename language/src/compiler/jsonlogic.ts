@@ -22,7 +22,7 @@ export function toJsonLogic(condition: ast.Condition | undefined): JsonLogic {
     if (condition.op) {
         return { [OPERATORS[condition.op]]: [variable, literalValue(condition.value)] };
     }
-    if (condition.$cstNode?.text.includes('[')) {
+    if (condition.membership) {
         const test = { in: [variable, condition.values.map(literalValue)] };
         return condition.negated ? { '!': test } : test;
     }

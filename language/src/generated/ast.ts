@@ -300,6 +300,7 @@ export interface Comparison extends langium.AstNode {
     readonly $container: And | Not | Or | WhenClause;
     readonly $type: 'Comparison';
     attribute: langium.Reference<Attribute>;
+    membership: boolean;
     negated: boolean;
     op?: CompareOp;
     value?: Literal;
@@ -309,6 +310,7 @@ export interface Comparison extends langium.AstNode {
 export const Comparison = {
     $type: 'Comparison',
     attribute: 'attribute',
+    membership: 'membership',
     negated: 'negated',
     op: 'op',
     value: 'value',
@@ -1171,6 +1173,11 @@ export class GovRuleAstReflection extends langium.AbstractAstReflection {
                 attribute: {
                     name: Comparison.attribute,
                     referenceType: Attribute.$type
+                },
+                membership: {
+                    name: Comparison.membership,
+                    defaultValue: false,
+                    optional: true
                 },
                 negated: {
                     name: Comparison.negated,

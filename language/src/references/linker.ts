@@ -27,6 +27,7 @@ export function isGovRuleLinkingError(error: LinkingError | undefined): error is
 export class GovRuleLinker extends DefaultLinker {
     private readonly resolver: NameResolver;
     private readonly descriptionProvider: AstNodeDescriptionProvider;
+    private readonly memberDescriptions = new WeakMap<AstNode, AstNodeDescription>();
 
     constructor(services: LangiumCoreServices & GovRuleAddedServices) {
         super(services);
@@ -85,7 +86,7 @@ export class GovRuleLinker extends DefaultLinker {
     }
 
     private linkParameter(refInfo: ReferenceInfo, argument: ast.Argument, text: string): AstNodeDescription | GovRuleLinkingError {
-        const action = argument.$container.action.ref;
+        const action = argument.$container.action?.ref;
         if (!action) {
             return this.error(refInfo, 'action-arguments', '', [], true);
         }
@@ -125,8 +126,14 @@ export class GovRuleLinker extends DefaultLinker {
         return closestNames(text, names);
     }
 
+    /** One description per parameter or enum member, shared by all references to it. */
     private describe(node: AstNode & { name: string }): AstNodeDescription {
-        return this.descriptionProvider.createDescription(node, node.name);
+        let description = this.memberDescriptions.get(node);
+        if (!description) {
+            description = this.descriptionProvider.createDescription(node, node.name);
+            this.memberDescriptions.set(node, description);
+        }
+        return description;
     }
 
     private error(info: ReferenceInfo, code: DiagnosticCode, message: string, suggestions: readonly string[] = [], silent = false): GovRuleLinkingError {
@@ -138,7 +145,7 @@ export class GovRuleLinker extends DefaultLinker {
 export function attributeOfLiteral(literal: ast.Literal): ast.Attribute | undefined {
     const container = literal.$container;
     if (ast.isComparison(container) || ast.isGivenAttribute(container)) {
-        return container.attribute.ref;
+        return container.attribute?.ref;
     }
     if (ast.isAttribute(container)) {
         return container;

@@ -3,7 +3,7 @@
  * then through the imports, then as a fully qualified name. Two imports that both supply a
  * name make it ambiguous. The linker, hover and completion all go through here.
  */
-import type { LangiumCoreServices } from 'langium';
+import { DocumentState, WorkspaceCache, type LangiumCoreServices } from 'langium';
 import type { Import, Model } from '../generated/ast.js';
 import type { SymbolEntry, SymbolTable } from './symbol-table.js';
 import type { GovRuleAddedServices } from '../govrule-module.js';
@@ -36,11 +36,30 @@ export function parseImport(path: string): ImportTarget {
 export class NameResolver {
     private readonly symbols: SymbolTable;
 
+    /** A file repeats the same few names many times; cleared whenever the index is rebuilt. */
+    private readonly answers: WorkspaceCache<Model, Map<string, Resolution>>;
+
     constructor(services: LangiumCoreServices & GovRuleAddedServices) {
         this.symbols = services.references.SymbolTable;
+        this.answers = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
     }
 
+    /** Resolves `name` as written in `model`; answers are cached per file until the index changes. */
     resolve(name: string, model: Model): Resolution {
+        let answers = this.answers.get(model);
+        if (!answers) {
+            answers = new Map();
+            this.answers.set(model, answers);
+        }
+        let resolution = answers.get(name);
+        if (!resolution) {
+            resolution = this.resolveUncached(name, model);
+            answers.set(name, resolution);
+        }
+        return resolution;
+    }
+
+    private resolveUncached(name: string, model: Model): Resolution {
         const local = this.first(`${model.name}.${name}`);
         if (local) {
             return { kind: 'found', entry: local };

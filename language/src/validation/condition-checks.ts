@@ -7,12 +7,12 @@ const ORDERING = new Set(['<', '<=', '>', '>=']);
 
 export class ConditionChecks {
     checkComparison(comparison: ast.Comparison, accept: ValidationAcceptor): void {
-        const attribute = comparison.attribute.ref;
+        const attribute = comparison.attribute?.ref;
         if (!attribute) {
             return;
         }
         const type = attributeType(attribute);
-        if (comparison.op === undefined && comparison.values.length === 0 && !comparison.$cstNode?.text.includes('[')) {
+        if (comparison.op === undefined && !comparison.membership) {
             if (type !== 'boolean') {
                 accept('error', `Attribute '${attribute.name}' is ${typeName(attribute)}, not a boolean: compare it with a value`,
                     { node: comparison, property: 'attribute', code: 'type-mismatch' });
@@ -31,7 +31,7 @@ export class ConditionChecks {
     }
 
     checkGiven(given: ast.GivenAttribute, accept: ValidationAcceptor): void {
-        const attribute = given.attribute.ref;
+        const attribute = given.attribute?.ref;
         if (attribute && given.value) {
             this.checkFits(given.value, attribute, accept);
         }
