@@ -1,0 +1,105 @@
+/**
+ * `govrule fmt [paths] [--check]` (§11): rewrites files in the canonical format, or with
+ * `--check` lists the files that are not in it and fails. Either way the paths go to stdout, one
+ * per line; files with syntax errors are left alone and reported like `govrule check` does.
+ */
+import * as fs from 'node:fs';
+import { formatText } from '../../format/formatter.js';
+import { loadProject, type SourceFile } from '../../workspace/project.js';
+import type { Command, Io, OptionValues } from '../command.js';
+import { CliError, collectFiles, displayPath, readSources } from '../files.js';
+import { writeAtomically } from '../output.js';
+import { sortProblems, toProblems, type Problem } from '../problems.js';
+import { reportOptions, type ReportOptions } from '../report.js';
+import { printProblems } from './check.js';
+
+export const fmtCommand: Command = {
+    name: 'fmt',
+    summary: 'rewrite files in the canonical format; list the files changed',
+    help: '  --check                change nothing; list the files that are not formatted and fail',
+    options: { check: { type: 'boolean' } },
+    run: fmt,
+};
+
+async function fmt(paths: string[], values: OptionValues, io: Io): Promise<number> {
+    const report = reportOptions(values);
+    const checkOnly = values.check === true;
+    const sources = readSources(collectFiles(paths, io.cwd).files, io.cwd);
+    const refused: Array<{ source: SourceFile; reason: string }> = [];
+    let unformatted = 0;
+    for (const source of sources) {
+        const result = formatText(source.text);
+        if (!result.ok) {
+            refused.push({ source, reason: result.reason });
+        } else if (result.text !== source.text) {
+            if (!checkOnly) {
+                rewrite(source.path, result.text, io.cwd);
+            }
+            io.stdout(`${displayPath(source.path, io.cwd)}\n`);
+            unformatted++;
+        }
+    }
+    if (refused.length > 0) {
+        await reportSyntaxErrors(refused, report, io);
+    }
+    if (checkOnly && unformatted > 0 && report.format === 'text' && !report.quiet) {
+        io.stderr(`govrule: ${unformatted} of ${sources.length} ${sources.length === 1 ? 'file is' : 'files are'} not formatted; run govrule fmt to format ${unformatted === 1 ? 'it' : 'them'}\n`);
+    }
+    return refused.length > 0 || (checkOnly && unformatted > 0) ? 1 : 0;
+}
+
+/**
+ * A file that does not parse is not formatted. Its syntax errors are printed as `check` prints
+ * them (same messages and ranges), on stderr: stdout carries the list of files.
+ */
+async function reportSyntaxErrors(refused: ReadonlyArray<{ source: SourceFile; reason: string }>, report: ReportOptions, io: Io): Promise<void> {
+    const project = await loadProject(refused.map(r => r.source));
+    // Only the syntax errors: other checks on a broken file are beside the point here.
+    const found = toProblems(project.diagnostics.map(d => ({ ...d, diagnostics: d.diagnostics.filter(x => x.code === 'syntax') })));
+    // The validator and the formatter read the same parse; should they ever disagree, still say why.
+    const missing: Problem[] = refused.filter(r => !found.some(p => p.file === r.source.path)).map(r => ({
+        file: r.source.path,
+        start: { line: 0, character: 0 },
+        end: { line: 0, character: 0 },
+        severity: 'error',
+        code: 'syntax',
+        message: `cannot format: ${r.reason}`,
+    }));
+    const texts = new Map(refused.map(r => [r.source.path, r.source.text]));
+    printProblems(sortProblems([...found, ...missing]), report, { cwd: io.cwd, texts, fileCount: refused.length }, io, true);
+}
+
+/**
+ * Replaces a file through a temporary file and a rename, so it is never half written. The
+ * rename goes to the real file behind a symbolic link, and the file keeps its mode and its
+ * byte-order mark if it had one.
+ */
+function rewrite(file: string, text: string, cwd: string): void {
+    let target: string;
+    let mode: number;
+    let bom: boolean;
+    try {
+        target = fs.realpathSync(file);
+        fs.accessSync(target, fs.constants.W_OK);
+        mode = fs.statSync(target).mode & 0o7777;
+        bom = hasByteOrderMark(target);
+    } catch (err) {
+        throw new CliError(`cannot write ${displayPath(file, cwd)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    writeAtomically(target, [bom ? `\uFEFF${text}` : text]);
+    try {
+        fs.chmodSync(target, mode);
+    } catch {
+        // Only the owner may change the mode; the content is written either way.
+    }
+}
+
+function hasByteOrderMark(file: string): boolean {
+    const fd = fs.openSync(file, 'r');
+    try {
+        const head = Buffer.alloc(3);
+        return fs.readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+    } finally {
+        fs.closeSync(fd);
+    }
+}
