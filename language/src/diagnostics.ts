@@ -30,6 +30,7 @@ export const CODES = {
     'effective-range': { level: 'error', lint: false, summary: 'an end date before its start' },
     'unresolved-import': { level: 'error', lint: false, summary: 'an import names no package or element' },
     'config': { level: 'error', lint: false, summary: 'govrule.json is not valid' },
+    'internal-error': { level: 'error', lint: false, summary: 'a check failed unexpectedly: a bug in GovRule' },
     'escalates-to-responsible': { level: 'warning', lint: true, summary: "a step escalates to the rule's own responsible post" },
     'duplicate-action': { level: 'warning', lint: true, summary: 'an action listed twice in one rule' },
     'unused-declaration': { level: 'warning', lint: true, summary: 'a post, authority, action or attribute that nothing uses' },

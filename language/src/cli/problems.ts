@@ -32,7 +32,7 @@ function fromDiagnostic(file: string, d: Diagnostic): Problem {
         start: d.range.start,
         end: d.range.end,
         severity: LEVELS[d.severity ?? 1],
-        code: String(d.code ?? 'syntax'),
+        code: String(d.code ?? 'internal-error'),
         message: String(d.message),
     };
 }

@@ -3,7 +3,7 @@
  * each in an async function, one await per node and check), and the checks for a node type are
  * looked up once instead of being filtered into a new stream for every node.
  */
-import { ValidationRegistry, isOperationCancelled, type AstNode, type ValidationCheck } from 'langium';
+import { AstUtils, ValidationRegistry, isOperationCancelled, type AstNode, type ValidationCheck } from 'langium';
 
 export class GovRuleValidationRegistry extends ValidationRegistry {
     private readonly byType = new Map<string, readonly ValidationCheck[]>();
@@ -26,8 +26,13 @@ export class GovRuleValidationRegistry extends ValidationRegistry {
                 if (isOperationCancelled(err)) {
                     throw err;
                 }
-                const message = err instanceof Error ? err.message : String(err);
-                accept('error', `An internal error occurred while checking this ${node.$type}: ${message}`, { node });
+                // A tree with syntax errors may lack parts a check relies on; the syntax error is what
+                // the author must fix, so a failing check there says nothing new.
+                const { lexerErrors, parserErrors } = AstUtils.getDocument(node).parseResult;
+                if (lexerErrors.length === 0 && parserErrors.length === 0) {
+                    const message = err instanceof Error ? err.message : String(err);
+                    accept('error', `Internal error while checking this ${node.$type} (please report it): ${message}`, { node, code: 'internal-error' });
+                }
                 return undefined;
             }
         };
