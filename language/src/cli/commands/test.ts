@@ -1,0 +1,102 @@
+/**
+ * `govrule test` (§7, §11): compiles the sources in memory, runs every `test` block with the
+ * runtime, and reports each result; exit 1 on any failure or on coverage below the threshold.
+ */
+import * as fs from 'node:fs';
+import { isCalendarDate } from '../../values.js';
+import { computeCoverage, loadBundle, runBundleTests, todayUtc } from '../../runtime/index.js';
+import { bundleOf, loadProject } from '../../workspace/project.js';
+import type { Command, Io, OptionValues } from '../command.js';
+import { CliError, collectFiles, readSources } from '../files.js';
+import { configProblems, sortProblems, toProblems } from '../problems.js';
+import { reportOptions } from '../report.js';
+import { REPORTERS, coverageText, jsonReport, junitReport, summaryLine, textReport, type Reporter } from '../test-report.js';
+import { printProblems } from './check.js';
+
+export const testCommand: Command = {
+    name: 'test',
+    summary: 'run the test blocks and report each',
+    help: `  --reporter NAME        results on stdout as text (default), junit (XML) or json
+  --coverage             report rules, leaf categories and escalation targets no test reached
+  --coverage-threshold P fail when less than P percent of the enabled rules are covered
+  --date YYYY-MM-DD      the date of tests that have no \`on\` (default: today, UTC)`,
+    options: {
+        reporter: { type: 'string' },
+        coverage: { type: 'boolean' },
+        'coverage-threshold': { type: 'string' },
+        date: { type: 'string' },
+    },
+    run: runTests,
+};
+
+async function runTests(paths: string[], values: OptionValues, io: Io): Promise<number> {
+    const reporter = (values.reporter ?? 'text') as Reporter;
+    if (!REPORTERS.includes(reporter)) {
+        throw new CliError(`unknown reporter '${String(values.reporter)}' (reporters: ${REPORTERS.join(', ')})`);
+    }
+    let threshold: number | undefined;
+    if (values['coverage-threshold'] !== undefined) {
+        const text = String(values['coverage-threshold']).replace(/%$/, '');
+        threshold = Number(text);
+        if (text.trim() === '' || !Number.isFinite(threshold) || threshold < 0 || threshold > 100) {
+            throw new CliError(`--coverage-threshold takes a percentage from 0 to 100, not '${String(values['coverage-threshold'])}'`);
+        }
+    }
+    const date = values.date as string | undefined;
+    if (date !== undefined && !isCalendarDate(date)) {
+        throw new CliError(`--date takes a calendar date YYYY-MM-DD, not '${date}'`);
+    }
+    const report = reportOptions(values);
+
+    const fileSet = collectFiles(paths, io.cwd);
+    const sources = readSources(fileSet.files, io.cwd);
+    const project = await loadProject(sources);
+    const configText = fileSet.config?.file ? safeRead(fileSet.config.file) : undefined;
+    const problems = sortProblems([...configProblems(fileSet.config, configText), ...toProblems(project.diagnostics)]);
+    if (problems.some(p => p.severity === 'error')) {
+        // Tests run only on sources that compile: show why they do not.
+        const texts = new Map(sources.map(s => [s.path, s.text]));
+        printProblems(problems, report, { cwd: io.cwd, texts, fileCount: sources.length }, io, reporter !== 'text');
+        io.stderr('govrule: the sources have errors; no test was run\n');
+        return 1;
+    }
+
+    // The bundle comes from this process's compiler, so the schema check is skipped; the
+    // runtime's consistency checks still run.
+    const loaded = loadBundle(bundleOf(project, fileSet.root), { schema: false });
+    const results = runBundleTests(loaded, { date: date ?? todayUtc() });
+    const wantCoverage = values.coverage === true || threshold !== undefined;
+    const coverage = wantCoverage ? computeCoverage(loaded, results) : undefined;
+    const ctx = { cwd: io.cwd, root: fileSet.root };
+
+    switch (reporter) {
+        case 'text':
+            io.stdout(textReport(results, coverage, ctx));
+            break;
+        case 'json':
+            io.stdout(jsonReport(results, coverage, ctx));
+            io.stderr(`${summaryLine(results)}\n`);
+            break;
+        case 'junit':
+            io.stdout(junitReport(results, ctx));
+            io.stderr(`${coverage ? `${coverageText(coverage).join('\n')}\n` : ''}${summaryLine(results)}\n`);
+            break;
+    }
+    if (results.length === 0) {
+        io.stderr('govrule: no test blocks found\n');
+    }
+    let status = results.every(r => r.passed) ? 0 : 1;
+    if (threshold !== undefined && coverage && coverage.rules.percent < threshold) {
+        io.stderr(`govrule: rule coverage ${coverage.rules.percent.toFixed(1)}% is below --coverage-threshold ${threshold}%\n`);
+        status = 1;
+    }
+    return status;
+}
+
+function safeRead(file: string): string | undefined {
+    try {
+        return fs.readFileSync(file, 'utf8');
+    } catch {
+        return undefined;
+    }
+}

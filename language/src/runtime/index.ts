@@ -1,0 +1,21 @@
+/**
+ * The GovRule runtime: loads a compiled bundle and decides events by LANGUAGE.md §8, without the
+ * compiler or the language server.
+ *
+ *     const rules = loadBundle(fs.readFileSync('govrule.bundle.json', 'utf8'));
+ *     const decision = decide(rules, { category: 'a.rumor', attributes: { channel: 'app' } });
+ */
+export { loadBundle, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MAX_BUNDLE_DEPTH, LoadedBundle } from './bundle-loader.js';
+export type { LoadOptions, CategoryInfo, RuleInfo, Candidate, CategoryRules } from './bundle-loader.js';
+export { decide, decideNormalized, decisionJson } from './decide.js';
+export type { Decision, DecideOptions, Outcome, RuleExplanation } from './decide.js';
+export { normalizeEvent, todayUtc } from './event.js';
+export type { DecisionEvent, EventOptions, NormalizedEvent } from './event.js';
+export { conditionText } from './conditions.js';
+export type { AttributeInfo, ConditionNode, ConditionTrace } from './conditions.js';
+export { BundleError, EventError } from './errors.js';
+export type { Bundle, BundleRule, BundleTest } from '../compiler/bundle.js';
+export { runBundleTests, durationText } from './bundle-tests.js';
+export type { TestResult, ExpectationResult, ExpectationKind, RunOptions } from './bundle-tests.js';
+export { computeCoverage } from './coverage.js';
+export type { Coverage, CoverageItem } from './coverage.js';

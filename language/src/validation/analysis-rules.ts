@@ -1,0 +1,245 @@
+/**
+ * Rule-set analysis (§10): `unreachable-rule`, a condition that can never hold, and
+ * `shadowed-rule`, an enabled rule that another enabled rule beats under §8 for every event it
+ * matches. Both are sound — reported only when provable — and computed once per build for the
+ * whole workspace, since shadowing compares rules across files.
+ *
+ * Rule A shadows rule B when, for every event B matches, A matches too and wins:
+ * - A is in force on every day B is;
+ * - every category of B is covered by A (A names it or an ancestor), so A covers every event B does;
+ * - B's condition implies A's;
+ * - for every category an event of B can have, A comes first in the winner order: higher
+ *   priority, else a deeper matching category, else a higher severity, else an earlier id.
+ * Shadowing by several rules together is not looked for.
+ */
+import { DocumentState, WorkspaceCache, type AstNode, type ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import type { GovRuleServices } from '../govrule-module.js';
+import { categoryTree, packageName, qualifiedName } from '../names.js';
+import { compareStrings } from '../references/symbol-table.js';
+import { clausesOf } from '../rules.js';
+import { atomText, implies, satisfiability, toFormula, type Atom, type Formula } from './analysis-constraints.js';
+import type { WorkspaceFacts } from './workspace-facts.js';
+
+interface RuleFacts {
+    readonly rule: ast.Rule;
+    readonly id: string;
+    readonly enabled: boolean;
+    readonly priority: number;
+    readonly rank: number;
+    readonly levelName: string;
+    readonly categories: readonly ast.Category[];
+    readonly from: string;
+    readonly to: string;
+    readonly condition: Formula;
+    /** The condition's negation, built when the rule is first a candidate shadower. */
+    negation(): Formula;
+}
+
+interface Findings {
+    /** Rules whose condition can never hold, with the contradictions that prove it. */
+    readonly unreachable: ReadonlyMap<ast.Rule, readonly (readonly Atom[])[]>;
+    readonly shadowed: ReadonlyMap<ast.Rule, { readonly by: RuleFacts; readonly reason: string }>;
+}
+
+/** Events of more categories than this under one rule are not enumerated (nothing is reported). */
+const MAX_EVENT_CATEGORIES = 2000;
+
+export class RuleAnalysis {
+    private readonly facts: WorkspaceFacts;
+    private readonly cache: WorkspaceCache<string, Findings>;
+
+    constructor(services: GovRuleServices) {
+        this.facts = services.validation.WorkspaceFacts;
+        this.cache = new WorkspaceCache(services.shared, DocumentState.Linked);
+    }
+
+    checkUnreachable(rule: ast.Rule, accept: ValidationAcceptor): void {
+        const conflicts = this.findings().unreachable.get(rule);
+        const when = clausesOf(rule).when;
+        if (!conflicts || !when?.condition) {
+            return;
+        }
+        const texts = [...new Set(conflicts.map(describeConflict))];
+        const detail = texts.length === 1
+            ? texts[0]
+            : `no alternative of its condition can hold (${texts.slice(0, 3).join('; ')}${texts.length > 3 ? '; …' : ''})`;
+        accept('warning', `Rule '${rule.name}' can never match: ${detail}`, { node: when.condition, code: 'unreachable-rule' });
+    }
+
+    checkShadowed(rule: ast.Rule, accept: ValidationAcceptor): void {
+        const shadow = this.findings().shadowed.get(rule);
+        if (!shadow) {
+            return;
+        }
+        const other = packageName(shadow.by.rule) === packageName(rule) ? shadow.by.rule.name : shadow.by.id;
+        accept('warning', `Rule '${rule.name}' can never win: rule '${other}' matches every event it matches and wins ${shadow.reason}`,
+            { node: rule, property: 'name', code: 'shadowed-rule', data: { by: shadow.by.id } });
+    }
+
+    private findings(): Findings {
+        return this.cache.get('findings', () => this.analyse());
+    }
+
+    private analyse(): Findings {
+        const rules: RuleFacts[] = [];
+        for (const doc of this.facts.get().documents) {
+            for (const element of (doc.parseResult.value as ast.Model).elements) {
+                if (ast.isRule(element)) {
+                    const facts = ruleFacts(element);
+                    if (facts) {
+                        rules.push(facts);
+                    }
+                }
+            }
+        }
+        const unreachable = new Map<ast.Rule, Atom[][]>();
+        for (const r of rules) {
+            const sat = satisfiability(r.condition);
+            if (sat.result === 'unsat' && sat.conflicts.length > 0) {
+                unreachable.set(r.rule, sat.conflicts.map(c => [...c]));
+            }
+        }
+        const live = rules.filter(r => r.enabled && !unreachable.has(r.rule));
+        return { unreachable, shadowed: findShadowed(live) };
+    }
+}
+
+function ruleFacts(rule: ast.Rule): RuleFacts | undefined {
+    const c = clausesOf(rule);
+    const level = c.severity?.level.ref;
+    const categories = c.category?.categories.map(ref => ref.ref) ?? [];
+    if (!rule.name || !level || categories.length === 0 || categories.some(cat => !cat)) {
+        return undefined;
+    }
+    const priority = c.priority ? Number(c.priority.value) : 0;
+    if (!Number.isFinite(priority)) {
+        return undefined;
+    }
+    let negation: Formula | undefined;
+    return {
+        rule,
+        id: qualifiedName(rule),
+        enabled: !c.disabled,
+        priority,
+        rank: level.$container.levels.indexOf(level),
+        levelName: level.name,
+        categories: categories as ast.Category[],
+        from: c.effective?.from ?? '',
+        to: c.effective ? (c.effective.to ?? '~') : '~',
+        condition: toFormula(c.when?.condition),
+        negation: () => (negation ??= toFormula(c.when?.condition, true)),
+    };
+}
+
+function findShadowed(rules: readonly RuleFacts[]): Map<ast.Rule, { by: RuleFacts; reason: string }> {
+    const onCategory = new Map<ast.Category, RuleFacts[]>();
+    for (const r of rules) {
+        for (const category of new Set(r.categories)) {
+            const list = onCategory.get(category);
+            if (list) list.push(r); else onCategory.set(category, [r]);
+        }
+    }
+    const result = new Map<ast.Rule, { by: RuleFacts; reason: string }>();
+    for (const b of rules) {
+        // A shadowing rule covers B's first category, so it names that category or an ancestor.
+        const candidates: RuleFacts[] = [];
+        for (let c: AstNode | undefined = b.categories[0]; ast.isCategory(c); c = c.$container) {
+            candidates.push(...(onCategory.get(c) ?? []));
+        }
+        const ordered = [...new Set(candidates)].filter(a => a !== b)
+            .sort((x, y) => y.priority - x.priority || y.rank - x.rank || compareStrings(x.id, y.id));
+        for (const a of ordered) {
+            const reason = shadowReason(a, b);
+            if (reason !== undefined) {
+                result.set(b.rule, { by: a, reason });
+                break;
+            }
+        }
+    }
+    return result;
+}
+
+/** Why A beats B on every event B matches, or undefined when that cannot be shown. */
+function shadowReason(a: RuleFacts, b: RuleFacts): string | undefined {
+    if (a.priority < b.priority || a.from > b.from || a.to < b.to) {
+        return undefined;
+    }
+    if (!b.categories.every(cb => a.categories.some(ca => isAncestorOrSelf(ca, cb)))) {
+        return undefined;
+    }
+    const reasons = new Set<string>();
+    if (a.priority > b.priority) {
+        reasons.add(`by priority (${a.priority} > ${b.priority})`);
+    } else {
+        // Same priority: compare on every category an event matched by B can have.
+        const events = new Set<ast.Category>();
+        for (const cb of b.categories) {
+            for (const e of categoryTree(cb)) {
+                events.add(e);
+                if (events.size > MAX_EVENT_CATEGORIES) {
+                    return undefined;
+                }
+            }
+        }
+        for (const e of events) {
+            const da = matchingDepth(a, e)!;
+            const db = matchingDepth(b, e)!;
+            if (da !== db) {
+                if (da < db) return undefined;
+                reasons.add('with a more specific category');
+            } else if (a.rank !== b.rank) {
+                if (a.rank < b.rank) return undefined;
+                reasons.add(`by severity (${a.levelName} > ${b.levelName})`);
+            } else {
+                if (compareStrings(a.id, b.id) > 0) return undefined;
+                reasons.add('by coming first in the bundle (its id sorts first)');
+            }
+        }
+    }
+    if (!implies(b.condition, a.condition, a.negation)) {
+        return undefined;
+    }
+    return [...reasons].join(' or ');
+}
+
+function isAncestorOrSelf(ancestor: ast.Category, category: ast.Category): boolean {
+    for (let c: AstNode | undefined = category; ast.isCategory(c); c = c.$container) {
+        if (c === ancestor) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/** The depth of the rule's deepest category that is the event's category or an ancestor of it. */
+function matchingDepth(rule: RuleFacts, event: ast.Category): number | undefined {
+    let depth = categoryDepth(event);
+    for (let c: AstNode | undefined = event; ast.isCategory(c); c = c.$container, depth--) {
+        if (rule.categories.includes(c)) {
+            return depth;
+        }
+    }
+    return undefined;
+}
+
+function categoryDepth(category: ast.Category): number {
+    let depth = 0;
+    for (let c: AstNode | undefined = category.$container; ast.isCategory(c); c = c.$container) {
+        depth++;
+    }
+    return depth;
+}
+
+/** "'a > 5' and 'a < 3' cannot both hold", "'a in []' never holds". */
+function describeConflict(atoms: readonly Atom[]): string {
+    const quoted = atoms.map(a => `'${atomText(a)}'`);
+    if (quoted.length === 1) {
+        const atom = atoms[0];
+        return atom.op === 'in' || atom.op === 'eq' ? `${quoted[0]} never holds` : `${quoted[0]} excludes every value of '${atom.attribute.name}'`;
+    }
+    if (quoted.length === 2) {
+        return `${quoted[0]} and ${quoted[1]} cannot both hold`;
+    }
+    return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]} cannot all hold`;
+}

@@ -1,0 +1,114 @@
+/**
+ * Checks on `test` blocks (§7), beyond the names and literal types that linking and
+ * condition-checks cover: a test needs a `given` and at least one `expect`; each item is given
+ * once (escalation expectations once per target); the event gives every attribute that has no
+ * default (else it could not be decided, §8); test names are unique in a package.
+ */
+import { DocumentState, WorkspaceCache, type ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import type { GovRuleServices } from '../govrule-module.js';
+import { modelOf } from '../names.js';
+import { typeName } from './types.js';
+import type { WorkspaceFacts } from './workspace-facts.js';
+
+/** How each single item is written, for messages. */
+const ITEM_KEYWORDS: Partial<Record<ast.TestItem['$type'], string>> = {
+    Given: 'given',
+    On: 'on',
+    ExpectRule: 'expect rule',
+    ExpectActions: 'expect actions',
+    ExpectSeverity: 'expect severity',
+    ExpectResponsible: 'expect responsible',
+};
+
+export class TestChecks {
+    private readonly facts: WorkspaceFacts;
+    private readonly testsByName: WorkspaceCache<string, Map<string, ast.Test[]>>;
+
+    constructor(services: GovRuleServices) {
+        this.facts = services.validation.WorkspaceFacts;
+        this.testsByName = new WorkspaceCache(services.shared, DocumentState.Linked);
+    }
+
+    /** missing-clause (no given, no expectation) and duplicate-clause (an item twice). */
+    checkItems(test: ast.Test, accept: ValidationAcceptor): void {
+        const seen = new Set<string>();
+        const targets = new Set<ast.EscalationTarget>();
+        for (const item of test.items) {
+            const keyword = ITEM_KEYWORDS[item.$type];
+            if (keyword) {
+                if (seen.has(keyword)) {
+                    accept('error', `Test "${test.name}" has more than one '${keyword}'`, { node: item, code: 'duplicate-clause' });
+                }
+                seen.add(keyword);
+            } else if (ast.isExpectEscalation(item) && item.target.ref) {
+                if (targets.has(item.target.ref)) {
+                    accept('error', `Test "${test.name}" already expects an escalation to '${item.target.ref.name}'`,
+                        { node: item, property: 'target', code: 'duplicate-clause' });
+                }
+                targets.add(item.target.ref);
+            }
+        }
+        if (!seen.has('given')) {
+            accept('error', `Test "${test.name}" has no 'given': write the event, such as \`given category { attribute: value }\``,
+                { node: test, property: 'name', code: 'missing-clause', data: { clause: 'given' } });
+        }
+        if (!test.items.some(item => item.$type.startsWith('Expect'))) {
+            accept('error', `Test "${test.name}" expects nothing: add \`expect rule name\` (or \`expect rule none\`) or another expectation`,
+                { node: test, property: 'name', code: 'missing-clause', data: { clause: 'expect' } });
+        }
+    }
+
+    /** duplicate-clause for an attribute given twice; missing-clause for a required attribute not given. */
+    checkGiven(given: ast.Given, accept: ValidationAcceptor): void {
+        const named = new Set<string>();
+        for (const attr of given.attributes) {
+            const name = attr.attribute.ref?.name ?? attr.attribute.$refText;
+            if (named.has(name)) {
+                accept('error', `Attribute '${name}' is given more than once`, { node: attr, property: 'attribute', code: 'duplicate-clause' });
+            }
+            named.add(name);
+        }
+        const missing: ast.Attribute[] = [];
+        for (const [name, attributes] of this.facts.get().attributesByName) {
+            // Two attributes of one name are an error of their own; the event cannot be judged here.
+            if (attributes.length === 1 && !attributes[0].default && !named.has(name)) {
+                missing.push(attributes[0]);
+            }
+        }
+        if (missing.length > 0) {
+            const list = missing.map(a => `'${a.name}' (${typeName(a)})`).join(', ');
+            const example = missing.map(a => `${a.name}: …`).join(', ');
+            accept('error', `The event gives no value for ${list}, which ${missing.length === 1 ? 'has' : 'have'} no default; every event must give ${missing.length === 1 ? 'it' : 'them'}, e.g. { ${example} }`,
+                { node: given, keyword: 'given', code: 'missing-clause', data: { missing: missing.map(a => a.name) } });
+        }
+    }
+
+    /** duplicate-name: results are reported by test name, so two tests of one package need two names. */
+    checkUniqueName(test: ast.Test, accept: ValidationAcceptor): void {
+        const key = testKey(test);
+        const same = this.testsByName.get('tests', () => this.collect()).get(key) ?? [];
+        if (same.length > 1) {
+            accept('error', `Package '${modelOf(test)?.name}' has ${same.length} tests named "${test.name}"; give each test its own name`,
+                { node: test, property: 'name', code: 'duplicate-name' });
+        }
+    }
+
+    private collect(): Map<string, ast.Test[]> {
+        const byName = new Map<string, ast.Test[]>();
+        for (const doc of this.facts.get().documents) {
+            for (const element of (doc.parseResult.value as ast.Model).elements) {
+                if (ast.isTest(element)) {
+                    const key = testKey(element);
+                    const list = byName.get(key);
+                    if (list) list.push(element); else byName.set(key, [element]);
+                }
+            }
+        }
+        return byName;
+    }
+}
+
+function testKey(test: ast.Test): string {
+    return `${modelOf(test)?.name ?? ''}\u0000${test.name}`;
+}

@@ -1,0 +1,182 @@
+/**
+ * `govrule eval` as a spawned process: one event with its explanation, a JSON Lines stream, and
+ * the exit codes (0 decided, 1 an event could not be decided, 2 usage or a bundle it cannot use).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { EXAMPLES, describeRun, removeTempFolders, runCli, tempFolder } from '../helpers/cli.js';
+
+let dir: string;
+let bundle: string;
+
+beforeAll(() => {
+    dir = tempFolder();
+    bundle = path.join(dir, 'bundle.json');
+    const compiled = runCli(['compile', EXAMPLES, '-o', bundle]);
+    expect(compiled.status, describeRun(compiled)).toBe(0);
+});
+
+afterAll(removeTempFolders);
+
+const EVENT = {
+    category: 'chongqing.qinglang.rumor.enterprise',
+    attributes: { channel: 'selfMedia', sector: 'finance', reports: 3 },
+    date: '2026-06-01',
+};
+
+function writeEvent(name: string, content: string): string {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, content);
+    return file;
+}
+
+describe('eval --event', () => {
+    test('prints the decision with ids, action arguments, the escalation timeline, other matches and explain', () => {
+        const result = runCli(['eval', '--bundle', bundle, '--event', writeEvent('one.json', JSON.stringify(EVENT))]);
+        expect(result.status, describeRun(result)).toBe(0);
+        const decision = JSON.parse(result.stdout);
+        expect(Object.keys(decision)).toEqual(['rule', 'severity', 'actions', 'responsible', 'escalation', 'alsoMatched', 'explain']);
+        expect(decision.rule).toBe('chongqing.qinglang.enterpriseRumorSelfMedia');
+        expect(decision.severity).toBe('chongqing.common.severe');
+        expect(decision.responsible).toBe('chongqing.common.reviewer');
+        expect(decision.actions).toContainEqual({ action: 'chongqing.common.suspendAccount', args: { days: 7 } });
+        expect(decision.escalation.map((s: { to: string; afterSeconds: number }) => [s.to, s.afterSeconds])).toEqual([
+            ['chongqing.common.dutyEditor', 7200], ['chongqing.common.chiefEditor', 86400], ['chongqing.common.cac', 259200]]);
+        expect(decision.alsoMatched).toEqual(['chongqing.qinglang.enterpriseRumorBaseline']);
+        const autoRule = decision.explain.find((e: { rule: string }) => e.rule === 'chongqing.qinglang.autoRumorLiangjiang');
+        expect(autoRule.outcome).toBe('condition-failed');
+        expect(autoRule.condition.parts.map((p: { condition: string; holds: boolean }) => [p.condition, p.holds])).toEqual([
+            ['sector == auto', false], ['district in ["两江新区", "渝北区"]', false], ['reports >= 5', false]]);
+        expect(decision.explain.find((e: { rule: string }) => e.rule === 'chongqing.qinglang.enterpriseRumor2025').outcome).toBe('disabled');
+        expect(result.stderr).toBe('');
+    });
+
+    test('reads the event from stdin with -', () => {
+        const result = runCli(['eval', '--bundle', bundle, '--event', '-'], { input: JSON.stringify({ ...EVENT, date: '2027-01-01' }) });
+        expect(result.status, describeRun(result)).toBe(0);
+        expect(JSON.parse(result.stdout).rule).toBe('chongqing.qinglang.enterpriseRumorBaseline');
+    });
+
+    test('--date is the date of an event that has none', () => {
+        const { date: _, ...undated } = EVENT;
+        const file = writeEvent('undated.json', JSON.stringify(undated));
+        expect(JSON.parse(runCli(['eval', '--bundle', bundle, '--event', file, '--date', '2026-06-01']).stdout).rule).toBe('chongqing.qinglang.enterpriseRumorSelfMedia');
+        expect(JSON.parse(runCli(['eval', '--bundle', bundle, '--event', file, '--date', '2025-06-01']).stdout).rule).toBe('chongqing.qinglang.enterpriseRumorBaseline');
+    });
+
+    test.each([
+        ['a missing required attribute', { category: EVENT.category, attributes: {} }, "the event lacks required attribute 'channel' (no default)"],
+        ['a value of the wrong type', { ...EVENT, attributes: { channel: 'selfMedia', reports: '3' } }, 'attribute \'reports\' must be a number, not the text "3"'],
+        ['an unknown category', { ...EVENT, category: 'chongqing.qinglang.rumour' }, 'unknown category "chongqing.qinglang.rumour" (did you mean \'chongqing.qinglang.rumor\'?)'],
+    ])('%s: exit 1 and the reason', (_name, event, message) => {
+        const result = runCli(['eval', '--bundle', bundle, '--event', '-'], { input: JSON.stringify(event) });
+        expect(result.status, describeRun(result)).toBe(1);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toBe(`govrule: error: the event cannot be decided: ${message}\n`);
+    });
+
+    test('--strict rejects attributes the bundle does not declare', () => {
+        const event = { ...EVENT, attributes: { ...EVENT.attributes, repots: 1 } };
+        expect(runCli(['eval', '--bundle', bundle, '--event', '-'], { input: JSON.stringify(event) }).status).toBe(0);
+        const strict = runCli(['eval', '--bundle', bundle, '--event', '-', '--strict'], { input: JSON.stringify(event) });
+        expect(strict.status).toBe(1);
+        expect(strict.stderr).toContain('unknown attribute "repots" (did you mean \'reports\'?)');
+    });
+
+    test('an event that is not JSON: exit 1', () => {
+        const result = runCli(['eval', '--bundle', bundle, '--event', '-'], { input: '{"category": ' });
+        expect(result.status).toBe(1);
+        expect(result.stderr).toMatch(/^govrule: error: the event cannot be decided: the event is not valid JSON: /);
+    });
+});
+
+describe('eval --events', () => {
+    test('one compact decision per line, in input order; errors as lines that name the line; exit 1 when any failed', () => {
+        const lines = [
+            JSON.stringify({ id: 'a', ...EVENT }),
+            '',
+            JSON.stringify({ id: 'b', category: 'chongqing.qinglang.dataSecurity.leak', attributes: { channel: 'app', affectedRecords: 200000 }, date: '2026-06-15' }),
+            JSON.stringify({ id: 'c', category: 'chongqing.qinglang.dataSecurity.leak', attributes: {} }),
+            'not json',
+            JSON.stringify({ category: 'chongqing.直播.网络表演', attributes: { channel: 'livestream' }, date: '2026-10-01' }),
+        ];
+        const file = writeEvent('events.jsonl', `${lines.join('\r\n')}\n`);
+        const result = runCli(['eval', '--bundle', bundle, '--events', file]);
+        expect(result.status, describeRun(result)).toBe(1);
+        const out = result.stdout.trimEnd().split('\n').map(line => JSON.parse(line));
+        expect(out.map(d => ('error' in d ? d.error : d.rule))).toEqual([
+            'chongqing.qinglang.enterpriseRumorSelfMedia',
+            'chongqing.qinglang.massiveDataLeak',
+            "the event lacks required attribute 'channel' (no default)",
+            expect.stringMatching(/^the event is not valid JSON: /),
+            null,
+        ]);
+        expect(out.map(d => d.id ?? null)).toEqual(['a', 'b', 'c', null, null]);
+        expect(out[2]).toEqual({ error: "the event lacks required attribute 'channel' (no default)", line: 4, id: 'c' });
+        expect(out[3].line).toBe(5);
+        expect(Object.keys(out[0])).toEqual(['id', 'rule', 'severity', 'actions', 'responsible', 'escalation', 'alsoMatched']);
+        expect(result.stderr).toBe('govrule: 2 of 5 events could not be decided (see the "error" lines)\n');
+    });
+
+    test('a clean stream from stdin exits 0; --explain adds the explanation', () => {
+        const input = `${JSON.stringify(EVENT)}\n${JSON.stringify({ ...EVENT, date: '2027-01-01' })}`;
+        const plain = runCli(['eval', '--bundle', bundle, '--events', '-'], { input });
+        expect(plain.status, describeRun(plain)).toBe(0);
+        expect(plain.stdout.split('\n').filter(Boolean).map(l => JSON.parse(l).rule)).toEqual([
+            'chongqing.qinglang.enterpriseRumorSelfMedia', 'chongqing.qinglang.enterpriseRumorBaseline']);
+        expect(plain.stdout).not.toContain('"explain"');
+        const explained = runCli(['eval', '--bundle', bundle, '--events', '-', '--explain'], { input });
+        expect(explained.stdout.split('\n').filter(Boolean).every(l => Array.isArray(JSON.parse(l).explain))).toBe(true);
+    });
+
+    test('a long stream: every event decided, in order, the same as one by one', () => {
+        const categories = ['chongqing.qinglang.rumor.disaster', 'chongqing.qinglang.dataSecurity.leak', 'chongqing.直播.短视频.炫富拜金'];
+        const events = Array.from({ length: 20_000 }, (_, i) => ({
+            id: i, category: categories[i % 3], attributes: { channel: i % 2 ? 'shortVideo' : 'app', reports: i % 150, verified: i % 5 === 0, affectedRecords: i * 10 }, date: '2026-06-15',
+        }));
+        const file = writeEvent('long.jsonl', events.map(e => JSON.stringify(e)).join('\n'));
+        const result = runCli(['eval', '--bundle', bundle, '--events', file]);
+        expect(result.status, describeRun(result)).toBe(0);
+        const out = result.stdout.trimEnd().split('\n');
+        expect(out).toHaveLength(events.length);
+        expect(out.map(l => JSON.parse(l).id)).toEqual(events.map(e => e.id));
+        for (const i of [0, 1, 2, 149, 150, 9999, 19999]) {
+            const single = runCli(['eval', '--bundle', bundle, '--event', '-'], { input: JSON.stringify(events[i]) });
+            const { explain: _, ...decision } = JSON.parse(single.stdout);
+            expect(JSON.parse(out[i])).toEqual(decision);
+        }
+    });
+});
+
+describe('usage and bundle errors (exit 2)', () => {
+    test.each([
+        [['eval', '--event', '-'], 'govrule: error: eval needs --bundle FILE (a bundle written by govrule compile -o FILE)\n'],
+        [['eval', '--bundle', 'b.json'], 'govrule: error: eval needs exactly one of --event FILE|- and --events FILE|-\n'],
+        [['eval', '--bundle', 'b.json', '--event', 'e.json', '--events', 'f.jsonl'], 'govrule: error: eval needs exactly one of --event FILE|- and --events FILE|-\n'],
+        [['eval', '--bundle', 'b.json', '--event', 'e.json', '--date', '2026-13-01'], "govrule: error: --date takes a calendar date YYYY-MM-DD, not '2026-13-01'\n"],
+        [['eval', 'rules', '--bundle', 'b.json', '--event', 'e.json'], 'govrule: error: eval takes no paths (got rules); give --bundle FILE and --event FILE or --events FILE\n'],
+        [['eval', '--bundle', 'missing.json', '--event', 'e.json'], 'govrule: error: cannot read missing.json: ENOENT\n'],
+    ])('%j', (args, stderr) => {
+        const result = runCli(args, { cwd: dir });
+        expect([result.status, result.stderr]).toEqual([2, stderr]);
+    });
+
+    test.each([
+        ['not JSON', '{"format":', /^govrule: error: cannot use bad\.json: the bundle is not valid JSON: /],
+        ['another format', '{"format":"other"}', /^govrule: error: cannot use bad\.json: not a GovRule bundle: "format" is the text "other", expected "govrule-bundle"\n$/],
+        ['a newer format version', '{"format":"govrule-bundle","formatVersion":2}', /^govrule: error: cannot use bad\.json: unsupported bundle: "formatVersion" is 2, but this runtime reads version 1; compile the rules with a matching govrule\n$/],
+        ['not matching the schema', '{"format":"govrule-bundle","formatVersion":1}', /^govrule: error: cannot use bad\.json: the bundle does not match the bundle schema: \/ must have required property/],
+    ])('a bundle that is %s', (_name, content, stderr) => {
+        fs.writeFileSync(path.join(dir, 'bad.json'), content);
+        const result = runCli(['eval', '--bundle', 'bad.json', '--event', '-'], { cwd: dir, input: JSON.stringify(EVENT) });
+        expect(result.status).toBe(2);
+        expect(result.stderr).toMatch(stderr);
+        expect(result.stdout).toBe('');
+    });
+
+    test('--events with a file that does not exist', () => {
+        const result = runCli(['eval', '--bundle', bundle, '--events', 'nope.jsonl'], { cwd: dir });
+        expect([result.status, result.stderr]).toEqual([2, 'govrule: error: cannot read nope.jsonl: ENOENT\n']);
+    });
+});

@@ -1,0 +1,144 @@
+/**
+ * Loading bundles: the compiler's output is accepted; anything else is refused with a clear
+ * BundleError — not JSON, not a GovRule bundle, another format version, the schema, or ids and
+ * conditions that do not fit together.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import type { Bundle } from '../../language/src/compiler/bundle.js';
+import { BundleError, MAX_BUNDLE_DEPTH, loadBundle } from '../../language/src/runtime/index.js';
+import { EXAMPLES, ROOT } from '../helpers/cli.js';
+import { govruleFiles } from '../helpers/project.js';
+import { compile, rule, rules } from './fixtures.js';
+
+function bundleError(input: unknown, options?: Parameters<typeof loadBundle>[1]): string {
+    try {
+        loadBundle(input, options);
+    } catch (err) {
+        if (err instanceof BundleError) return err.message;
+        throw err;
+    }
+    throw new Error('expected a BundleError');
+}
+
+async function sample(): Promise<Bundle> {
+    return compile(rules(rule('r', 'category top.mid severity serious priority 2 when channel == app and reports > 1')
+        + rule('s', 'category other severity minor escalate { after 1h to cac }')));
+}
+
+/** A deep copy of the sample with a change applied. */
+async function changed(change: (bundle: Record<string, any>) => void): Promise<Record<string, any>> {
+    const copy = JSON.parse(JSON.stringify(await sample()));
+    change(copy);
+    return copy;
+}
+
+describe('loading', () => {
+    test('the example repository\'s bundle loads, from text and from an object', async () => {
+        const files = Object.fromEntries(govruleFiles(EXAMPLES).map(f => [path.relative(EXAMPLES, f), fs.readFileSync(f, 'utf8')]));
+        const bundle = await compile(files);
+        const loaded = loadBundle(JSON.stringify(bundle));
+        expect(loaded.rules.length).toBe(bundle.rules.length);
+        expect(loadBundle(bundle).categories.size).toBe(bundle.categories.length);
+    });
+
+    test('`in []` compiles to a bundle that loads and never matches', async () => {
+        const loaded = loadBundle(JSON.stringify(await compile(rules(rule('r', 'category top severity minor when channel in []')))));
+        expect(loaded.rules[0].test([])).toBe(false);
+    });
+
+    test('the generated schema validator is up to date with the schema', async () => {
+        const script = await import(pathToFileURL(path.join(ROOT, 'scripts', 'generate-bundle-validator.mjs')).href);
+        const committed = fs.readFileSync(path.join(ROOT, 'language', 'src', 'runtime', 'generated', 'bundle-schema-validator.js'), 'utf8');
+        expect(committed === script.bundleValidatorSource(), 'run `node scripts/generate-bundle-validator.mjs`').toBe(true);
+    });
+});
+
+describe('refusing bundles', () => {
+    test('text that is not JSON', () => {
+        expect(bundleError('{"format": ')).toMatch(/^the bundle is not valid JSON: /);
+    });
+
+    test.each([
+        [[], 'a bundle is a JSON object, not an array'],
+        [null, 'a bundle is a JSON object, not null'],
+        ['"text"', 'a bundle is a JSON object, not the text "text"'],
+        [{}, 'not a GovRule bundle: "format" is missing, expected "govrule-bundle"'],
+        [{ format: 'other-bundle', formatVersion: 1 }, 'not a GovRule bundle: "format" is the text "other-bundle", expected "govrule-bundle"'],
+        [{ format: 'govrule-bundle' }, 'unsupported bundle: "formatVersion" is missing, but this runtime reads version 1; compile the rules with a matching govrule'],
+        [{ format: 'govrule-bundle', formatVersion: 2 }, 'unsupported bundle: "formatVersion" is 2, but this runtime reads version 1; compile the rules with a matching govrule'],
+        [{ format: 'govrule-bundle', formatVersion: '1' }, 'unsupported bundle: "formatVersion" is the text "1", but this runtime reads version 1; compile the rules with a matching govrule'],
+    ])('wrong format or version: %j', (input, message) => {
+        expect(bundleError(input)).toBe(message);
+    });
+
+    test('the format is checked before the schema, so an old or foreign bundle gets the clear message', async () => {
+        const future = await changed(b => { b.formatVersion = 2; b.newListOfThings = []; });
+        expect(bundleError(future)).toMatch(/^unsupported bundle: "formatVersion" is 2/);
+    });
+
+    test.each([
+        ['an unknown key', (b: any) => { b.rules[0].weight = 1; }, "the bundle does not match the bundle schema: /rules/0 must NOT have additional properties ('weight')"],
+        ['a missing list', (b: any) => { delete b.posts; }, "the bundle does not match the bundle schema: / must have required property 'posts'"],
+        ['a wrong type', (b: any) => { b.rules[0].priority = 'high'; }, 'the bundle does not match the bundle schema: /rules/0/priority must be integer'],
+        ['an unknown operator', (b: any) => { b.rules[0].when = { like: [{ var: 'district' }, 'x'] }; }, "the bundle does not match the bundle schema: /rules/0/when must NOT have additional properties ('like')"],
+    ])('the schema: %s', async (_name, change, message) => {
+        expect(bundleError(await changed(change))).toBe(message);
+    });
+
+    test.each([
+        ['an unknown severity', (b: any) => { b.rules[0].severity = 't.common.grave'; }, "rule 't.r.r' has unknown severity 't.common.grave'"],
+        ['an unknown category', (b: any) => { b.rules[0].categories = ['t.r.top.mdi']; }, "rule 't.r.r' covers unknown category 't.r.top.mdi' (did you mean 't.r.top.mid'?)"],
+        ['an unknown post', (b: any) => { b.rules[0].responsible = 't.common.nobody'; }, "rule 't.r.r' names unknown post 't.common.nobody' as responsible"],
+        ['an unknown action', (b: any) => { b.rules[0].actions[0].action = 't.common.nothing'; }, "rule 't.r.r' calls unknown action 't.common.nothing'"],
+        ['an escalation to a post given as an authority', (b: any) => { b.rules[1].escalation[0].toKind = 'post'; }, "rule 't.r.s' escalates to unknown post 't.common.cac'"],
+        ['an unknown attribute in a condition', (b: any) => { b.rules[0].when.and[0]['==='][0].var = 'chanel'; }, "rule 't.r.r': the condition reads 'chanel', which is not an attribute of the bundle"],
+        ['a literal of another type', (b: any) => { b.rules[0].when.and[1]['>'][1] = 1; b.rules[0].when.and[0]['==='][1] = 'phone'; }, `rule 't.r.r': "phone" is not a value of attribute 'channel' (enum: website, app, selfMedia)`],
+        ['ordering a non-number', (b: any) => { b.rules[0].when = { '<': [{ var: 'district' }, 3] }; }, "rule 't.r.r': '<' orders numbers, but attribute 'district' is text"],
+        ['an end before the start', (b: any) => { b.rules[0].effective = { from: '2026-05-01', to: '2026-04-01' }; }, "rule 't.r.r' is in force from 2026-05-01 to 2026-04-01, which ends before it starts"],
+        ['a category that is its own ancestor', (b: any) => { b.categories.find((c: any) => c.id === 't.r.top').parent = 't.r.top.mid.leaf'; }, "category 't.r.top' is its own ancestor"],
+        ['an unknown parent', (b: any) => { b.categories.find((c: any) => c.id === 't.r.other').parent = 't.r.nowhere'; }, "category 't.r.other' has unknown parent 't.r.nowhere'"],
+        ['two rules of one id', (b: any) => { b.rules[1].id = b.rules[0].id; }, "two rules have the id 't.r.r'"],
+        ['two attributes of one name', (b: any) => { b.attributes[1].name = b.attributes[0].name; }, "two attributes are named 'channel'"],
+        ['a rank out of place', (b: any) => { b.severities[0].rank = 1; }, "severity 't.common.minor' has rank 1 at position 0 of the scale"],
+        ['a default outside an enum', (b: any) => { b.attributes[0].default = 'phone'; }, 'the default of attribute \'channel\' is the text "phone", not a value of its type'],
+    ])('consistency: %s', async (_name, change, message) => {
+        expect(bundleError(await changed(change))).toBe(`the bundle is inconsistent: ${message}`);
+    });
+
+    test('consistency checks run even when the schema check is skipped', async () => {
+        const bundle = await changed(b => { b.rules[0].when = { '===': [{ var: 'nope' }, 1] }; });
+        expect(bundleError(bundle, { schema: false })).toBe("the bundle is inconsistent: rule 't.r.r': the condition reads 'nope', which is not an attribute of the bundle");
+    });
+
+    test(`nesting deeper than ${MAX_BUNDLE_DEPTH} levels is refused before anything recursive runs`, async () => {
+        const bundle = await changed(() => undefined);
+        let when: unknown = { '===': [{ var: 'reports' }, 1] };
+        for (let i = 0; i < 100_000; i++) {
+            when = { '!': when };
+        }
+        bundle.rules[0].when = when;
+        expect(bundleError(bundle)).toBe(`the bundle is nested more than ${MAX_BUNDLE_DEPTH} levels deep`);
+        const text = JSON.stringify(await sample()).replace('"rules":[', `"rules":[${'['.repeat(200_000)}${']'.repeat(200_000)},`);
+        expect(bundleError(text)).toBe(`the bundle is nested more than ${MAX_BUNDLE_DEPTH} levels deep`);
+    });
+
+    test('a cyclic object is refused, not walked forever', async () => {
+        const bundle = await changed(() => undefined);
+        bundle.rules[0].basis = [bundle];
+        expect(bundleError(bundle)).toBe(`the bundle is nested more than ${MAX_BUNDLE_DEPTH} levels deep`);
+    });
+
+    test('a condition a few hundred levels deep still loads', async () => {
+        const bundle = await changed(() => undefined);
+        let when: unknown = { '===': [{ var: 'reports' }, 1] };
+        for (let i = 0; i < 400; i++) {
+            when = { '!': when };
+        }
+        bundle.rules[0].when = when;
+        const loaded = loadBundle(bundle);
+        expect(loaded.rules[0].test(loaded.attributeList.map(a => a.name === 'reports' ? 1 : a.default ?? 'app'))).toBe(true);
+    });
+});

@@ -1,0 +1,53 @@
+/**
+ * Bundles for runtime tests, compiled in-process from GovRule sources (the files are never
+ * written: their paths only name them), and a small vocabulary to build rules on.
+ */
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Bundle } from '../../language/src/compiler/bundle.js';
+import { loadBundle, type LoadedBundle } from '../../language/src/runtime/index.js';
+import { bundleOf, loadProject } from '../../language/src/workspace/project.js';
+
+const ROOT = path.join(os.tmpdir(), 'govrule-runtime-fixture');
+
+/** Compiles the files (name → text); fails the test with the diagnostics when there are errors. */
+export async function compile(files: Record<string, string>): Promise<Bundle> {
+    const project = await loadProject(Object.entries(files).map(([name, text]) => ({ path: path.join(ROOT, name), text })));
+    if (project.hasErrors) {
+        const errors = project.diagnostics.flatMap(f => f.diagnostics.filter(d => d.severity === 1).map(d => `${path.basename(f.path)}:${d.range.start.line + 1} ${String(d.code)} ${d.message}`));
+        throw new Error(`the fixture does not compile:\n${errors.join('\n')}`);
+    }
+    return bundleOf(project, ROOT);
+}
+
+/** Compiles, serialises and loads, as a platform would: through JSON text and the schema check. */
+export async function load(files: Record<string, string>): Promise<LoadedBundle> {
+    return loadBundle(JSON.stringify(await compile(files)));
+}
+
+/** Severities, posts, actions and attributes (channel is required; the others have defaults). */
+export const COMMON = `package t.common
+severities { minor serious critical }
+post reviewer
+post editor
+authority cac
+action remove
+action fine (amount: money)
+attribute channel: enum { website, app, selfMedia }
+attribute reports: number default 0
+attribute verified: boolean default false
+attribute district: text default ""
+`;
+
+/** A package with the category tree top { mid { leaf } } and other, holding the given rules. */
+export function rules(body: string): Record<string, string> {
+    return {
+        'common.govrule': COMMON,
+        'rules.govrule': `package t.r\nimport t.common.*\ncategory top { category mid { category leaf } }\ncategory other\n${body}`,
+    };
+}
+
+/** `rule name { ... }` with reviewer and remove filled in. */
+export function rule(name: string, clauses: string): string {
+    return `rule ${name} { responsible reviewer actions remove ${clauses} }\n`;
+}
