@@ -3,10 +3,11 @@
  * and the compiler; the language server adds its LSP services on top of them.
  */
 import {
-    DefaultIndexManager, createDefaultCoreModule, createDefaultSharedCoreModule, inject, type PartialLangiumSharedCoreServices,
+    DefaultIndexManager, DefaultServiceRegistry, createDefaultCoreModule, type URI, createDefaultSharedCoreModule, inject, type PartialLangiumSharedCoreServices,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices
 } from 'langium';
 import { GovRuleGeneratedModule, GovRuleGeneratedSharedModule } from './generated/module.js';
+import { createGuardedParser } from './parser/guarded-parser.js';
 import { GovRuleValueConverter } from './parser/value-converter.js';
 import { GovRuleLinker } from './references/linker.js';
 import { NameResolver } from './references/name-resolver.js';
@@ -38,6 +39,7 @@ export type GovRuleServices = LangiumCoreServices & GovRuleAddedServices;
 export const GovRuleModule: Module<GovRuleServices, PartialLangiumCoreServices & GovRuleAddedServices> = {
     parser: {
         ValueConverter: () => new GovRuleValueConverter(),
+        LangiumParser: (services) => createGuardedParser(services),
     },
     references: {
         ScopeComputation: (services) => new GovRuleScopeComputation(services),
@@ -61,10 +63,19 @@ export const GovRuleModule: Module<GovRuleServices, PartialLangiumCoreServices &
  * rebuilds in an editor, so a build that ends after validation need not compute it.
  */
 const BatchSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    ServiceRegistry: () => new BatchServiceRegistry(),
     workspace: {
         IndexManager: (services) => new BatchIndexManager(services),
     },
 };
+
+/** The CLI reads a file it is given by name whatever its extension, so the one language serves every file. */
+class BatchServiceRegistry extends DefaultServiceRegistry {
+    override getServices(uri: URI): LangiumCoreServices {
+        const all = this.all;
+        return all.length === 1 ? all[0] : super.getServices(uri);
+    }
+}
 
 class BatchIndexManager extends DefaultIndexManager {
     override async updateReferences(): Promise<void> {

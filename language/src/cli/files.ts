@@ -51,8 +51,11 @@ export function collectFiles(paths: readonly string[], cwd: string): FileSet {
                 throw new CliError(`no .govrule files found in ${paths[i]}`);
             }
             found.forEach(f => files.add(f));
-        } else {
+        } else if (stats[i].isFile()) {
             files.add(p);
+        } else {
+            // A FIFO or a device would block the read or never end.
+            throw new CliError(`not a file or folder: ${paths[i]}`);
         }
     });
     return { root, config, files: [...files].sort() };

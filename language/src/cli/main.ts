@@ -6,13 +6,16 @@ import { parseArgs } from 'node:util';
 import { VERSION } from '../version.js';
 import type { Command, Io } from './command.js';
 import { checkCommand, compileCommand } from './commands/check.js';
+import { evalCommand } from './commands/eval.js';
+import { testCommand } from './commands/test.js';
+import { fmtCommand } from './commands/fmt.js';
 import { CliError } from './files.js';
 import { COMMON_HELP, COMMON_OPTIONS } from './report.js';
 
 export type { Io } from './command.js';
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: readonly Command[] = [checkCommand, compileCommand];
+const COMMANDS: readonly Command[] = [checkCommand, compileCommand, fmtCommand, testCommand, evalCommand];
 
 const processIo: Io = {
     cwd: process.cwd(),
@@ -70,7 +73,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
                 options: { ...COMMON_OPTIONS, ...command.options, help: { type: 'boolean', short: 'h' } },
             });
         } catch (err) {
-            throw new CliError(`${(err as Error).message.split('\n')[0]}; see govrule --help`);
+            // Node's hint about '--' for positionals that start with '-' only confuses here.
+            const message = (err as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
+            throw new CliError(`${message}; see govrule --help`);
         }
         if (parsed.values.help) {
             io.stdout(usage());

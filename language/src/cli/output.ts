@@ -42,10 +42,19 @@ export function writeAtomically(target: string, chunks: Iterable<string>): void 
         if (fd !== undefined) {
             fs.closeSync(fd);
         }
-        fs.rmSync(temp, { force: true });
+        removeQuietly(temp);
         if (err instanceof CliError) {
             throw err;
         }
         throw new CliError(`cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+}
+
+/** Cleans up a temp file; when its folder is missing or not a folder, there is nothing to clean. */
+function removeQuietly(file: string): void {
+    try {
+        fs.rmSync(file, { force: true });
+    } catch {
+        // ENOTDIR and the like: the temp file was never created.
     }
 }

@@ -110,7 +110,7 @@ function plural(n: number, word: string): string {
 }
 
 /** CJK characters take two terminal columns; carets must line up under them. */
-function displayWidth(text: string): number {
+export function displayWidth(text: string): number {
     let width = 0;
     for (const ch of text) {
         const cp = ch.codePointAt(0)!;

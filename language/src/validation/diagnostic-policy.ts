@@ -15,7 +15,8 @@ const SEVERITY: Record<Exclude<ConfiguredLevel, 'off'>, DiagnosticSeverity> = {
     hint: DiagnosticSeverity.Hint,
 };
 
-export const IGNORE_PATTERN = /\/\/\s*govrule-ignore\s+([A-Za-z-]+(?:\s*,?\s*[A-Za-z-]+)*)/g;
+// Within one line: the codes end where the comment does.
+export const IGNORE_PATTERN = /\/\/[ \t]*govrule-ignore[ \t]+([A-Za-z-]+(?:[ \t]*,?[ \t]*[A-Za-z-]+)*)/g;
 
 interface Suppression {
     readonly codes: ReadonlySet<string>;

@@ -87,13 +87,32 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-/** Chevrotain's messages name token types; say what an author would look for instead. */
+/**
+ * Chevrotain's messages name token types and list lookahead paths; say what an author would look
+ * for instead: `Expected a name but found '}'`, `Expected 'not', '(' or a name but found '3'`.
+ */
 export function humanizeParserMessage(message: string): string {
-    const firstLine = message.split('\n')[0];
-    return firstLine
-        .replace(/token of type '([A-Z_]+)'/g, (_, type: string) => TOKEN_WORDS[type] ?? `'${type}'`)
-        .replace(/but found: ?`?'?([^`']*)'?`?\.?$/, (_, found: string) => found === '' ? 'but found the end of the file' : `but found '${found}'`)
-        .replace(/^Expecting/, 'Expected');
+    const foundMatch = /but found:? ?[`'](.*)[`']\.?$/s.exec(message);
+    const found = foundMatch === null ? '' : foundMatch[1] === '' ? ' but found the end of the file' : ` but found '${foundMatch[1]}'`;
+    // "Expecting: one of these possible Token sequences:\n  1. [not]\n  2. [ID]\nbut found: '3'"
+    const paths = [...message.matchAll(/^\s*\d+\. \[(.*)\]$/gm)].map(m => m[1].split(', ')[0]);
+    if (paths.length > 0) {
+        return `Expected ${wordList([...new Set(paths)].map(tokenWords))}${found}`;
+    }
+    const single = /^Expecting (?:token of type |keyword )'(.+?)' but found/s.exec(message)
+        ?? /^Expecting (end of file) but found/.exec(message);
+    if (single) {
+        return `Expected ${tokenWords(single[1] === 'end of file' ? 'EOF' : single[1])}${found}`;
+    }
+    return message.split('\n')[0].replace(/^Expecting/, 'Expected');
+}
+
+function tokenWords(type: string): string {
+    return TOKEN_WORDS[type] ?? `'${type}'`;
+}
+
+function wordList(words: readonly string[]): string {
+    return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
 const TOKEN_WORDS: Record<string, string> = {

@@ -35,13 +35,13 @@ export class RuleChecks {
 
     /** action-arguments: every required parameter once, no repeats, types matching (§5). */
     checkActionCall(call: ast.ActionCall, accept: ValidationAcceptor): void {
-        const action = call.action.ref;
+        const action = call.action?.ref;
         if (!action) {
             return;
         }
         const given = new Set<string>();
         for (const arg of call.args) {
-            const param = arg.param.ref;
+            const param = arg.param?.ref;
             if (!param) {
                 continue;
             }
@@ -67,7 +67,7 @@ export class RuleChecks {
     checkActions(clause: ast.ActionsClause, accept: ValidationAcceptor): void {
         const seen = new Set<ast.Action>();
         for (const call of clause.calls) {
-            const action = call.action.ref;
+            const action = call.action?.ref;
             if (action && seen.has(action)) {
                 accept('warning', `Action '${action.name}' is listed more than once in this rule`,
                     { node: call, code: 'duplicate-action' });
@@ -81,7 +81,7 @@ export class RuleChecks {
     /** escalation-order, escalation-target and escalates-to-responsible. */
     checkEscalation(clause: ast.EscalateClause, accept: ValidationAcceptor): void {
         const rule = clause.$container;
-        const responsible = clausesOf(rule).responsible?.post.ref;
+        const responsible = clausesOf(rule).responsible?.post?.ref;
         let latest: { seconds: number; text: string } | undefined;
         const targets = new Set<ast.EscalationTarget>();
         if (clause.steps.length === 0) {
@@ -101,7 +101,7 @@ export class RuleChecks {
                     latest = { seconds: duration.seconds, text: step.after };
                 }
             }
-            const target = step.target.ref;
+            const target = step.target?.ref;
             if (!target) {
                 continue;
             }
@@ -119,11 +119,11 @@ export class RuleChecks {
     /** critical-without-authority: a rule at the top severity whose escalation never reaches an authority. */
     checkTopSeverity(rule: ast.Rule, accept: ValidationAcceptor): void {
         const clauses = clausesOf(rule);
-        const level = clauses.severity?.level.ref;
+        const level = clauses.severity?.level?.ref;
         if (!level || level !== this.facts.topSeverity()) {
             return;
         }
-        const reaches = clauses.escalate?.steps.some(s => ast.isAuthority(s.target.ref)) ?? false;
+        const reaches = clauses.escalate?.steps.some(s => ast.isAuthority(s.target?.ref)) ?? false;
         if (!reaches) {
             accept('warning', `Rule '${rule.name}' is at the top severity '${level.name}' but its escalation never reaches an authority`,
                 { node: rule, property: 'name', code: 'critical-without-authority' });

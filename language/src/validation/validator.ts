@@ -6,6 +6,8 @@ import { ConditionChecks } from './condition-checks.js';
 import { DeclarationChecks } from './declaration-checks.js';
 import { LiteralChecks } from './literal-checks.js';
 import { RuleChecks } from './rule-checks.js';
+import { RuleAnalysis } from './analysis-rules.js';
+import { TestChecks } from './test-checks.js';
 
 export function registerValidationChecks(services: GovRuleServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -13,6 +15,8 @@ export function registerValidationChecks(services: GovRuleServices): void {
     const rules = new RuleChecks(services);
     const conditions = new ConditionChecks();
     const literals = new LiteralChecks();
+    const analysis = new RuleAnalysis(services);
+    const tests = new TestChecks(services);
     const checks: ValidationChecks<GovRuleAstType> = {
         Model: declarations.checkScaleExists.bind(declarations),
         Import: declarations.checkImport.bind(declarations),
@@ -24,7 +28,10 @@ export function registerValidationChecks(services: GovRuleServices): void {
         Attribute: [declarations.checkUniqueName.bind(declarations), declarations.checkUsed.bind(declarations), declarations.checkAttribute.bind(declarations)],
         EnumType: declarations.checkUniqueMembers.bind(declarations),
         Category: [declarations.checkUniqueName.bind(declarations), declarations.checkCovered.bind(declarations)],
-        Rule: [declarations.checkUniqueName.bind(declarations), rules.checkClauses.bind(rules), rules.checkTopSeverity.bind(rules)],
+        Rule: [declarations.checkUniqueName.bind(declarations), rules.checkClauses.bind(rules), rules.checkTopSeverity.bind(rules),
+            analysis.checkUnreachable.bind(analysis), analysis.checkShadowed.bind(analysis)],
+        Test: [tests.checkItems.bind(tests), tests.checkUniqueName.bind(tests)],
+        Given: tests.checkGiven.bind(tests),
         ActionCall: rules.checkActionCall.bind(rules),
         ActionsClause: rules.checkActions.bind(rules),
         EscalateClause: rules.checkEscalation.bind(rules),

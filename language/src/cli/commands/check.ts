@@ -71,7 +71,7 @@ export function printProblems(problems: ReturnType<typeof sortProblems>, report:
         return 1;
     }
     if (report.maxWarnings !== undefined && counts.warning > report.maxWarnings) {
-        io.stderr(`govrule: ${counts.warning} warnings exceed --max-warnings ${report.maxWarnings}\n`);
+        io.stderr(`govrule: ${counts.warning} ${counts.warning === 1 ? 'warning exceeds' : 'warnings exceed'} --max-warnings ${report.maxWarnings}\n`);
         return 1;
     }
     return 0;

@@ -1,0 +1,108 @@
+/**
+ * The parser descends once per level of parentheses or `not`, so a condition nested a couple of
+ * hundred levels deep (or a chain of several thousand `or`) exhausts the JavaScript stack.
+ * Such a file gets one `syntax` error instead of crashing the build, and the parser is left ready
+ * for the next file.
+ */
+import { CstNodeBuilder, LangiumParser, createParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import type { Model } from '../generated/ast.js';
+
+type ParserError = ParseResult['parserErrors'][number];
+type Token = ParserError['token'];
+
+export class GuardedParser extends LangiumParser {
+    override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+        try {
+            return super.parse<T>(input, options);
+        } catch (err) {
+            // The AST nodes under construction when the parse failed; the next parse must start clean.
+            (this as unknown as { stack: unknown[] }).stack.length = 0;
+            // Running out of stack inside the parser's `finally` blocks can surface as another error.
+            const problem = nestingProblem(this.lexer.tokenize(input).tokens, err instanceof RangeError);
+            if (!problem) {
+                throw err;
+            }
+            return unreadable(input, problem) as unknown as ParseResult<T>;
+        }
+    }
+}
+
+interface Problem {
+    readonly token: Token;
+    readonly message: string;
+}
+
+/** Below this depth or length the stack cannot have run out on this input. */
+const DEEP = 100;
+const LONG = 1000;
+
+/** Where and why the input is too deep or too long to parse; when `certain`, the most likely place. */
+function nestingProblem(tokens: readonly Token[], certain: boolean): Problem | undefined {
+    if (tokens.length === 0) {
+        return undefined;
+    }
+    const deepest = deepestToken(tokens);
+    const longest = longestCondition(tokens);
+    if (deepest.depth >= DEEP || (certain && !(longest && longest.operators >= LONG))) {
+        return { token: deepest.token, message: `This is nested too deeply to read (${deepest.depth} levels of parentheses and 'not'); write the condition with less nesting` };
+    }
+    if (longest && (longest.operators >= LONG || certain)) {
+        return { token: longest.token, message: `This condition is too long to read (${longest.operators} 'and'/'or'); split it over several rules` };
+    }
+    return undefined;
+}
+
+/** An empty model with one syntax error. */
+function unreadable(input: string, problem: Problem): ParseResult<Model> {
+    const model = { $type: 'Model', name: '', imports: [], elements: [] } as unknown as Model;
+    const root = new CstNodeBuilder().buildRootNode(input);
+    (root as { astNode: AstNode }).astNode = model;
+    (model as { $cstNode?: unknown }).$cstNode = root;
+    const error = {
+        name: 'NestingTooDeep', message: problem.message, token: problem.token, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] },
+    } as ParserError;
+    return { value: model, parserErrors: [error], lexerErrors: [] };
+}
+
+/** The first token at the greatest depth of open parentheses plus `not`s in a row. */
+function deepestToken(tokens: readonly Token[]): { token: Token; depth: number } {
+    let parens = 0;
+    let nots = 0;
+    let best = { token: tokens[0], depth: 0 };
+    for (const token of tokens) {
+        if (token.image === '(') {
+            parens++;
+        } else if (token.image === ')') {
+            parens = Math.max(0, parens - 1);
+        }
+        nots = token.image === 'not' ? nots + 1 : 0;
+        if (parens + nots > best.depth) {
+            best = { token, depth: parens + nots };
+        }
+    }
+    return best;
+}
+
+/** The `when` with the most `and`/`or` after it (before the next `when` or `rule`). */
+function longestCondition(tokens: readonly Token[]): { token: Token; operators: number } | undefined {
+    let best: { token: Token; operators: number } | undefined;
+    let current: { token: Token; operators: number } | undefined;
+    for (const token of tokens) {
+        if (token.image === 'when' || token.image === 'rule') {
+            current = token.image === 'when' ? { token, operators: 0 } : undefined;
+        } else if (current && (token.image === 'and' || token.image === 'or')) {
+            current.operators++;
+            if (!best || current.operators > best.operators) {
+                best = current;
+            }
+        }
+    }
+    return best;
+}
+
+/** Langium's parser construction (createLangiumParser), with the guarded parser. */
+export function createGuardedParser(services: LangiumCoreServices): LangiumParser {
+    const parser = createParser(services.Grammar, new GuardedParser(services), services.parser.Lexer.definition);
+    parser.finalize();
+    return parser;
+}

@@ -1,0 +1,149 @@
+/**
+ * Usage and I/O errors (LANGUAGE.md §11): --help, --version, unknown commands and options, and
+ * files that cannot be read. Each error is one line on stderr with exit code 2, never a stack trace.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { ROOT, describeRun, removeTempFolders, runCli, tempFolder, type CliResult } from '../helpers/cli.js';
+import { USES_VOCABULARY, VOCABULARY } from '../helpers/workspace.js';
+
+afterAll(removeTempFolders);
+
+const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Exit 2 with exactly one line on stderr, nothing on stdout, and no stack trace. */
+function expectOneLineError(result: CliResult, message: string | RegExp): void {
+    expect(result.status, describeRun(result)).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines, describeRun(result)).toHaveLength(1);
+    if (typeof message === 'string') {
+        expect(lines[0]).toBe(`govrule: error: ${message}`);
+    } else {
+        expect(lines[0]).toMatch(message);
+    }
+    expect(result.stderr).not.toMatch(/internal[ -]error|\n\s+at /);
+}
+
+describe('help and version', () => {
+    test.each([['--help'], ['-h'], ['help'], ['check', '--help'], ['compile', '-h']])('%s prints the usage on stdout', (...args) => {
+        const result = runCli(args);
+        expect(result.status).toBe(0);
+        expect(result.stdout).toMatch(/^Usage: govrule <command> \[paths\.\.\.\] \[options\]/);
+        for (const word of ['check', 'compile', '--format', '--max-warnings', '--quiet', '-o, --output', 'Exit codes']) {
+            expect(result.stdout).toContain(word);
+        }
+        expect(result.stderr).toBe('');
+    });
+
+    test.each([['--version'], ['-v']])('%s prints the package version', flag => {
+        const result = runCli([flag]);
+        expect(result.status).toBe(0);
+        expect(result.stdout).toBe(`govrule ${VERSION}\n`);
+    });
+
+    test('no arguments: the usage on stderr and exit 2', () => {
+        const result = runCli([]);
+        expect(result.status).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toMatch(/^Usage: govrule/);
+    });
+
+    test('`npx govrule` runs the same program', () => {
+        // The package's bin entry, as npx resolves it from the project root.
+        const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+        expect(pkg.bin.govrule).toBe('bin/govrule.cjs');
+        const output = execFileSync(process.execPath, [path.join(ROOT, pkg.bin.govrule), '--version'], { encoding: 'utf8' });
+        expect(output).toBe(`govrule ${VERSION}\n`);
+    });
+});
+
+describe('usage errors', () => {
+    test('an unknown command', () => {
+        expectOneLineError(runCli(['frobnicate']), /^govrule: error: unknown command 'frobnicate' \(commands: check, compile[a-z, ]*\); see govrule --help$/);
+    });
+
+    test('an unknown option', () => {
+        expectOneLineError(runCli(['check', '--frob']), "Unknown option '--frob'; see govrule --help");
+    });
+
+    test('an option without its value', () => {
+        expectOneLineError(runCli(['check', '--format']), "Option '--format <value>' argument missing; see govrule --help");
+    });
+
+    test('an unknown format', () => {
+        expectOneLineError(runCli(['check', '--format', 'xml']), "unknown format 'xml' (formats: text, json, sarif, github)");
+    });
+});
+
+describe('I/O errors', () => {
+    const clean = () => tempFolder({ 'common.govrule': VOCABULARY, 'uses.govrule': USES_VOCABULARY });
+
+    test('a missing path', () => {
+        const dir = clean();
+        expectOneLineError(runCli(['check', 'common.govrule', 'nope.govrule'], { cwd: dir }), 'no such file or folder: nope.govrule');
+        expectOneLineError(runCli(['compile', 'missing/'], { cwd: dir }), 'no such file or folder: missing/');
+    });
+
+    test('a dangling symbolic link named as a path', () => {
+        const dir = clean();
+        fs.symlinkSync(path.join(dir, 'gone.govrule'), path.join(dir, 'link.govrule'));
+        expectOneLineError(runCli(['check', 'link.govrule'], { cwd: dir }), 'no such file or folder: link.govrule');
+    });
+
+    test.skipIf(isRoot)('a file without read permission', () => {
+        const dir = clean();
+        fs.chmodSync(path.join(dir, 'uses.govrule'), 0o000);
+        expectOneLineError(runCli(['check'], { cwd: dir }), 'cannot read uses.govrule: EACCES');
+    });
+
+    test.skipIf(!fs.existsSync('/proc/self/mem'))('a file whose read fails (works for root too)', () => {
+        // Reading /proc/self/mem from offset 0 fails with EIO for every user.
+        const dir = clean();
+        fs.symlinkSync('/proc/self/mem', path.join(dir, 'mem.govrule'));
+        expectOneLineError(runCli(['check', 'common.govrule', 'mem.govrule'], { cwd: dir }), 'cannot read mem.govrule: EIO');
+    });
+
+    test('a FIFO named as a path is refused rather than read forever', () => {
+        const dir = clean();
+        try {
+            execFileSync('mkfifo', [path.join(dir, 'pipe.govrule')]);
+        } catch {
+            return; // No mkfifo on this system: nothing to check.
+        }
+        expectOneLineError(runCli(['check', 'pipe.govrule'], { cwd: dir, timeout: 15_000 }), 'not a file or folder: pipe.govrule');
+    });
+
+    test('a folder named like a rule file is searched, not read', () => {
+        const dir = tempFolder({ 'x.govrule/inner.txt': 'not a rule file' });
+        expectOneLineError(runCli(['check', 'x.govrule'], { cwd: dir }), 'no .govrule files found in x.govrule');
+    });
+
+    test('a file that is not UTF-8', () => {
+        const dir = clean();
+        fs.writeFileSync(path.join(dir, 'latin1.govrule'), Buffer.from('package t.l\npost caf\xe9\n', 'latin1'));
+        expectOneLineError(runCli(['check'], { cwd: dir }), 'latin1.govrule is not valid UTF-8');
+        expectOneLineError(runCli(['compile', '-o', 'out.json'], { cwd: dir }), 'latin1.govrule is not valid UTF-8');
+        expect(fs.existsSync(path.join(dir, 'out.json'))).toBe(false);
+    });
+
+    test('a UTF-8 byte-order mark is accepted', () => {
+        const dir = tempFolder({ 'common.govrule': `\ufeff${VOCABULARY}`, 'uses.govrule': USES_VOCABULARY });
+        const result = runCli(['check'], { cwd: dir });
+        expect(result.status, describeRun(result)).toBe(0);
+        expect(result.stderr).toBe('No problems in 2 files.\n');
+    });
+
+    test('an unreadable govrule.json is a config problem, not a crash', () => {
+        const dir = tempFolder({ 'common.govrule': VOCABULARY, 'uses.govrule': USES_VOCABULARY, 'govrule.json/inner': 'a folder named govrule.json' });
+        const result = runCli(['check', '--format', 'json'], { cwd: dir });
+        expect(result.status, describeRun(result)).toBe(1);
+        expect(result.stderr).toBe('');
+        const problems = JSON.parse(result.stdout) as Array<{ file: string; code: string; message: string }>;
+        expect(problems.map(p => [p.file, p.code])).toEqual([['govrule.json', 'config']]);
+        expect(problems[0].message).toMatch(/^Cannot read govrule\.json: EISDIR/);
+    });
+});

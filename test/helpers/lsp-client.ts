@@ -1,0 +1,327 @@
+/**
+ * An LSP client for tests: starts the bundled language server as users do
+ * (`node bin/govrule-language-server.cjs --stdio`) on a workspace in a temporary folder, and
+ * talks to it over the child's stdio with vscode-jsonrpc and the protocol's types.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+    ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification,
+    DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExecuteCommandRequest, ExitNotification, FileChangeType,
+    InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
+    type ClientCapabilities, type Diagnostic, type InitializeResult, type Position
+} from 'vscode-languageserver-protocol/node';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SERVER_BIN = path.join(ROOT, 'bin', 'govrule-language-server.cjs');
+export const CLI_BIN = path.join(ROOT, 'bin', 'govrule.cjs');
+
+export { FileChangeType };
+
+export interface StartOptions {
+    /** Sent as `initializationOptions`. */
+    readonly initializationOptions?: unknown;
+    /** Answers to `workspace/configuration`, by section; the client then claims configuration support. */
+    readonly settings?: Record<string, unknown>;
+    /** Overrides of the default client capabilities. */
+    readonly capabilities?: ClientCapabilities;
+}
+
+const DEFAULT_CAPABILITIES: ClientCapabilities = {
+    workspace: {
+        workspaceFolders: true,
+        didChangeWatchedFiles: { dynamicRegistration: true },
+        inlayHint: { refreshSupport: true },
+        workspaceEdit: { documentChanges: false },
+    },
+    textDocument: {
+        synchronization: { dynamicRegistration: false },
+        completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
+        semanticTokens: {
+            requests: { full: true, range: true },
+            tokenTypes: [], tokenModifiers: [], formats: ['relative'],
+        },
+        rename: { prepareSupport: true },
+        codeAction: { dataSupport: true, isPreferredSupport: true },
+        inlayHint: {},
+        signatureHelp: { signatureInformation: { parameterInformation: { labelOffsetSupport: true } } },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    },
+};
+
+/** A temporary workspace folder with these files (relative paths, `/`-separated). */
+export function writeWorkspace(files: Record<string, string>): string {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'govrule-lsp-')));
+    for (const [name, text] of Object.entries(files)) {
+        writeFile(dir, name, text);
+    }
+    return dir;
+}
+
+export function writeFile(dir: string, name: string, text: string): void {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+}
+
+export class LspClient {
+    readonly connection: MessageConnection;
+    /** Latest published diagnostics by URI. */
+    readonly published = new Map<string, Diagnostic[]>();
+    private readonly versions = new Map<string, number>();
+    private readonly texts = new Map<string, string>();
+    private readonly listeners = new Set<() => void>();
+    private stderrText = '';
+    private exitCode: number | null | undefined;
+    initializeResult!: InitializeResult;
+
+    private constructor(private readonly child: ChildProcessWithoutNullStreams, readonly root: string, private readonly settings: Record<string, unknown>) {
+        child.stderr.on('data', chunk => { this.stderrText += String(chunk); });
+        child.on('exit', code => { this.exitCode = code; this.notify(); });
+        this.connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+        this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
+            this.published.set(params.uri, params.diagnostics);
+            this.notify();
+        });
+        this.connection.onRequest(RegistrationRequest.type, () => undefined);
+        this.connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => this.settings[item.section ?? ''] ?? null));
+        this.connection.onRequest('workspace/inlayHint/refresh', () => null);
+        this.connection.onRequest('workspace/semanticTokens/refresh', () => null);
+        this.connection.onRequest('window/workDoneProgress/create', () => null);
+        this.connection.onNotification('window/logMessage', (params: { message: string }) => { this.stderrText += `${params.message}\n`; });
+        this.connection.listen();
+    }
+
+    /** Starts the server on `root`, initializes it and waits until every file has diagnostics. */
+    static async start(root: string, options: StartOptions = {}): Promise<LspClient> {
+        const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: root, stdio: 'pipe' });
+        const client = new LspClient(child, root, options.settings ?? {});
+        const capabilities: ClientCapabilities = {
+            ...DEFAULT_CAPABILITIES,
+            ...options.capabilities,
+            workspace: { ...DEFAULT_CAPABILITIES.workspace, configuration: options.settings !== undefined, ...options.capabilities?.workspace },
+        };
+        client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
+            processId: process.pid,
+            rootUri: client.uri('.'),
+            workspaceFolders: [{ uri: client.uri('.'), name: path.basename(root) }],
+            capabilities,
+            initializationOptions: options.initializationOptions,
+        });
+        await client.connection.sendNotification(InitializedNotification.type, {});
+        await client.settle();
+        return client;
+    }
+
+    get stderr(): string {
+        return this.stderrText;
+    }
+
+    /** Whether the server process is still running. */
+    get alive(): boolean {
+        return this.exitCode === undefined;
+    }
+
+    uri(relative: string): string {
+        const url = pathToFileURL(path.join(this.root, relative)).href;
+        return relative === '.' ? url.replace(/\/$/, '') : url;
+    }
+
+    path(relative: string): string {
+        return path.join(this.root, relative);
+    }
+
+    /** Text of a file as the client sees it: the open editor's, else the disk's. */
+    text(relative: string): string {
+        return this.texts.get(this.uri(relative)) ?? fs.readFileSync(this.path(relative), 'utf8');
+    }
+
+    async open(relative: string, text?: string): Promise<void> {
+        const uri = this.uri(relative);
+        const content = text ?? fs.readFileSync(this.path(relative), 'utf8');
+        this.versions.set(uri, 1);
+        this.texts.set(uri, content);
+        await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'govrule', version: 1, text: content } });
+    }
+
+    /** Replaces the whole text of an open document (opening it first if needed). */
+    async change(relative: string, text: string): Promise<void> {
+        const uri = this.uri(relative);
+        if (!this.versions.has(uri)) {
+            await this.open(relative, text);
+            return;
+        }
+        const version = this.versions.get(uri)! + 1;
+        this.versions.set(uri, version);
+        this.texts.set(uri, text);
+        await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    }
+
+    /** Replaces `[start, end)` (offsets) of an open document, as an incremental change. */
+    async edit(relative: string, start: number, end: number, newText: string): Promise<void> {
+        const uri = this.uri(relative);
+        const text = this.texts.get(uri);
+        if (text === undefined) {
+            throw new Error(`${relative} is not open`);
+        }
+        const version = this.versions.get(uri)! + 1;
+        this.versions.set(uri, version);
+        this.texts.set(uri, text.slice(0, start) + newText + text.slice(end));
+        await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version },
+            contentChanges: [{ range: { start: positionAt(text, start), end: positionAt(text, end) }, text: newText }],
+        });
+    }
+
+    async close(relative: string): Promise<void> {
+        const uri = this.uri(relative);
+        this.versions.delete(uri);
+        this.texts.delete(uri);
+        await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    }
+
+    /** Reports changes on disk, as an editor's file watcher does. */
+    async watched(changes: Array<{ file: string; type: FileChangeType }>): Promise<void> {
+        await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+            changes: changes.map(c => ({ uri: this.uri(c.file), type: c.type })),
+        });
+    }
+
+    async configure(settings: Record<string, unknown>): Promise<void> {
+        Object.assign(this.settings, settings);
+        await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
+    }
+
+    /**
+     * Waits until the server has finished building after everything sent so far. The compile
+     * command runs only when the workspace is validated and after queued rebuilds, and all
+     * diagnostics of a build are sent before its answer; its result does not matter here.
+     */
+    async settle(): Promise<void> {
+        await this.connection.sendRequest(ExecuteCommandRequest.type, { command: 'govrule.compile', arguments: [] }).catch(() => undefined);
+    }
+
+    diagnostics(relative: string): Diagnostic[] {
+        return this.published.get(this.uri(relative)) ?? [];
+    }
+
+    /** `code line:col` (1-based) for each diagnostic of a file, in position order: compact to assert on. */
+    codes(relative: string): string[] {
+        return [...this.diagnostics(relative)]
+            .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || String(a.code).localeCompare(String(b.code)))
+            .map(d => `${String(d.code)} ${d.range.start.line + 1}:${d.range.start.character + 1}`);
+    }
+
+    /** Resolves when the predicate holds (checked after each notification), or fails after `timeout` ms. */
+    waitFor(predicate: () => boolean, description: string, timeout = 20_000): Promise<void> {
+        if (predicate()) {
+            return Promise.resolve();
+        }
+        return new Promise((resolve, reject) => {
+            const listener = () => {
+                if (predicate()) {
+                    clearTimeout(timer);
+                    this.listeners.delete(listener);
+                    resolve();
+                }
+            };
+            const timer = setTimeout(() => {
+                this.listeners.delete(listener);
+                reject(new Error(`timed out waiting for ${description}\n--- server stderr\n${this.stderrText.slice(-4000)}`));
+            }, timeout);
+            this.listeners.add(listener);
+        });
+    }
+
+    request<R>(method: string, params: unknown): Promise<R> {
+        return this.connection.sendRequest(method, params) as Promise<R>;
+    }
+
+    /** The position of the `occurrence`-th `needle` in a file's current text, plus `offset` characters. */
+    position(relative: string, needle: string, offset = 0, occurrence = 1): Position {
+        const text = this.text(relative);
+        let index = -1;
+        for (let i = 0; i < occurrence; i++) {
+            index = text.indexOf(needle, index + 1);
+            if (index < 0) {
+                throw new Error(`'${needle}' (occurrence ${occurrence}) not found in ${relative}`);
+            }
+        }
+        return positionAt(text, index + offset);
+    }
+
+    /** `textDocument` and `position` of a needle, for position requests. */
+    at(relative: string, needle: string, offset = 0, occurrence = 1): { textDocument: { uri: string }; position: Position } {
+        return { textDocument: { uri: this.uri(relative) }, position: this.position(relative, needle, offset, occurrence) };
+    }
+
+    /** Shuts the server down politely and waits for the process to end. */
+    async stop(): Promise<void> {
+        if (this.alive) {
+            await Promise.race([
+                this.connection.sendRequest(ShutdownRequest.type).then(() => this.connection.sendNotification(ExitNotification.type)),
+                new Promise(resolve => setTimeout(resolve, 5000)),
+            ]).catch(() => undefined);
+            await new Promise<void>(resolve => {
+                if (!this.alive) {
+                    resolve();
+                    return;
+                }
+                const timer = setTimeout(() => { this.child.kill(); resolve(); }, 5000);
+                this.child.on('exit', () => { clearTimeout(timer); resolve(); });
+            });
+        }
+        this.connection.dispose();
+    }
+
+    private notify(): void {
+        for (const listener of [...this.listeners]) {
+            listener();
+        }
+    }
+}
+
+/** Offsets where lines start; `\r\n`, `\r` and `\n` all end a line, as in LSP. */
+function lineStarts(text: string): number[] {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (ch === '\r' && text[i + 1] === '\n') {
+            i++;
+            starts.push(i + 1);
+        } else if (ch === '\r' || ch === '\n') {
+            starts.push(i + 1);
+        }
+    }
+    return starts;
+}
+
+export function positionAt(text: string, offset: number): Position {
+    const starts = lineStarts(text);
+    let line = 0;
+    while (line + 1 < starts.length && starts[line + 1] <= offset) {
+        line++;
+    }
+    return { line, character: offset - starts[line] };
+}
+
+export function offsetAt(text: string, position: Position): number {
+    const starts = lineStarts(text);
+    return Math.min(text.length, (starts[position.line] ?? text.length) + position.character);
+}
+
+/** Applies LSP text edits (non-overlapping) to a text. */
+export function applyEdits(text: string, edits: ReadonlyArray<{ range: { start: Position; end: Position }; newText: string }>): string {
+    const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
+    let result = text;
+    for (const edit of sorted) {
+        result = result.slice(0, offsetAt(text, edit.range.start)) + edit.newText + result.slice(offsetAt(text, edit.range.end));
+    }
+    return result;
+}
