@@ -9,7 +9,7 @@ import * as ast from '../../language/src/generated/ast.js';
 import { qualifiedName } from '../../language/src/names.js';
 import { clausesOf } from '../../language/src/rules.js';
 import { rangeIn, rangeOf } from '../helpers/ranges.js';
-import { VOCABULARY, workspace, type TestWorkspace } from '../helpers/workspace.js';
+import { USES_VOCABULARY, VOCABULARY, workspace, type TestWorkspace } from '../helpers/workspace.js';
 
 /** A rule named `r` in package t.p with the given clauses replacing the defaults. */
 function rule(clauses: Partial<Record<'category' | 'severity' | 'responsible' | 'actions' | 'when' | 'escalate', string>>, head = 'import t.common.*', extra = 'category c'): string {
@@ -379,5 +379,28 @@ describe('did you mean', () => {
         });
         const [error] = linkingDiagnostics(ws, 'p.govrule');
         expect(error.message).toBe("Cannot find a post named '审核员甲'; did you mean '审核员乙'?");
+    });
+});
+
+describe('package boundaries', () => {
+    test('import t.* does not reach into package t.x, which only shares the prefix', async () => {
+        const ws = await workspace({
+            'common.govrule': VOCABULARY,
+            'uses.govrule': USES_VOCABULARY,
+            't.govrule': 'package t\n',
+            'tx.govrule': 'package t.x\npost leaf\n',
+            'r.govrule': 'package other\nimport t.*\nimport t.common.*\ncategory c\nrule r { category c severity minor responsible x.leaf actions remove }\n',
+        });
+        expect(ws.diagnostics('r.govrule').map(d => d.code)).toContain('unresolved-reference');
+    });
+
+    test('the fully qualified name still reaches it', async () => {
+        const ws = await workspace({
+            'common.govrule': VOCABULARY,
+            'uses.govrule': USES_VOCABULARY,
+            'tx.govrule': 'package t.x\npost leaf\n',
+            'r.govrule': 'package other\nimport t.common.*\ncategory c\nrule r { category c severity minor responsible t.x.leaf actions remove }\n',
+        });
+        expect(ws.diagnostics('r.govrule').filter(d => d.severity === 1)).toEqual([]);
     });
 });

@@ -60,14 +60,15 @@ export class NameResolver {
     }
 
     private resolveUncached(name: string, model: Model): Resolution {
-        const local = this.first(`${model.name}.${name}`);
+        const local = this.first(`${model.name}.${name}`, model.name);
         if (local) {
             return { kind: 'found', entry: local };
         }
         const viaImports: Array<{ entry: SymbolEntry; via: Import }> = [];
         for (const imp of model.imports) {
-            const qualified = importedName(parseImport(imp.path ?? ''), name);
-            const entry = qualified && this.first(qualified);
+            const target = parseImport(imp.path ?? '');
+            const qualified = importedName(target, name);
+            const entry = qualified && this.first(qualified, target.packageName);
             if (entry && !viaImports.some(c => c.entry.qualifiedName === entry.qualifiedName)) {
                 viaImports.push({ entry, via: imp });
             }
@@ -120,8 +121,13 @@ export class NameResolver {
         return this.symbols.lookup(`${target.packageName}.${target.member}`).length > 0;
     }
 
-    private first(qualifiedName: string): SymbolEntry | undefined {
-        return this.symbols.lookup(qualifiedName)[0];
+    /**
+     * The first declaration of that qualified name; with `inPackage`, only one declared in that
+     * package (`import t.*` brings t's names, not those of a package t.x that shares the prefix).
+     */
+    private first(qualifiedName: string, inPackage?: string): SymbolEntry | undefined {
+        const entries = this.symbols.lookup(qualifiedName);
+        return inPackage === undefined ? entries[0] : entries.find(e => e.packageName === inPackage);
     }
 }
 
