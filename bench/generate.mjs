@@ -161,7 +161,7 @@ function comparison(r) {
         case 0: case 1: return `${enumAttr} == ${r.pick(ENUMS[enumAttr])}`;
         case 2: return `${enumAttr} in [${r.sample(ENUMS[enumAttr], 2 + r.int(2)).join(', ')}]`;
         case 3: return `${enumAttr} not in [${r.sample(ENUMS[enumAttr], 1 + r.int(2)).join(', ')}]`;
-        case 4: return `${r.pick(['reports', 'followers', 'reach'])} ${r.pick(['>=', '>', '<', '<='])} ${literalFor(r, 'reach')}`;
+        case 4: return `${r.pick(['reports', 'reach'])} ${r.pick(['>=', '>', '<', '<='])} ${literalFor(r, 'reach')}`;
         case 5: return r.pick(['verified', 'not verified']);
         case 6: return `keyword ${r.pick(['==', '!='])} ${literalFor(r, 'keyword')}`;
         case 7: return `${enumAttr} != ${r.pick(ENUMS[enumAttr])}`;
@@ -169,14 +169,15 @@ function comparison(r) {
     }
 }
 
-function condition(r) {
-    switch (r.int(6)) {
-        case 0: case 5: return comparison(r);
-        case 1: return `${comparison(r)} and ${comparison(r)}`;
-        case 2: return `${comparison(r)} or ${comparison(r)}`;
-        case 3: return `(${comparison(r)} or ${comparison(r)}) and ${comparison(r)}`;
-        default: return `${comparison(r)} and not (${comparison(r)})`;
-    }
+/**
+ * A value of `followers` unique in the repository (so no two conditional rules match the same
+ * events, and no rule is shadowed), usually refined by one comparison or an `or` of two (never
+ * contradictory).
+ */
+function condition(r, n) {
+    const own = `followers == ${n}`;
+    const roll = r.int(20);
+    return roll < 10 ? own : roll < 18 ? `${own} and ${comparison(r)}` : `${own} and (${comparison(r)} or ${comparison(r)})`;
 }
 
 function argValue(r, type) {
@@ -239,8 +240,9 @@ function ruleFile(i, files, rulesPerFile) {
         if (isTested) cats = [`${s}_tested`];
         else {
             cats = [n < LEAVES.length ? `${s}_${LEAVES[n]}` : `${s}_${r.pick(COVERABLE)}`];
-            if (r.chance(0.1)) cats.push(`${stem(sameAlt)}_${r.pick(COVERABLE)}`);
-            if (r.chance(0.06)) cats.push(`bench.${pkgOf(otherAlt)}.${stem(otherAlt)}_${r.pick(COVERABLE)}`);
+            // Only conditional rules reach into other files' categories (see `baseline` below).
+            if (n >= LEAVES.length && r.chance(0.1)) cats.push(`${stem(sameAlt)}_${r.pick(COVERABLE)}`);
+            if (n >= LEAVES.length && r.chance(0.06)) cats.push(`bench.${pkgOf(otherAlt)}.${stem(otherAlt)}_${r.pick(COVERABLE)}`);
             cats = [...new Set(cats)];
         }
         const sevIndex = r.chance(0.1) ? SEVERITIES.length - 1 : r.int(SEVERITIES.length - 1);
@@ -251,22 +253,26 @@ function ruleFile(i, files, rulesPerFile) {
         const escalate = isTested || critical || r.chance(0.2) ? escalation(r, responsible, critical || isTested) : null;
 
         if (r.chance(0.05)) out.push(`/** ${r.pick(RULE_LABELS)}：${s} 第 ${n} 条 */`);
-        out.push(`rule ${name}${r.chance(0.2) ? ` "${r.pick(RULE_LABELS)}"` : ''} {`);
+        out.push(`rule ${name}${r.chance(0.1) ? ` "${r.pick(RULE_LABELS)}"` : ''} {`);
         out.push(`    category ${cats.join(', ')}`);
         out.push(`    severity ${severity}`);
-        if (!isTested && r.chance(0.45)) out.push(`    when ${condition(r)}`);
+        // As in real rule sets: one unconditional baseline rule per leaf (the first pass over the
+        // leaves), and more specific rules with a condition and a higher priority, so that no rule
+        // is shadowed by another.
+        const baseline = isTested || n < LEAVES.length;
+        if (!baseline) out.push(`    when ${condition(r, i * rulesPerFile + n)}`);
         out.push(`    responsible ${responsible}`);
         out.push(`    actions ${actions.join(', ')}`);
         if (escalate) {
             if (escalate.length === 1) out.push(`    escalate { ${escalate[0]} }`);
             else out.push('    escalate {', ...escalate.map((e) => `        ${e}`), '    }');
         }
-        if (r.chance(0.15)) out.push(`    basis ${r.sample(BASIS, r.chance(0.8) ? 1 : 2).map((b) => `"${b}"`).join(', ')}`);
-        if (r.chance(0.2)) out.push(`    priority ${1 + r.int(10)}`);
-        if (!isTested && r.chance(0.12)) {
+        if (r.chance(0.1)) out.push(`    basis ${r.sample(BASIS, r.chance(0.8) ? 1 : 2).map((b) => `"${b}"`).join(', ')}`);
+        if (!baseline) out.push(`    priority ${n}`);
+        if (!baseline && r.chance(0.12)) {
             out.push(r.chance(0.5) ? `    effective 2026-0${1 + r.int(6)}-01 .. 2026-12-31` : `    effective 2025-${String(1 + r.int(12)).padStart(2, '0')}-15`);
         }
-        if (!isTested && r.chance(0.03)) out.push('    disabled');
+        if (!baseline && r.chance(0.03)) out.push('    disabled');
         out.push('}', '');
 
         if (isTested) {
