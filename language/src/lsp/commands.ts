@@ -1,0 +1,127 @@
+/**
+ * Commands over `workspace/executeCommand`:
+ * - `govrule.compile` with no argument compiles the whole workspace; with a file (a URI string or
+ *   `{ uri }`) it compiles that file's package closure: its package and every package it uses,
+ *   transitively. It returns the bundle object (LANGUAGE.md §9), with source paths relative to
+ *   the project root (the folder of the governing govrule.json, else the workspace folder). If
+ *   the compiled files have errors, it fails with the errors in the response's `data.problems`.
+ */
+import * as path from 'node:path';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
+import { DiagnosticSeverity, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { compileBundle, type Bundle } from '../compiler/bundle.js';
+import * as ast from '../generated/ast.js';
+import { modelOf } from '../names.js';
+import { parseImport } from '../references/name-resolver.js';
+import { govRuleServices, type GovRuleSharedServices } from './services.js';
+import type { GovRuleWorkspaceManager } from './workspace-manager.js';
+
+export const COMPILE_COMMAND = 'govrule.compile';
+
+export interface CompileProblem {
+    readonly file: string;
+    readonly line: number;
+    readonly column: number;
+    readonly code: string;
+    readonly message: string;
+}
+
+export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
+    constructor(private readonly shared: GovRuleSharedServices) {
+        super();
+    }
+
+    registerCommands(accept: ExecuteCommandAcceptor): void {
+        accept(COMPILE_COMMAND, (args, token) => this.compile(args, token));
+    }
+
+    private async compile(args: unknown[], token: CancellationToken): Promise<Bundle> {
+        const workspace = this.shared.workspace;
+        await workspace.WorkspaceManager.ready;
+        await workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
+        return workspace.WorkspaceLock.read(() => this.compileNow(fileArgument(args)));
+    }
+
+    private compileNow(file: URI | undefined): Bundle {
+        const all = this.shared.workspace.LangiumDocuments.all.filter(doc => ast.isModel(doc.parseResult.value)).toArray();
+        let documents = all;
+        if (file) {
+            const start = this.shared.workspace.LangiumDocuments.getDocument(file);
+            if (!start) {
+                throw new ResponseError(LSPErrorCodes.RequestFailed, `${file.toString()} is not part of the workspace`);
+            }
+            documents = packageClosure(start, all);
+        }
+        const problems = documents.flatMap(doc => (doc.diagnostics ?? [])
+            .filter(d => d.severity === DiagnosticSeverity.Error)
+            .map((d): CompileProblem => ({
+                file: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.toString(),
+                line: d.range.start.line + 1,
+                column: d.range.start.character + 1,
+                code: String(d.code),
+                message: typeof d.message === 'string' ? d.message : d.message.value,
+            })));
+        if (problems.length > 0) {
+            const first = problems[0];
+            throw new ResponseError(LSPErrorCodes.RequestFailed,
+                `Cannot compile: ${problems.length} error${problems.length === 1 ? '' : 's'} (first: ${path.basename(first.file)}:${first.line}:${first.column} ${first.message})`,
+                { problems });
+        }
+        const services = govRuleServices(this.shared);
+        return compileBundle({ root: this.projectRoot(file), documents, comments: services.documentation.CommentProvider });
+    }
+
+    /** The folder of the governing govrule.json, else the workspace folder (of the file). */
+    private projectRoot(file: URI | undefined): string {
+        const configs = govRuleServices(this.shared).workspace.ConfigProvider;
+        const folders = (this.shared.workspace.WorkspaceManager as GovRuleWorkspaceManager).folderPaths();
+        if (file?.scheme === 'file') {
+            const config = configs.forDocument(file);
+            if (config) {
+                return config.root;
+            }
+            return folders.find(folder => !path.relative(folder, file.fsPath).startsWith('..')) ?? path.dirname(file.fsPath);
+        }
+        const first = folders[0];
+        return first ? configs.forFolder(first)?.root ?? first : process.cwd();
+    }
+}
+
+function fileArgument(args: unknown[]): URI | undefined {
+    const arg = args[0];
+    const text = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && typeof (arg as { uri?: unknown }).uri === 'string' ? (arg as { uri: string }).uri : undefined;
+    return text ? URI.parse(text) : undefined;
+}
+
+/** The documents of a file's package and of every package it imports or references, transitively. */
+export function packageClosure(start: LangiumDocument, all: readonly LangiumDocument[]): LangiumDocument[] {
+    const byPackage = new Map<string, LangiumDocument[]>();
+    for (const doc of all) {
+        const name = (doc.parseResult.value as ast.Model).name ?? '';
+        byPackage.set(name, [...(byPackage.get(name) ?? []), doc]);
+    }
+    const seen = new Set<string>();
+    const queue = [(start.parseResult.value as ast.Model).name ?? ''];
+    while (queue.length > 0) {
+        const pkg = queue.pop()!;
+        if (seen.has(pkg)) {
+            continue;
+        }
+        seen.add(pkg);
+        for (const doc of byPackage.get(pkg) ?? []) {
+            for (const imp of (doc.parseResult.value as ast.Model).imports) {
+                const target = parseImport(imp.path ?? '');
+                queue.push(target.packageName);
+            }
+            for (const reference of doc.references) {
+                const target = 'ref' in reference ? reference.ref : undefined;
+                const model = target && modelOf(target);
+                if (model?.name !== undefined) {
+                    queue.push(model.name);
+                }
+            }
+        }
+    }
+    return all.filter(doc => seen.has((doc.parseResult.value as ast.Model).name ?? ''));
+}

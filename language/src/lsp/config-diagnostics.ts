@@ -1,0 +1,77 @@
+/**
+ * Problems in `govrule.json` (code `config`), published as diagnostics of that file, placed as
+ * the CLI places them (cli/problems.ts configProblems).
+ */
+import * as fs from 'node:fs';
+import { URI } from 'langium';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { configProblems } from '../cli/problems.js';
+import type { GovRuleConfig } from '../config.js';
+import { codeDocUrl } from '../diagnostics.js';
+import { govRuleServices, type GovRuleSharedServices } from './services.js';
+import type { GovRuleWorkspaceManager } from './workspace-manager.js';
+
+export class ConfigDiagnostics {
+    /** Config files that currently show problems, so that fixed ones get cleared. */
+    private readonly shown = new Set<string>();
+
+    constructor(private readonly shared: GovRuleSharedServices) {
+        const manager = shared.workspace.WorkspaceManager;
+        shared.lsp.LanguageServer.onInitialized(() => {
+            manager.ready.then(() => this.publish()).catch(err => console.error('GovRule: reading govrule.json failed:', err));
+        });
+    }
+
+    publish(): void {
+        const connection = this.shared.lsp.Connection;
+        if (!connection) {
+            return;
+        }
+        const previous = new Set(this.shown);
+        this.shown.clear();
+        for (const config of this.configs()) {
+            const uri = URI.file(config.file!).toString();
+            const diagnostics = configProblems(config, readText(config.file!)).map((p): Diagnostic => ({
+                range: { start: p.start, end: p.end },
+                severity: DiagnosticSeverity.Error,
+                code: 'config',
+                codeDescription: { href: codeDocUrl('config') },
+                source: 'govrule',
+                message: p.message,
+            }));
+            if (diagnostics.length > 0 || previous.has(uri)) {
+                connection.sendDiagnostics({ uri, diagnostics });
+            }
+            if (diagnostics.length > 0) {
+                this.shown.add(uri);
+            }
+            previous.delete(uri);
+        }
+        for (const uri of previous) {
+            connection.sendDiagnostics({ uri, diagnostics: [] });
+        }
+    }
+
+    /** The govrule.json files that govern a workspace folder or a document. */
+    private configs(): GovRuleConfig[] {
+        const provider = govRuleServices(this.shared).workspace.ConfigProvider;
+        const manager = this.shared.workspace.WorkspaceManager as GovRuleWorkspaceManager;
+        const found = new Map<string, GovRuleConfig>();
+        const add = (config: GovRuleConfig | undefined) => {
+            if (config?.file) {
+                found.set(config.file, config);
+            }
+        };
+        manager.folderPaths().forEach(folder => add(provider.forFolder(folder)));
+        this.shared.workspace.LangiumDocuments.all.forEach(doc => add(provider.forDocument(doc.uri)));
+        return [...found.values()].sort((a, b) => (a.file! < b.file! ? -1 : 1));
+    }
+}
+
+function readText(file: string): string | undefined {
+    try {
+        return fs.readFileSync(file, 'utf8');
+    } catch {
+        return undefined;
+    }
+}

@@ -1,0 +1,84 @@
+/**
+ * Rebuilds after a change. In GovRule a new or removed declaration can change what a name means
+ * anywhere (§3: the current package first, then imports, then qualified names), and the
+ * workspace lints (unused declarations, uncovered categories, the severity scale, duplicate names
+ * across files, shadowed rules) depend on every file. So:
+ * - every change revalidates every document;
+ * - when the changed documents export the same names as before (most edits: inside a rule, a
+ *   label, a comment), only the documents that reference them, or have unresolved names, are
+ *   relinked, as Langium does; otherwise, and when files come or go, every document is relinked.
+ */
+import { Cancellation, DefaultDocumentBuilder, DocumentState, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import * as ast from '../generated/ast.js';
+import { declarationsOf, qualifiedName } from '../names.js';
+
+export class GovRuleDocumentBuilder extends DefaultDocumentBuilder {
+    /** The names each document exported when it was last indexed: what other documents were linked against. */
+    private readonly indexedExports = new Map<string, string>();
+    private relinkAll = true;
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.onDocumentPhase(DocumentState.IndexedContent, document => {
+            this.indexedExports.set(document.uri.toString(), exportedNames(document));
+        });
+    }
+
+    override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        for (const uri of deleted) {
+            const key = uri.toString();
+            for (const indexed of [...this.indexedExports.keys()]) {
+                if (indexed === key || indexed.startsWith(`${key}/`)) {
+                    this.indexedExports.delete(indexed);
+                }
+            }
+        }
+        this.relinkAll = deleted.length > 0 || await this.exportsChange(changed);
+        for (const document of this.langiumDocuments.all) {
+            if (document.state > DocumentState.IndexedReferences) {
+                this.resetToState(document, DocumentState.IndexedReferences);
+            }
+        }
+        await super.update(changed, deleted, cancelToken);
+    }
+
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        return this.relinkAll || super.shouldRelink(document, changedUris);
+    }
+
+    /**
+     * Whether a changed document exports other names than it did, or is new. It is parsed here,
+     * ahead of the build, which then reuses the parse (the text is the same).
+     */
+    private async exportsChange(changed: readonly URI[]): Promise<boolean> {
+        try {
+            for (const uri of changed) {
+                const document = this.langiumDocuments.getDocument(uri);
+                const before = this.indexedExports.get(uri.toString());
+                if (!document || before === undefined) {
+                    return true;
+                }
+                await this.langiumDocumentFactory.update(document, Cancellation.CancellationToken.None);
+                if (exportedNames(document) !== before) {
+                    return true;
+                }
+            }
+            return false;
+        } catch {
+            return true;
+        }
+    }
+}
+
+/** The package, and the kind and qualified name of every declaration (order does not matter). */
+function exportedNames(document: LangiumDocument): string {
+    const model = document.parseResult?.value;
+    if (!ast.isModel(model)) {
+        return '';
+    }
+    const names: string[] = [];
+    for (const decl of declarationsOf(model)) {
+        names.push(`${decl.$type} ${decl.name ? qualifiedName(decl) : ''}`);
+    }
+    return [`package ${model.name ?? ''}`, ...names.sort()].join('\n');
+}

@@ -1,0 +1,30 @@
+/** Find references across files: references, imports, and dotted paths through a category. */
+import type { LangiumDocument } from 'langium';
+import type { ReferencesProvider } from 'langium/lsp';
+import type { Location, ReferenceParams } from 'vscode-languageserver';
+import { entityOf, locate } from './locate.js';
+import { packageSites } from './package-sites.js';
+import type { GovRuleLspServices } from './services.js';
+
+export class GovRuleReferencesProvider implements ReferencesProvider {
+    constructor(private readonly services: GovRuleLspServices) { }
+
+    findReferences(document: LangiumDocument, params: ReferenceParams): Location[] {
+        const located = locate(document, params.position);
+        if (!located || located.kind === 'duration') {
+            return [];
+        }
+        const entity = entityOf(located, this.services.references.SymbolTable, this.services.references.NameResolver);
+        const includeDeclaration = params.context.includeDeclaration;
+        if (entity?.kind === 'package') {
+            return packageSites(this.services.shared.workspace.LangiumDocuments, entity.name)
+                .filter(site => includeDeclaration || site.kind !== 'declaration')
+                .map(site => ({ uri: site.document.uri.toString(), range: site.range }));
+        }
+        if (!entity) {
+            return [];
+        }
+        return this.services.lsp.NameSites.find(entity.node, { includeDeclaration })
+            .map(site => ({ uri: site.uri.toString(), range: site.range }));
+    }
+}

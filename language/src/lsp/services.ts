@@ -1,0 +1,31 @@
+/** The service types of the language server, and how shared services reach the GovRule ones. */
+import type { LangiumServices, LangiumSharedServices } from 'langium/lsp';
+import type { GovRuleAddedServices } from '../govrule-module.js';
+import type { ClientSettings } from './settings.js';
+import type { NameSites } from './name-sites.js';
+import type { ConfigDiagnostics } from './config-diagnostics.js';
+
+export type GovRuleLspAddedServices = {
+    lsp: {
+        /** Editor settings (inlay hints on or off). */
+        Settings: ClientSettings;
+        /** Every place that names a declaration: references, imports, paths through it. */
+        NameSites: NameSites;
+    };
+};
+
+export type GovRuleLspServices = LangiumServices & GovRuleAddedServices & GovRuleLspAddedServices;
+
+export type GovRuleSharedLspAddedServices = {
+    lsp: {
+        /** Problems in govrule.json files, published as diagnostics of those files. */
+        ConfigDiagnostics: ConfigDiagnostics;
+    };
+};
+
+export type GovRuleSharedServices = LangiumSharedServices & GovRuleSharedLspAddedServices;
+
+/** The server serves one language; shared services find its services here (lazily, after creation). */
+export function govRuleServices(shared: LangiumSharedServices): GovRuleLspServices {
+    return shared.ServiceRegistry.all[0] as GovRuleLspServices;
+}

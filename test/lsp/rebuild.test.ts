@@ -1,0 +1,86 @@
+/**
+ * In process: how much a change rebuilds. Every change revalidates every document (workspace
+ * lints), but only changes to exported names, and files coming or going, relink every document;
+ * other edits relink only the documents that use the changed one.
+ */
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { VirtualFileSystemProvider } from 'langium/test';
+import { beforeEach, expect, test } from 'vitest';
+import { createGovRuleServices } from '../../language/src/lsp/lsp-module.js';
+import type { GovRuleSharedServices } from '../../language/src/lsp/services.js';
+import { CATEGORIES, RULES, VOCAB } from './fixture.js';
+
+const FILES: Record<string, string> = {
+    '/ws/common/vocab.govrule': VOCAB,
+    '/ws/rules/categories.govrule': CATEGORIES,
+    '/ws/rules/rules.govrule': RULES,
+    '/ws/other/other.govrule': 'package demo.other\nimport demo.common.*\ncategory misc\nrule r { category misc severity minor responsible editor actions remove }\n',
+};
+
+let shared: GovRuleSharedServices;
+let files: VirtualFileSystemProvider;
+
+beforeEach(async () => {
+    files = new VirtualFileSystemProvider();
+    Object.entries(FILES).forEach(([file, text]) => files.insert(URI.file(file), text));
+    shared = createGovRuleServices({ fileSystemProvider: () => files }).shared;
+    const documents = await Promise.all(Object.keys(FILES).map(file => shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(file))));
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    expect(documents.flatMap(d => d.diagnostics ?? [])).toEqual([]);
+});
+
+/** Changes a file on the virtual disk, updates, and tells which documents were linked and validated. */
+async function change(file: string, text: string | undefined): Promise<{ linked: string[]; validated: string[] }> {
+    const linked: string[] = [];
+    const validated: string[] = [];
+    const builder = shared.workspace.DocumentBuilder;
+    const name = (doc: LangiumDocument) => doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1);
+    const disposables = [
+        builder.onDocumentPhase(DocumentState.Linked, doc => { linked.push(name(doc)); }),
+        builder.onDocumentPhase(DocumentState.Validated, doc => { validated.push(name(doc)); }),
+    ];
+    const uri = URI.file(file);
+    if (text === undefined) {
+        files.delete(uri);
+        await builder.update([], [uri]);
+    } else {
+        files.insert(uri, text);
+        await builder.update([uri], []);
+    }
+    disposables.forEach(d => d.dispose());
+    return { linked: linked.sort(), validated: validated.sort() };
+}
+
+const ALL = ['categories.govrule', 'other.govrule', 'rules.govrule', 'vocab.govrule'];
+
+test('an edit inside a rule relinks that file only, and revalidates all', async () => {
+    const result = await change('/ws/rules/rules.govrule', RULES.replace('reports > 3', 'reports > 4'));
+    expect(result).toEqual({ linked: ['rules.govrule'], validated: ALL });
+});
+
+test('an edit that keeps the exported names relinks the files that use the changed one', async () => {
+    const result = await change('/ws/common/vocab.govrule', VOCAB.replace('"内容审核员"', '"审核员"'));
+    expect(result).toEqual({ linked: ['other.govrule', 'rules.govrule', 'vocab.govrule'], validated: ALL });
+});
+
+test('a new, renamed or removed name relinks every file', async () => {
+    expect((await change('/ws/rules/categories.govrule', `${CATEGORIES}category spam\n`)).linked).toEqual(ALL);
+    expect((await change('/ws/other/other.govrule', FILES['/ws/other/other.govrule'].replace('category misc\n', 'category misc2\n'))).linked).toEqual(ALL);
+});
+
+test('a new and a deleted file relink every file', async () => {
+    expect((await change('/ws/other/new.govrule', 'package demo.new\n')).linked).toEqual([...ALL, 'new.govrule'].sort());
+    expect((await change('/ws/other/new.govrule', undefined)).linked).toEqual(ALL);
+});
+
+test('a partial relink gives the same diagnostics as a full build', async () => {
+    const edited = VOCAB.replace('(deadline: duration)', '(period: duration)');
+    await change('/ws/common/vocab.govrule', edited);
+    const incremental = shared.workspace.LangiumDocuments.all.toArray().map(d => [d.uri.path, d.diagnostics?.map(x => `${x.code} ${x.range.start.line}:${x.range.start.character}`)]);
+    const fresh = createGovRuleServices({ fileSystemProvider: () => files }).shared;
+    const documents = await Promise.all(Object.keys(FILES).map(file => fresh.workspace.LangiumDocuments.getOrCreateDocument(URI.file(file))));
+    await fresh.workspace.DocumentBuilder.build(documents, { validation: true });
+    const full = documents.map(d => [d.uri.path, d.diagnostics?.map(x => `${x.code} ${x.range.start.line}:${x.range.start.character}`)]);
+    expect(incremental.sort()).toEqual(full.sort());
+    expect(full.flatMap(([, d]) => d as string[])).toContain('action-arguments 9:20');
+});
