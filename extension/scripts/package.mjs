@@ -1,0 +1,57 @@
+// Builds the .vsix: bundles client and server with esbuild, stages exactly the files the
+// extension needs in out/vsix (no node_modules, no source maps), and packs that folder with
+// @vscode/vsce into the project root. Prints the path and size of the package.
+// Run: npm run package
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const stage = path.join(root, 'out', 'vsix');
+const from = (...p) => path.join(root, ...p);
+
+function fail(message) {
+    console.error(`package: ${message}`);
+    process.exit(1);
+}
+
+execFileSync(process.execPath, [from('esbuild.mjs')], { cwd: root, stdio: 'inherit' });
+
+const manifest = JSON.parse(fs.readFileSync(from('extension', 'package.json'), 'utf8'));
+const project = JSON.parse(fs.readFileSync(from('package.json'), 'utf8'));
+if (manifest.version !== project.version) {
+    fail(`extension/package.json has version ${manifest.version}, package.json ${project.version}: keep them equal`);
+}
+
+/** [source, path inside the package] */
+const files = [
+    ['extension/package.json', 'package.json'],
+    ['extension/README.md', 'README.md'],
+    ['extension/CHANGELOG.md', 'CHANGELOG.md'],
+    ['extension/LICENSE', 'LICENSE'],
+    ['extension/language-configuration.json', 'language-configuration.json'],
+    ['extension/syntaxes/govrule.tmLanguage.json', 'syntaxes/govrule.tmLanguage.json'],
+    ['extension/snippets/govrule.code-snippets', 'snippets/govrule.code-snippets'],
+    ['extension/images/icon.png', 'images/icon.png'],
+    ['extension/images/file-icon.png', 'images/file-icon.png'],
+    ['language/schema/config.schema.json', 'schema/config.schema.json'],
+    ['language/schema/bundle.schema.json', 'schema/bundle.schema.json'],
+    ['out/extension.cjs', 'out/extension.cjs'],
+    ['out/server.cjs', 'out/server.cjs'],
+];
+
+fs.rmSync(stage, { recursive: true, force: true });
+for (const [source, target] of files) {
+    if (!fs.existsSync(from(source))) {
+        fail(`${source} is missing${source.startsWith('out/') ? ' (it is built by esbuild.mjs)' : ''}`);
+    }
+    fs.mkdirSync(path.dirname(path.join(stage, target)), { recursive: true });
+    fs.copyFileSync(from(source), path.join(stage, target));
+}
+
+const vsix = from(`${manifest.name}-${manifest.version}.vsix`);
+const vsce = path.join(path.dirname(createRequire(import.meta.url).resolve('@vscode/vsce/package.json')), 'vsce');
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: stage, stdio: 'inherit' });
+const size = fs.statSync(vsix).size;
+console.log(`package: ${path.relative(root, vsix)} (${(size / 1024).toFixed(0)} KiB, ${size} bytes)`);

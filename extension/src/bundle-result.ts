@@ -1,0 +1,34 @@
+/**
+ * What `govrule.compile` answered, as the extension uses it. The server returns the bundle object;
+ * anything else (an error, an answer without a bundle) becomes a failure with a message to show.
+ * Pure: no `vscode` import.
+ */
+import { serializeBundle, type Bundle } from '../../language/src/compiler/bundle.js';
+
+export const COMPILE_COMMAND = 'govrule.compile';
+
+export type CompileOutcome =
+    | { readonly ok: true; readonly bundle: Bundle; readonly text: string }
+    | { readonly ok: false; readonly message: string };
+
+function isBundle(value: unknown): value is Bundle {
+    return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'govrule-bundle';
+}
+
+/** Accepts the bundle itself or an answer that carries it as `bundle`. */
+export function toOutcome(answer: unknown): CompileOutcome {
+    const candidate = isBundle(answer) ? answer : (answer as { bundle?: unknown } | null | undefined)?.bundle;
+    if (isBundle(candidate)) {
+        // The same bytes as `govrule compile`, so a file written here and one written by CI never differ.
+        return { ok: true, bundle: candidate, text: serializeBundle(candidate) };
+    }
+    const message = (answer as { message?: unknown } | null | undefined)?.message;
+    return { ok: false, message: typeof message === 'string' ? message : 'The language server returned no bundle.' };
+}
+
+/** A short summary for notifications: "48 rules, 31 categories". */
+export function describeBundle(bundle: Bundle): string {
+    const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const categories = bundle.categories.length === 1 ? '1 category' : `${bundle.categories.length} categories`;
+    return `${count(bundle.rules.length, 'rule')}, ${categories}, ${count(bundle.tests.length, 'test')}`;
+}

@@ -1,0 +1,66 @@
+/** Starts the bundled GovRule language server and connects VS Code to it. */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LintSettings } from './lint-settings.js';
+import { SECTION, toServerConfigurationItem, toServerSettings } from './settings.js';
+
+export const LANGUAGE_ID = 'govrule';
+
+/** Rule files on disk and in untitled editors; the server reads the rest of the workspace itself. */
+export const DOCUMENT_SELECTOR = [
+    { scheme: 'file', language: LANGUAGE_ID },
+    { scheme: 'untitled', language: LANGUAGE_ID },
+];
+
+/** The server is bundled beside this file (out/server.cjs next to out/extension.cjs). */
+export function serverModule(): string {
+    return path.join(__dirname, 'server.cjs');
+}
+
+export function createClient(output: vscode.LogOutputChannel, lint: LintSettings): LanguageClient {
+    const module = serverModule();
+    const serverOptions: ServerOptions = {
+        run: { module, transport: TransportKind.stdio },
+        debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: DOCUMENT_SELECTOR,
+        diagnosticCollectionName: LANGUAGE_ID,
+        outputChannel: output,
+        traceOutputChannel: output,
+        progressOnInitialization: true,
+        synchronize: {
+            // Files change on disk through git, other editors and `govrule fmt`.
+            fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.govrule,govrule.json}'),
+        },
+        markdown: { isTrusted: false, supportHtml: false },
+        middleware: {
+            handleDiagnostics: (uri, diagnostics, next) => next(uri, lint.handle(uri, diagnostics)),
+            // The switch works on the client side, whatever settings the server reads.
+            provideInlayHints: (document, range, token, next) =>
+                vscode.workspace.getConfiguration(SECTION, document).get('inlayHints.labels', true) ? next(document, range, token) : [],
+            workspace: {
+                configuration: async (params, token, next) => {
+                    const values = await next(params, token);
+                    if (!Array.isArray(values)) {
+                        return values;
+                    }
+                    return values.map((value, i) => toServerConfigurationItem(params.items[i]?.section, value));
+                },
+                // Pushed settings go through the same filter as pulled ones.
+                didChangeConfiguration: async (sections, next) => {
+                    if (!sections?.includes(SECTION)) {
+                        return next(sections);
+                    }
+                    const section = vscode.workspace.getConfiguration().get(SECTION);
+                    await client.sendNotification(DidChangeConfigurationNotification.type, {
+                        settings: { [SECTION]: toServerSettings(section) },
+                    });
+                },
+            },
+        },
+    };
+    const client = new LanguageClient(LANGUAGE_ID, 'GovRule Language Server', serverOptions, clientOptions);
+    return client;
+}

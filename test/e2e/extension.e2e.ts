@@ -1,0 +1,348 @@
+/**
+ * The packaged extension in a real VS Code workbench: code-server on loopback, driven through
+ * Debian's Chromium with playwright-core. Each step leaves a screenshot in the folder printed at
+ * the start. Prerequisites: bash scripts/setup-e2e.sh.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { CodeServer, installExtension, makeDirs, writeUserSettings } from './code-server.js';
+import { findPrerequisites, ROOT } from './prerequisites.js';
+import { Workbench } from './workbench.js';
+
+const RULE_FILE = 'qinglang/rumor.govrule';
+/** The posts of examples/chongqing (common/vocabulary.govrule). */
+const POSTS = ['reviewer', 'dutyEditor', 'chiefEditor', 'operations', 'technology'];
+
+const base = fs.mkdtempSync(path.join(os.tmpdir(), 'govrule-e2e-'));
+const shots = path.join(ROOT, 'out', 'e2e', 'screenshots');
+const workspace = path.join(base, 'chongqing');
+let server: CodeServer | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+let bench: Workbench;
+let step = 0;
+let failed = false;
+
+async function shot(name: string): Promise<void> {
+    step++;
+    await bench.screenshot(path.join(shots, `${String(step).padStart(2, '0')}-${name}.png`));
+}
+
+beforeAll(async () => {
+    const prereq = findPrerequisites();
+    fs.rmSync(shots, { recursive: true, force: true });
+    fs.mkdirSync(shots, { recursive: true });
+    console.log(`e2e: screenshots in ${shots}`);
+    console.log(`e2e: workspace, logs and profiles in ${base} (kept if a step fails)`);
+
+    // The package users install, built as `npm run package` does (or one given in GOVRULE_E2E_VSIX).
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension', 'package.json'), 'utf8'));
+    const vsix = process.env.GOVRULE_E2E_VSIX ?? path.join(ROOT, `${manifest.name}-${manifest.version}.vsix`);
+    if (!process.env.GOVRULE_E2E_VSIX) {
+        execFileSync(process.execPath, [path.join(ROOT, 'extension', 'scripts', 'package.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    }
+
+    // A copy of the example, so that edits and the compiled bundle stay out of the repository.
+    fs.cpSync(path.join(ROOT, 'examples', 'chongqing'), workspace, { recursive: true, filter: src => !src.includes(`${path.sep}dist`) });
+
+    const dirs = makeDirs(path.join(base, 'code-server'));
+    writeUserSettings(dirs, {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'workbench.colorTheme': 'Default Dark Modern',
+        'workbench.editor.enablePreview': false,
+        'security.workspace.trust.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'extensions.ignoreRecommendations': true,
+        'git.enabled': false,
+        'chat.disableAIFeatures': true,
+        'editor.minimap.enabled': false,
+        'editor.hover.delay': 100,
+        'window.commandCenter': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    });
+    console.log(await installExtension(prereq, dirs, vsix));
+    server = await CodeServer.start(prereq, dirs, workspace, path.join(base, 'code-server.log'));
+
+    context = await chromium.launchPersistentContext(path.join(base, 'chromium-profile'), {
+        executablePath: prereq.chromium,
+        headless: true,
+        viewport: { width: 1400, height: 900 },
+        args: [
+            '--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking',
+            '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage',
+            // The browser talks to code-server on loopback and to nothing else.
+            '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+        ],
+    });
+    page = context.pages()[0] ?? await context.newPage();
+    bench = new Workbench(page);
+    await page.goto(server.folderUrl(workspace));
+    await bench.ready();
+});
+
+afterEach(({ task }) => {
+    failed ||= task.result?.state === 'fail';
+});
+
+afterAll(async () => {
+    if (page) {
+        await shot('final').catch(() => undefined);
+        if (failed) {
+            fs.writeFileSync(path.join(base, 'workbench.html'), await page.content().catch(() => ''));
+        }
+    }
+    await context?.close();
+    await server?.stop();
+    // Keep the workspace, profiles and the code-server log only when something failed.
+    if (failed) {
+        console.log(`e2e: failed; the code-server log and the workbench's HTML are in ${base}`);
+    } else {
+        fs.rmSync(base, { recursive: true, force: true });
+    }
+});
+
+/** Escapes text for a RegExp that must match it exactly. */
+function exactly(text: string): RegExp {
+    // Monaco renders spaces as no-break spaces.
+    return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \u00a0]')}$`);
+}
+
+/** The rendered token of a line (a span inside the view line) with exactly this text. */
+function token(lineText: string, text: string) {
+    return bench.line(lineText).locator('span > span', { hasText: exactly(text) }).first();
+}
+
+describe('GovRule in VS Code', () => {
+    test('a rule file is colored by the grammar', async () => {
+        await bench.openFile(RULE_FILE);
+        await bench.line('rule enterpriseRumorBaseline').waitFor();
+        const colors = {
+            keyword: await Workbench.color(token('rule enterpriseRumorBaseline', 'rule')),
+            label: await Workbench.color(token('rule enterpriseRumorBaseline', '"涉企谣言一般处置"')),
+            docComment: await Workbench.color(bench.activeEditor().locator('.view-line span > span', { hasText: '涉企谣言的兜底规则' }).first()),
+            duration: await Workbench.color(token('after 2h', '2h')),
+            // Monaco's class for text without a scope of its own.
+            plain: await Workbench.color(bench.activeEditor().locator('.view-line span.mtk1').first()),
+        };
+        console.log('e2e: token colors', colors);
+        const { plain, ...colored } = colors;
+        expect(new Set(Object.values(colored)).size).toBe(Object.keys(colored).length);
+        expect(Object.values(colored)).not.toContain(plain);
+        await shot('grammar-colors');
+    });
+
+    test('the status bar shows the counts once the server has indexed the workspace', async () => {
+        const item = bench.statusBarItem('GovRule: 0 errors');
+        await item.waitFor({ timeout: 120_000 });
+        expect(await page.locator('.markers-panel').isVisible()).toBe(false);
+        await item.click();                            // opens the Problems view
+        await page.locator('.markers-panel').first().waitFor();
+        await shot('status-bar');
+    });
+
+    test('a broken reference shows in the Problems view with its code', async () => {
+        await bench.goTo(8, 17);                      // responsible |reviewer
+        await page.keyboard.press('Shift+End');
+        await page.keyboard.type('reviewr');
+        await bench.line('responsible reviewr').waitFor();
+        await bench.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'reviewr' }).first();
+        await row.waitFor({ timeout: 60_000 });
+        const text = await row.innerText();
+        expect(text).toContain('unresolved-reference');
+        expect(text).toContain("did you mean 'reviewer'");
+        await bench.statusBarItem('GovRule: 1 error').waitFor();
+        await shot('problems-view');
+    });
+
+    test('completion after `responsible ` offers posts only', async () => {
+        await page.locator('.editor-group-container .monaco-editor[data-uri$="rumor.govrule"] .view-lines').first().click();
+        await bench.goTo(8, 17);
+        await page.keyboard.press('Shift+End');
+        await page.keyboard.press('Backspace');       // "    responsible |"
+        await page.keyboard.press('Control+Space');
+        const rows = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+        await rows.first().waitFor({ timeout: 30_000 });
+        await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(POSTS.length);
+        // Runs in the page, which has the DOM (this project compiles without DOM types).
+        const items = await rows.evaluateAll((els: any[]) => els.map(el => ({
+            label: String(el.querySelector('.label-name')?.innerText ?? ''),
+            snippet: el.querySelector('.codicon-symbol-snippet') !== null,
+        })));
+        console.log('e2e: completion items', items);
+        const fromServer = items.filter(i => !i.snippet).map(i => i.label.split('.').pop());
+        expect(fromServer.length).toBeGreaterThan(0);
+        expect(fromServer.filter(label => !POSTS.includes(label!))).toEqual([]);
+        expect(fromServer).toContain('reviewer');
+        // Posts come first; VS Code's own snippets, if any, at the bottom.
+        expect(items[0].snippet).toBe(false);
+        await shot('completion-posts');
+        // Accept `reviewer`: the rule is whole again.
+        await page.keyboard.type('reviewer');
+        await page.keyboard.press('Escape');
+        await bench.line('responsible reviewer').waitFor();
+        await bench.statusBarItem('GovRule: 0 errors').waitFor({ timeout: 60_000 });
+    });
+
+    test('hover shows the label of a post', async () => {
+        await bench.goTo(8, 20);                      // inside `reviewer`
+        await bench.runCommand('Show or Focus Hover');
+        const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: '内容审核员' }).first();
+        await hover.waitFor({ timeout: 30_000 });
+        expect(await hover.innerText()).toContain('reviewer');
+        await shot('hover-label');
+        await page.keyboard.press('Escape');
+    });
+
+    test('"Compile Workspace" writes a bundle that validates against the schema', async () => {
+        const out = path.join(workspace, 'dist', 'govrule.bundle.json');
+        expect(fs.existsSync(out)).toBe(false);
+        await page.keyboard.press('Control+S');       // the CLI below reads the file from disk
+        await bench.runCommand('GovRule: Compile Workspace');
+        const note = page.locator('.notification-toast', { hasText: 'compiled' }).first();
+        await note.waitFor({ timeout: 60_000 });
+        expect(await note.innerText()).toContain('dist/govrule.bundle.json');
+        await shot('compile-notification');
+        const text = fs.readFileSync(out, 'utf8');
+        const bundle = JSON.parse(text);
+        const ajv = new Ajv({ allErrors: true, strict: false });
+        const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'language', 'schema', 'bundle.schema.json'), 'utf8')));
+        expect(validate(bundle), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
+        expect(bundle.rules.length).toBe(48);
+        // Byte for byte what the command line writes for the same files.
+        const cli = path.join(base, 'cli.bundle.json');
+        execFileSync(process.execPath, [path.join(ROOT, 'bin', 'govrule.cjs'), 'compile', '-o', cli], { cwd: workspace });
+        expect(text).toBe(fs.readFileSync(cli, 'utf8'));
+        // "Open Bundle" opens it.
+        await note.locator('.monaco-button', { hasText: 'Open Bundle' }).click();
+        await page.locator('.tabs-container .tab.active', { hasText: 'govrule.bundle.json' }).waitFor();
+        await shot('bundle-opened');
+    });
+
+    test('the JSON preview updates after an edit', async () => {
+        await bench.openFile(RULE_FILE);
+        await bench.runCommand('GovRule: Preview Compiled JSON');
+        const previewTab = page.locator('.tabs-container .tab', { hasText: 'rumor.govrule.bundle.json' }).first();
+        await previewTab.waitFor({ timeout: 30_000 });
+        const preview = page.locator('.monaco-editor[data-uri^="govrule-bundle:"]').first();
+        await preview.locator('.view-line', { hasText: 'govrule-bundle' }).first().waitFor({ timeout: 60_000 });
+        await shot('preview-open');
+
+        // Search the preview for a marker that is not there yet.
+        await preview.locator('.view-lines').click();
+        await page.keyboard.press('Control+F');
+        await page.keyboard.type('E2Emark');
+        const count = preview.locator('.find-widget .matchesCount');
+        await expect.poll(() => count.innerText()).toMatch(/No results/i);
+
+        // Edit the rule's label in the rule file (the preview keeps its search open).
+        await page.locator('.editor-group-container .monaco-editor[data-uri$="rumor.govrule"] .view-lines').first().click();
+        await bench.goTo(5, 40);                      // inside the label "涉企谣言一般处置"
+        await page.keyboard.type(' E2Emark');
+        // One match ("? of 1" while the match is not selected).
+        await expect.poll(() => count.innerText(), { timeout: 30_000 }).toMatch(/^(\?|1) of 1$/);
+        // Jump to the match so that the screenshot shows the changed rule.
+        await preview.locator('.find-widget .input').first().click();
+        await page.keyboard.press('Enter');
+        await preview.locator('.view-line', { hasText: 'E2Emark' }).first().waitFor();
+        await shot('preview-updated');
+    });
+
+    test('govrule.json is checked against the shipped JSON Schema', async () => {
+        const config = path.join(workspace, 'govrule.json');
+        const original = fs.readFileSync(config, 'utf8');
+        fs.writeFileSync(config, original.replace('"out"', '"lint": { "unused-declaration": "loud" },\n    "out"'));
+        try {
+            await bench.openFile('govrule.json');
+            await bench.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+            const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Value is not accepted' }).first();
+            await row.waitFor({ timeout: 60_000 });
+            expect(await row.innerText()).toContain('"warning"');
+            await shot('govrule-json-schema');
+        } finally {
+            fs.writeFileSync(config, original);
+        }
+    });
+
+    test('an untitled GovRule document gets diagnostics', async () => {
+        await bench.runCommand('File: New Untitled Text File');
+        await bench.runCommand('Change Language Mode', true);
+        const input = page.locator('.quick-input-widget .quick-input-box input');
+        await expect.poll(() => input.getAttribute('placeholder')).toMatch(/language/i);
+        await input.fill('GovRule');
+        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'GovRule' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('package scratch\nimport nowhere.*\n');
+        await bench.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+        // Diagnostics follow the typing: wait for those of the whole text.
+        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'unresolved-import' }).filter({ hasText: "'nowhere'" }).first();
+        await row.waitFor({ timeout: 60_000 });
+        await shot('untitled-document');
+    });
+
+    test('"Restart Language Server" brings the server back and "Show Output" shows its log', async () => {
+        await bench.runCommand('GovRule: Restart Language Server');
+        await bench.statusBarItem('GovRule: ').waitFor();
+        await bench.statusBarItem('GovRule: 1 error').waitFor({ timeout: 120_000 });   // the untitled file's
+        await bench.runCommand('GovRule: Show Output');
+        // The GovRule channel, with the client's record of the old server process stopping.
+        await page.locator('.part.panel').getByText(/server.process.exited/i).first().waitFor({ timeout: 30_000 });
+        await shot('restart-and-output');
+    });
+
+    test('a multi-root workspace: names resolve across folders and each folder reports its problems', async () => {
+        const second = path.join(base, 'second');
+        fs.mkdirSync(second, { recursive: true });
+        fs.writeFileSync(path.join(second, 'extra.govrule'), [
+            'package extra',
+            'import chongqing.common.*',
+            '',
+            'category misc "其他"',
+            '',
+            'rule miscBaseline "其他违规" {',
+            '    category misc',
+            '    severity minor',
+            '    responsible reviewer',
+            '    actions remove, remove, nosuchAction',
+            '}',
+            '',
+        ].join('\n'));
+        const file = path.join(base, 'multi.code-workspace');
+        fs.writeFileSync(file, JSON.stringify({ folders: [{ path: workspace }, { path: second }] }));
+        await page.goto(server!.workspaceUrl(file));
+        await bench.ready();
+        await bench.openFile('extra.govrule');
+        await bench.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+        // `reviewer` and `remove` come from the other folder; only the made-up action is wrong.
+        const rows = page.locator('.markers-panel .monaco-list-row', { hasText: 'unresolved-reference' });
+        await rows.first().waitFor({ timeout: 120_000 });
+        expect(await rows.first().innerText()).toContain('nosuchAction');
+        await bench.statusBarItem('GovRule: 1 error, 1 warning').waitFor({ timeout: 60_000 });
+        await shot('multi-root');
+    });
+
+    test('govrule.lint.<code> settings of a folder re-level its lints', async () => {
+        const settings = path.join(base, 'second', '.vscode', 'settings.json');
+        fs.mkdirSync(path.dirname(settings), { recursive: true });
+        fs.writeFileSync(settings, JSON.stringify({ 'govrule.lint.duplicate-action': 'error' }));
+        await bench.statusBarItem('GovRule: 2 errors, 0 warnings').waitFor({ timeout: 60_000 });
+        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'duplicate-action' }).first();
+        await row.locator('.codicon-error').waitFor();
+        await shot('lint-setting-error');
+        fs.writeFileSync(settings, JSON.stringify({ 'govrule.lint.duplicate-action': 'off' }));
+        await bench.statusBarItem('GovRule: 1 error, 0 warnings').waitFor({ timeout: 60_000 });
+        await row.waitFor({ state: 'detached' });
+        fs.writeFileSync(settings, JSON.stringify({ 'govrule.lint.duplicate-action': 'inherit' }));
+        await bench.statusBarItem('GovRule: 1 error, 1 warning').waitFor({ timeout: 60_000 });
+    });
+});

