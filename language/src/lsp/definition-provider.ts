@@ -5,7 +5,7 @@
 import { GrammarUtils, AstUtils, type LangiumDocument } from 'langium';
 import type { DefinitionProvider } from 'langium/lsp';
 import { LocationLink, type DefinitionParams } from 'vscode-languageserver';
-import { entityOf, locate } from './locate.js';
+import { entityAt } from './locate.js';
 import { packageSites } from './package-sites.js';
 import type { GovRuleLspServices } from './services.js';
 
@@ -13,14 +13,11 @@ export class GovRuleDefinitionProvider implements DefinitionProvider {
     constructor(private readonly services: GovRuleLspServices) { }
 
     getDefinition(document: LangiumDocument, params: DefinitionParams): LocationLink[] | undefined {
-        const located = locate(document, params.position);
-        if (!located || located.kind === 'duration') {
+        const found = entityAt(document, params.position, this.services.references.SymbolTable, this.services.references.NameResolver);
+        if (!found) {
             return undefined;
         }
-        const entity = entityOf(located, this.services.references.SymbolTable, this.services.references.NameResolver);
-        if (!entity) {
-            return undefined;
-        }
+        const { located, entity } = found;
         const origin = located.kind === 'name' ? located.segment.range : located.segments[located.index]?.range;
         if (entity.kind === 'package') {
             return packageSites(this.services.shared.workspace.LangiumDocuments, entity.name)

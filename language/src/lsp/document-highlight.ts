@@ -2,7 +2,7 @@
 import type { LangiumDocument } from 'langium';
 import type { DocumentHighlightProvider } from 'langium/lsp';
 import { DocumentHighlightKind, type DocumentHighlight, type DocumentHighlightParams } from 'vscode-languageserver';
-import { entityOf, locate } from './locate.js';
+import { entityAt } from './locate.js';
 import { packageSites } from './package-sites.js';
 import type { GovRuleLspServices } from './services.js';
 
@@ -10,11 +10,7 @@ export class GovRuleDocumentHighlightProvider implements DocumentHighlightProvid
     constructor(private readonly services: GovRuleLspServices) { }
 
     getDocumentHighlight(document: LangiumDocument, params: DocumentHighlightParams): DocumentHighlight[] | undefined {
-        const located = locate(document, params.position);
-        if (!located || located.kind === 'duration') {
-            return undefined;
-        }
-        const entity = entityOf(located, this.services.references.SymbolTable, this.services.references.NameResolver);
+        const entity = entityAt(document, params.position, this.services.references.SymbolTable, this.services.references.NameResolver)?.entity;
         if (!entity) {
             return undefined;
         }

@@ -111,6 +111,16 @@ function indexOf(segments: readonly Segment[], leaf: LeafCstNode): number {
     return Math.max(0, segments.findIndex(s => s.offset === leaf.offset));
 }
 
+/** The entity named at a position, with the site found there (nothing on blanks and durations). */
+export function entityAt(document: LangiumDocument, position: Position, symbols: SymbolTable, resolver: NameResolver): { located: Exclude<Located, { kind: 'duration' }>; entity: Entity } | undefined {
+    const located = locate(document, position);
+    if (!located || located.kind === 'duration') {
+        return undefined;
+    }
+    const entity = entityOf(located, symbols, resolver);
+    return entity ? { located, entity } : undefined;
+}
+
 /**
  * What the located name denotes. A segment of a dotted name denotes its prefix:
  * in `rumor.enterprise` the cursor on `rumor` means the category `rumor`, in

@@ -2,7 +2,7 @@
 import type { LangiumDocument } from 'langium';
 import type { ReferencesProvider } from 'langium/lsp';
 import type { Location, ReferenceParams } from 'vscode-languageserver';
-import { entityOf, locate } from './locate.js';
+import { entityAt } from './locate.js';
 import { packageSites } from './package-sites.js';
 import type { GovRuleLspServices } from './services.js';
 
@@ -10,11 +10,7 @@ export class GovRuleReferencesProvider implements ReferencesProvider {
     constructor(private readonly services: GovRuleLspServices) { }
 
     findReferences(document: LangiumDocument, params: ReferenceParams): Location[] {
-        const located = locate(document, params.position);
-        if (!located || located.kind === 'duration') {
-            return [];
-        }
-        const entity = entityOf(located, this.services.references.SymbolTable, this.services.references.NameResolver);
+        const entity = entityAt(document, params.position, this.services.references.SymbolTable, this.services.references.NameResolver)?.entity;
         const includeDeclaration = params.context.includeDeclaration;
         if (entity?.kind === 'package') {
             return packageSites(this.services.shared.workspace.LangiumDocuments, entity.name)
