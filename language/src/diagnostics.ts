@@ -31,6 +31,7 @@ export const CODES = {
     'unresolved-import': { level: 'error', lint: false, summary: 'an import names no package or element' },
     'config': { level: 'error', lint: false, summary: 'govrule.json is not valid' },
     'internal-error': { level: 'error', lint: false, summary: 'a check failed unexpectedly: a bug in GovRule' },
+    'test-failed': { level: 'error', lint: false, summary: 'a test run in the editor failed: an expectation does not hold' },
     'escalates-to-responsible': { level: 'warning', lint: true, summary: "a step escalates to the rule's own responsible post" },
     'duplicate-action': { level: 'warning', lint: true, summary: 'an action listed twice in one rule' },
     'unused-declaration': { level: 'warning', lint: true, summary: 'a post, authority, action or attribute that nothing uses' },

@@ -139,7 +139,7 @@ class BundleCompiler {
         for (const doc of this.input.documents) {
             const model = doc.parseResult.value as ast.Model;
             models.push(model);
-            this.fileOf.set(model, toPosix(path.relative(this.input.root, doc.uri.fsPath)));
+            this.fileOf.set(model, sourcePath(this.input.root, doc.uri.fsPath));
         }
         const byKey = new Map<ListKey, Array<{ id: string; make: () => object }>>(
             (['severities', 'posts', 'authorities', 'actions', 'attributes', 'categories', 'rules'] as const).map(k => [k, []]));
@@ -324,6 +324,7 @@ function argumentValue(value: ast.Value): Value {
     return literalValue(value);
 }
 
-function toPosix(file: string): string {
-    return file.split(path.sep).join('/');
+/** A file as the bundle's `source.file` names it: relative to the project root, `/`-separated. */
+export function sourcePath(root: string, file: string): string {
+    return path.relative(root, file).split(path.sep).join('/');
 }

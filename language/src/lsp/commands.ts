@@ -5,6 +5,10 @@
  *   transitively. It returns the bundle object (LANGUAGE.md §9), with source paths relative to
  *   the project root (the folder of the governing govrule.json, else the workspace folder). If
  *   the compiled files have errors, it fails with the errors in the response's `data.problems`.
+ * - `govrule.runTests` with a file and optionally a test name (`uri, name` or `{ uri, test }`) runs
+ *   that file's tests, or the tests of that name, against the whole workspace's bundle (what
+ *   `govrule test` runs) and shows the results in the editor (see test-runner.ts). It returns
+ *   a `RunSummary`; like compile, it fails with `data.problems` if the workspace has errors.
  */
 import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
@@ -15,9 +19,11 @@ import * as ast from '../generated/ast.js';
 import { modelOf } from '../names.js';
 import { parseImport } from '../references/name-resolver.js';
 import { govRuleServices, type GovRuleSharedServices } from './services.js';
+import type { RunSummary } from './test-runner.js';
 import type { GovRuleWorkspaceManager } from './workspace-manager.js';
 
 export const COMPILE_COMMAND = 'govrule.compile';
+export const RUN_TESTS_COMMAND = 'govrule.runTests';
 
 export interface CompileProblem {
     readonly file: string;
@@ -34,6 +40,17 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
 
     registerCommands(accept: ExecuteCommandAcceptor): void {
         accept(COMPILE_COMMAND, (args, token) => this.compile(args, token));
+        accept(RUN_TESTS_COMMAND, (args, token) => this.runTests(args, token));
+    }
+
+    private runTests(args: unknown[], token: CancellationToken): Promise<RunSummary> {
+        const file = fileArgument(args);
+        if (!file) {
+            throw new ResponseError(LSPErrorCodes.RequestFailed, `${RUN_TESTS_COMMAND} needs the URI of a file`);
+        }
+        const first = args[0] as { test?: unknown } | undefined;
+        const name = typeof args[1] === 'string' ? args[1] : typeof first?.test === 'string' ? first.test : undefined;
+        return govRuleServices(this.shared).lsp.TestRunner.run(file, name, token);
     }
 
     private async compile(args: unknown[], token: CancellationToken): Promise<Bundle> {
@@ -53,27 +70,13 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
             }
             documents = packageClosure(start, all);
         }
-        const problems = documents.flatMap(doc => (doc.diagnostics ?? [])
-            .filter(d => d.severity === DiagnosticSeverity.Error)
-            .map((d): CompileProblem => ({
-                file: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.toString(),
-                line: d.range.start.line + 1,
-                column: d.range.start.character + 1,
-                code: String(d.code),
-                message: typeof d.message === 'string' ? d.message : d.message.value,
-            })));
-        if (problems.length > 0) {
-            const first = problems[0];
-            throw new ResponseError(LSPErrorCodes.RequestFailed,
-                `Cannot compile: ${problems.length} error${problems.length === 1 ? '' : 's'} (first: ${path.basename(first.file)}:${first.line}:${first.column} ${first.message})`,
-                { problems });
-        }
+        assertNoErrors(documents, 'compile');
         const services = govRuleServices(this.shared);
         return compileBundle({ root: this.projectRoot(file), documents, comments: services.documentation.CommentProvider });
     }
 
     /** The folder of the governing govrule.json, else the workspace folder (of the file). */
-    private projectRoot(file: URI | undefined): string {
+    projectRoot(file: URI | undefined): string {
         const configs = govRuleServices(this.shared).workspace.ConfigProvider;
         const folders = (this.shared.workspace.WorkspaceManager as GovRuleWorkspaceManager).folderPaths();
         if (file?.scheme === 'file') {
@@ -85,6 +88,25 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
         }
         const first = folders[0];
         return first ? configs.forFolder(first)?.root ?? first : process.cwd();
+    }
+}
+
+/** Fails, with the errors in the response's `data.problems`, when the documents have errors: nothing is built from them. */
+export function assertNoErrors(documents: readonly LangiumDocument[], task: string): void {
+    const problems = documents.flatMap(doc => (doc.diagnostics ?? [])
+        .filter(d => d.severity === DiagnosticSeverity.Error)
+        .map((d): CompileProblem => ({
+            file: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.toString(),
+            line: d.range.start.line + 1,
+            column: d.range.start.character + 1,
+            code: String(d.code),
+            message: typeof d.message === 'string' ? d.message : d.message.value,
+        })));
+    if (problems.length > 0) {
+        const first = problems[0];
+        throw new ResponseError(LSPErrorCodes.RequestFailed,
+            `Cannot ${task}: ${problems.length} error${problems.length === 1 ? '' : 's'} (first: ${path.basename(first.file)}:${first.line}:${first.column} ${first.message})`,
+            { problems });
     }
 }
 

@@ -11,6 +11,7 @@ import { GovRuleGeneratedModule, GovRuleGeneratedSharedModule } from '../generat
 import { GovRuleModule } from '../govrule-module.js';
 import { registerValidationChecks } from '../validation/validator.js';
 import { GovRuleCodeActionProvider } from './code-action-provider.js';
+import { GovRuleCodeLensProvider } from './code-lens-provider.js';
 import { GovRuleCommandHandler } from './commands.js';
 import { GovRuleCompletionProvider } from './completion-provider.js';
 import { ConfigDiagnostics } from './config-diagnostics.js';
@@ -33,6 +34,7 @@ import { GovRuleSemanticTokenProvider } from './semantic-tokens.js';
 import type { GovRuleLspAddedServices, GovRuleLspServices, GovRuleSharedLspAddedServices, GovRuleSharedServices } from './services.js';
 import { ClientSettings } from './settings.js';
 import { GovRuleSignatureHelpProvider } from './signature-help.js';
+import { TestRunner } from './test-runner.js';
 import { GovRuleWorkspaceManager } from './workspace-manager.js';
 import { GovRuleWorkspaceSymbolProvider } from './workspace-symbols.js';
 
@@ -56,6 +58,8 @@ export const GovRuleLspModule: Module<GovRuleLspServices, PartialLangiumServices
         Formatter: (services) => new GovRuleFormatter(services),
         Settings: (services) => new ClientSettings(services),
         NameSites: (services) => new NameSites(services),
+        CodeLensProvider: (services) => new GovRuleCodeLensProvider(services),
+        TestRunner: (services) => new TestRunner(services),
     },
 };
 

@@ -4,6 +4,7 @@ import type { GovRuleAddedServices } from '../govrule-module.js';
 import type { ClientSettings } from './settings.js';
 import type { NameSites } from './name-sites.js';
 import type { ConfigDiagnostics } from './config-diagnostics.js';
+import type { TestRunner } from './test-runner.js';
 
 export type GovRuleLspAddedServices = {
     lsp: {
@@ -11,6 +12,8 @@ export type GovRuleLspAddedServices = {
         Settings: ClientSettings;
         /** Every place that names a declaration: references, imports, paths through it. */
         NameSites: NameSites;
+        /** Runs test blocks for the editor and keeps their results until the workspace changes. */
+        TestRunner: TestRunner;
     };
 };
 

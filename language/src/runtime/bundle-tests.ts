@@ -3,8 +3,8 @@
  * expectation compared with the decision. `govrule test` and the editor report these results;
  * a platform can also run them against the very bundle it deploys.
  */
-import type { BundleTest } from '../compiler/bundle.js';
-import type { LoadedBundle } from './bundle-loader.js';
+import type { Bundle, BundleTest } from '../compiler/bundle.js';
+import { loadBundle, type LoadedBundle } from './bundle-loader.js';
 import { decide, type Decision } from './decide.js';
 import { EventError } from './errors.js';
 
@@ -37,6 +37,15 @@ export interface RunOptions {
 export function runBundleTests(loaded: LoadedBundle, options: RunOptions = {}): TestResult[] {
     const date = options.date ?? new Date().toISOString().slice(0, 10);
     return loaded.bundle.tests.map(test => runTest(loaded, test, test.on ?? date));
+}
+
+/**
+ * Runs the tests of a bundle that this process's compiler just made (`govrule test`, the editor):
+ * the schema check is skipped, the runtime's consistency checks still run.
+ */
+export function runCompiledTests(bundle: Bundle, options: RunOptions = {}): { loaded: LoadedBundle; results: TestResult[] } {
+    const loaded = loadBundle(bundle, { schema: false });
+    return { loaded, results: runBundleTests(loaded, options) };
 }
 
 function runTest(loaded: LoadedBundle, test: BundleTest, date: string): TestResult {

@@ -21,13 +21,11 @@ export interface Coverage {
 }
 
 export function computeCoverage(loaded: LoadedBundle, results: readonly TestResult[]): Coverage {
-    const decidedBy = new Set<string>();
     const eventCategories = new Set<string>();
     const reachedTargets = new Set<string>();
     for (const result of results) {
         eventCategories.add(result.test.given.category);
         if (result.decision?.rule) {
-            decidedBy.add(result.decision.rule);
             for (const step of result.decision.escalation) {
                 reachedTargets.add(step.to);
             }
@@ -37,13 +35,33 @@ export function computeCoverage(loaded: LoadedBundle, results: readonly TestResu
     const leaves = [...loaded.categories.values()].filter(c => c.leaf).map(c => c.id);
     const targets = new Set(enabled.flatMap(r => r.rule.escalation.map(s => s.to)));
     return {
-        rules: item(enabled.map(r => r.id), decidedBy),
+        rules: item(enabled.map(r => r.id), testsByRule(results)),
         leafCategories: item(leaves, eventCategories),
         escalationTargets: item([...targets], reachedTargets),
     };
 }
 
-function item(all: readonly string[], reached: ReadonlySet<string>): CoverageItem {
+/**
+ * The tests each rule covers: a test covers the rule that wins its decision, whether or not its
+ * expectations hold (the editor's per-rule counts come from here too).
+ */
+export function testsByRule(results: readonly TestResult[]): Map<string, TestResult[]> {
+    const byRule = new Map<string, TestResult[]>();
+    for (const result of results) {
+        const rule = result.decision?.rule;
+        if (rule) {
+            const tests = byRule.get(rule);
+            if (tests) {
+                tests.push(result);
+            } else {
+                byRule.set(rule, [result]);
+            }
+        }
+    }
+    return byRule;
+}
+
+function item(all: readonly string[], reached: { has(id: string): boolean }): CoverageItem {
     const sorted = [...new Set(all)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const covered = sorted.filter(id => reached.has(id));
     const missed = sorted.filter(id => !reached.has(id));

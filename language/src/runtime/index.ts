@@ -17,5 +17,5 @@ export { BundleError, EventError } from './errors.js';
 export type { Bundle, BundleRule, BundleTest } from '../compiler/bundle.js';
 export { runBundleTests, durationText } from './bundle-tests.js';
 export type { TestResult, ExpectationResult, ExpectationKind, RunOptions } from './bundle-tests.js';
-export { computeCoverage } from './coverage.js';
+export { computeCoverage, testsByRule } from './coverage.js';
 export type { Coverage, CoverageItem } from './coverage.js';

@@ -4,7 +4,8 @@
  */
 import * as fs from 'node:fs';
 import { isCalendarDate } from '../../values.js';
-import { computeCoverage, loadBundle, runBundleTests, todayUtc } from '../../runtime/index.js';
+import { computeCoverage, todayUtc } from '../../runtime/index.js';
+import { runCompiledTests } from '../../runtime/bundle-tests.js';
 import { bundleOf, loadProject } from '../../workspace/project.js';
 import type { Command, Io, OptionValues } from '../command.js';
 import { CliError, collectFiles, readSources } from '../files.js';
@@ -61,10 +62,7 @@ async function runTests(paths: string[], values: OptionValues, io: Io): Promise<
         return 1;
     }
 
-    // The bundle comes from this process's compiler, so the schema check is skipped; the
-    // runtime's consistency checks still run.
-    const loaded = loadBundle(bundleOf(project, fileSet.root), { schema: false });
-    const results = runBundleTests(loaded, { date: date ?? todayUtc() });
+    const { loaded, results } = runCompiledTests(bundleOf(project, fileSet.root), { date: date ?? todayUtc() });
     const wantCoverage = values.coverage === true || threshold !== undefined;
     const coverage = wantCoverage ? computeCoverage(loaded, results) : undefined;
     const ctx = { cwd: io.cwd, root: fileSet.root };
