@@ -37,6 +37,8 @@ const files = [
     ['extension/images/file-icon.png', 'images/file-icon.png'],
     ['language/schema/config.schema.json', 'schema/config.schema.json'],
     ['language/schema/bundle.schema.json', 'schema/bundle.schema.json'],
+    // The server links each diagnostic to its section here (see codeDocUrl).
+    ['docs/diagnostics.md', 'docs/diagnostics.md'],
     ['out/extension.cjs', 'out/extension.cjs'],
     ['out/server.cjs', 'out/server.cjs'],
 ];

@@ -2,6 +2,10 @@
  * The one registry of diagnostic codes (LANGUAGE.md §10). Everything that reports a problem
  * names one of these codes; levels can be changed only for lints (`lint: true`).
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
 export type Level = 'error' | 'warning' | 'info' | 'hint';
 export type ConfiguredLevel = Level | 'off';
 
@@ -47,9 +51,27 @@ export function isDiagnosticCode(code: unknown): code is DiagnosticCode {
     return typeof code === 'string' && Object.prototype.hasOwnProperty.call(CODES, code);
 }
 
-/** Where each code is documented; editors link to it from the diagnostic. */
+/** The published reference of the codes, for programs that run without their docs folder. */
 export const DOCS_URL = 'https://github.com/govrule/govrule/blob/main/docs/diagnostics.md';
 
+let docsBase: string | undefined;
+
+/**
+ * Where a code is documented; editors link to it from the diagnostic. The package and the VS Code
+ * extension ship docs/diagnostics.md beside their bundles (out/), so the link opens the copy that
+ * matches the running version, offline.
+ */
 export function codeDocUrl(code: DiagnosticCode): string {
-    return `${DOCS_URL}#${code}`;
+    if (docsBase === undefined) {
+        docsBase = DOCS_URL;
+        try {
+            const local = path.resolve(__dirname, '..', 'docs', 'diagnostics.md');
+            if (fs.existsSync(local)) {
+                docsBase = pathToFileURL(local).href;
+            }
+        } catch {
+            // No __dirname (an ES module in tests): keep the published reference.
+        }
+    }
+    return `${docsBase}#${code}`;
 }

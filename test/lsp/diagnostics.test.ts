@@ -3,11 +3,14 @@
  * and documentation links, and kept up to date as files change in the editor and on disk.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { FileChangeType, LspClient, writeFile } from '../helpers/lsp-client.js';
 import { CATEGORIES, RULES, VOCAB, fixtureWorkspace } from './fixture.js';
 
-const DOCS = 'https://github.com/govrule/govrule/blob/main/docs/diagnostics.md';
+/** The server links to the docs shipped beside its bundle (out/../docs), which are these. */
+const DOCS = pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'diagnostics.md')).href;
 let client: LspClient | undefined;
 
 afterEach(async () => {
