@@ -64,6 +64,14 @@ export function writeWorkspace(files: Record<string, string>): string {
     return dir;
 }
 
+/** A server started on a fresh copy of examples/chongqing (without a compiled dist/). */
+export async function startOnExamples(): Promise<{ client: LspClient; root: string }> {
+    const root = writeWorkspace({});
+    fs.cpSync(path.join(ROOT, 'examples', 'chongqing'), root, { recursive: true });
+    fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+    return { client: await LspClient.start(root), root };
+}
+
 export function writeFile(dir: string, name: string, text: string): void {
     const file = path.join(dir, name);
     fs.mkdirSync(path.dirname(file), { recursive: true });

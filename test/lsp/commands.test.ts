@@ -4,10 +4,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TextEdit } from 'vscode-languageserver-protocol';
-import { applyEdits, CLI_BIN, LspClient, ROOT, writeWorkspace } from '../helpers/lsp-client.js';
+import { applyEdits, CLI_BIN, LspClient, startOnExamples } from '../helpers/lsp-client.js';
 import { fixtureWorkspace } from './fixture.js';
 
 interface Bundle {
@@ -98,10 +97,7 @@ describe('the Chongqing example', () => {
     let client: LspClient;
     let root: string;
     beforeAll(async () => {
-        root = writeWorkspace({});
-        fs.cpSync(path.join(ROOT, 'examples', 'chongqing'), root, { recursive: true });
-        fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-        client = await LspClient.start(root);
+        ({ client, root } = await startOnExamples());
     });
     afterAll(async () => client.stop());
 

@@ -5,11 +5,9 @@
  * checked against what `govrule test` itself reports.
  */
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CodeLens, Diagnostic } from 'vscode-languageserver-protocol';
-import { CLI_BIN, LspClient, ROOT, writeWorkspace } from '../helpers/lsp-client.js';
+import { CLI_BIN, LspClient, startOnExamples } from '../helpers/lsp-client.js';
 import { fixtureWorkspace } from './fixture.js';
 
 const TESTS_FILE = 'tests/tests.govrule';
@@ -289,10 +287,7 @@ describe('the Chongqing example', () => {
     let client: LspClient;
     let root: string;
     beforeAll(async () => {
-        root = writeWorkspace({});
-        fs.cpSync(path.join(ROOT, 'examples', 'chongqing'), root, { recursive: true });
-        fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-        client = await LspClient.start(root);
+        ({ client, root } = await startOnExamples());
     });
     afterAll(async () => client.stop());
 
