@@ -24,7 +24,7 @@ const COMMANDS: readonly Command[] = [checkCommand, compileCommand, fmtCommand, 
  * It only takes effect before the heap grows, so it runs first thing.
  */
 function tuneHeap(): void {
-    v8.setFlagsFromString('--max-semi-space-size=64');
+    v8.setFlagsFromString('--max-semi-space-size=32');
 }
 
 const processIo: Io = {
