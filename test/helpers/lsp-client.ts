@@ -212,7 +212,7 @@ export class LspClient {
      * diagnostics of a build are sent before its answer; its result does not matter here.
      */
     async settle(): Promise<void> {
-        await this.connection.sendRequest(ExecuteCommandRequest.type, { command: 'govrule.compile', arguments: [] }).catch(() => undefined);
+        await this.answered('settle', this.connection.sendRequest(ExecuteCommandRequest.type, { command: 'govrule.compile', arguments: [] }).catch(() => undefined));
     }
 
     diagnostics(relative: string): Diagnostic[] {
@@ -248,7 +248,26 @@ export class LspClient {
     }
 
     request<R>(method: string, params: unknown): Promise<R> {
-        return this.connection.sendRequest(method, params) as Promise<R>;
+        return this.answered(method, this.connection.sendRequest(method, params) as Promise<R>);
+    }
+
+    /** The server's state and CPU seconds so far (Linux): a busy loop and a wait look different. */
+    private cpuState(): string {
+        try {
+            const fields = fs.readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+            return `server state ${fields[0]}, ${((Number(fields[11]) + Number(fields[12])) / 100).toFixed(1)} s of CPU`;
+        } catch {
+            return 'server state unknown';
+        }
+    }
+
+    /** A request the server never answers fails well before the test's timeout, with the server's log. */
+    private answered<R>(what: string, pending: Promise<R>, timeout = 30_000): Promise<R> {
+        let timer: NodeJS.Timeout | undefined;
+        const expired = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer to ${what} in ${timeout / 1000} s (${this.cpuState()})\n--- server stderr\n${this.stderrText.slice(-4000)}`)), timeout);
+        });
+        return Promise.race([pending, expired]).finally(() => clearTimeout(timer));
     }
 
     /** The position of the `occurrence`-th `needle` in a file's current text, plus `offset` characters. */
