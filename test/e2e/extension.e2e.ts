@@ -319,8 +319,21 @@ describe('GovRule in VS Code', () => {
         ].join('\n'));
         const file = path.join(base, 'multi.code-workspace');
         fs.writeFileSync(file, JSON.stringify({ folders: [{ path: workspace }, { path: second }] }));
-        await page.goto(server!.workspaceUrl(file));
-        await bench.ready();
+        // code-server sometimes opens a fresh workspace file before it can read its folders
+        // ("No Folder Opened"); reloading, as a person would, opens both.
+        const roots = page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]');
+        for (let attempt = 0; ; attempt++) {
+            await page.goto(server!.workspaceUrl(file));
+            await bench.ready();
+            try {
+                await expect.poll(() => roots.count(), { timeout: 20_000 }).toBe(2);
+                break;
+            } catch (err) {
+                if (attempt === 2) {
+                    throw err;
+                }
+            }
+        }
         await bench.openFile('extra.govrule');
         await bench.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
         // `reviewer` and `remove` come from the other folder; only the made-up action is wrong.
