@@ -4,23 +4,13 @@
  * errors an event can raise.
  */
 import { describe, expect, test } from 'vitest';
-import { EventError, decide, decisionJson, todayUtc, type LoadedBundle } from '../../language/src/runtime/index.js';
-import { load, rule, rules } from './fixtures.js';
+import { decide, decisionJson, todayUtc, type LoadedBundle } from '../../language/src/runtime/index.js';
+import { eventError, load, rule, rules } from './fixtures.js';
 
 const DATE = '2026-06-15';
 
 function decideOn(loaded: LoadedBundle, category: string, attributes: Record<string, unknown> = {}, date: string | undefined = DATE) {
     return decide(loaded, { category: `t.r.${category}`, attributes: { channel: 'app', ...attributes }, ...(date ? { date } : {}) });
-}
-
-function eventError(fn: () => unknown): EventError {
-    try {
-        fn();
-    } catch (err) {
-        if (err instanceof EventError) return err;
-        throw err;
-    }
-    throw new Error('expected an EventError');
 }
 
 describe('winner order (§8)', () => {

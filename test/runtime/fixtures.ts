@@ -5,7 +5,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Bundle } from '../../language/src/compiler/bundle.js';
-import { loadBundle, type LoadedBundle } from '../../language/src/runtime/index.js';
+import { EventError, loadBundle, type LoadedBundle } from '../../language/src/runtime/index.js';
 import { bundleOf, loadProject } from '../../language/src/workspace/project.js';
 
 const ROOT = path.join(os.tmpdir(), 'govrule-runtime-fixture');
@@ -50,4 +50,15 @@ export function rules(body: string): Record<string, string> {
 /** `rule name { ... }` with reviewer and remove filled in. */
 export function rule(name: string, clauses: string): string {
     return `rule ${name} { responsible reviewer actions remove ${clauses} }\n`;
+}
+
+/** The EventError that `fn` throws; fails the test when it throws nothing or something else. */
+export function eventError(fn: () => unknown): EventError {
+    try {
+        fn();
+    } catch (err) {
+        if (err instanceof EventError) return err;
+        throw err;
+    }
+    throw new Error('expected an EventError');
 }

@@ -4,18 +4,8 @@
  * never crash, hang, or change Object.prototype.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { EventError, decide, type LoadedBundle } from '../../language/src/runtime/index.js';
-import { COMMON, load, rule, rules } from './fixtures.js';
-
-function eventError(fn: () => unknown): EventError {
-    try {
-        fn();
-    } catch (err) {
-        if (err instanceof EventError) return err;
-        throw err;
-    }
-    throw new Error('expected an EventError');
-}
+import { decide, type LoadedBundle } from '../../language/src/runtime/index.js';
+import { COMMON, eventError, load, rule, rules } from './fixtures.js';
 
 afterEach(() => {
     // Nothing may have leaked onto every object.
