@@ -9,9 +9,5 @@ export default defineConfig({
         hookTimeout: 120_000,
         // Spawned processes share two cores; a few files at a time keeps timings sane.
         maxWorkers: 2,
-        // Known issue: on a loaded machine, about one full run in three sees a language-server
-        // request that is never answered (the server idles, see the harness's timeout message).
-        // Until it is found, a failed test gets one more try with a fresh server.
-        retry: 1,
     },
 });

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TextEdit } from 'vscode-languageserver-protocol';
-import { applyEdits, CLI_BIN, LspClient, startOnExamples } from '../helpers/lsp-client.js';
+import { applyEdits, CLI_BIN, FileChangeType, LspClient, startOnExamples, writeFile, writeWorkspace } from '../helpers/lsp-client.js';
 import { fixtureWorkspace } from './fixture.js';
 
 interface Bundle {
@@ -109,5 +109,22 @@ describe('the Chongqing example', () => {
         expect(files.length).toBeGreaterThan(5);
         expect(client.published.size).toBe(files.length);
         expect(await compile(client)).toEqual(cliBundle(root));
+    });
+});
+
+describe('a workspace with no GovRule file yet', () => {
+    let client: LspClient;
+    beforeAll(async () => {
+        client = await LspClient.start(writeWorkspace({ 'README.md': 'rules will go here\n' }));
+    });
+    afterAll(async () => client.stop());
+
+    test('compiles to an empty bundle, also while it rebuilds after a govrule.json change', async () => {
+        const empty = await compile(client);
+        expect(empty.packages).toEqual([]);
+        expect(empty.rules).toEqual([]);
+        writeFile(client.root, 'govrule.json', '{ "include": ["rules/**/*.govrule"] }\n');
+        await client.watched([{ file: 'govrule.json', type: FileChangeType.Created }]);
+        expect((await compile(client)).rules).toEqual([]);
     });
 });

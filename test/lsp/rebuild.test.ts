@@ -3,7 +3,7 @@
  * lints), but only changes to exported names, and files coming or going, relink every document;
  * other edits relink only the documents that use the changed one.
  */
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { Cancellation, DocumentState, isOperationCancelled, URI, type LangiumDocument } from 'langium';
 import { VirtualFileSystemProvider } from 'langium/test';
 import { beforeEach, expect, test } from 'vitest';
 import { createGovRuleServices } from '../../language/src/lsp/lsp-module.js';
@@ -83,4 +83,56 @@ test('a partial relink gives the same diagnostics as a full build', async () => 
     const full = documents.map(d => [d.uri.path, d.diagnostics?.map(x => `${x.code} ${x.range.start.line}:${x.range.start.character}`)]);
     expect(incremental.sort()).toEqual(full.sort());
     expect(full.flatMap(([, d]) => d as string[])).toContain('action-arguments 9:20');
+});
+
+/**
+ * Requests wait for a workspace state (compile for Validated, references and rename for
+ * IndexedReferences). One that starts waiting while the builder tells that phase's listeners,
+ * which may yield to the event loop, must still be answered by this build, not the next one.
+ */
+test.each([
+    ['IndexedReferences', DocumentState.IndexedReferences],
+    ['Validated', DocumentState.Validated],
+] as const)('a wait for %s that starts while the phase is announced ends with this build', async (_name, state) => {
+    const builder = shared.workspace.DocumentBuilder;
+    let waiter: Promise<string> | undefined;
+    const listener = builder.onBuildPhase(state, () => {
+        waiter ??= builder.waitUntil(state).then(() => 'answered');
+    });
+    const uri = URI.file('/ws/rules/rules.govrule');
+    files.insert(uri, RULES.replace('reports > 3', 'reports > 4'));
+    await builder.update([uri], []);
+    listener.dispose();
+    expect(waiter).toBeDefined();
+    const pending = new Promise<string>(resolve => setTimeout(() => resolve('still waiting'), 0));
+    expect(await Promise.race([waiter!, pending])).toBe('answered');
+});
+
+test('a wait that starts during a build that no document goes through ends with that build', async () => {
+    // A workspace with no GovRule file yet, where a govrule.json changes: the rebuild has nothing to do.
+    const empty = createGovRuleServices({ fileSystemProvider: () => new VirtualFileSystemProvider() }).shared;
+    const builder = empty.workspace.DocumentBuilder;
+    let waiter: Promise<string> | undefined;
+    const listener = builder.onUpdate(() => {
+        waiter ??= builder.waitUntil(DocumentState.Validated).then(() => 'answered');
+    });
+    await builder.update([], []);
+    listener.dispose();
+    const pending = new Promise<string>(resolve => setTimeout(() => resolve('still waiting'), 0));
+    expect(await Promise.race([waiter!, pending])).toBe('answered');
+});
+
+test('a cancelled wait is rejected and forgotten', async () => {
+    const builder = shared.workspace.DocumentBuilder;
+    const source = new Cancellation.CancellationTokenSource();
+    let waiter: Promise<unknown> | undefined;
+    const listener = builder.onUpdate(() => {
+        waiter ??= builder.waitUntil(DocumentState.Validated, source.token).then(() => 'answered', err => err);
+        source.cancel();
+    });
+    const uri = URI.file('/ws/rules/rules.govrule');
+    files.insert(uri, RULES.replace('reports > 3', 'reports > 4'));
+    await builder.update([uri], []);
+    listener.dispose();
+    expect(isOperationCancelled(await waiter)).toBe(true);
 });

@@ -7,8 +7,10 @@
  * - when the changed documents export the same names as before (most edits: inside a rule, a
  *   label, a comment), only the documents that reference them, or have unresolved names, are
  *   relinked, as Langium does; otherwise, and when files come or go, every document is relinked.
+ * And a request waiting for a workspace state is answered by the build that reaches it (see
+ * stateWaiters).
  */
-import { Cancellation, DefaultDocumentBuilder, DocumentState, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { Cancellation, DefaultDocumentBuilder, DocumentState, OperationCancelled, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
 import * as ast from '../generated/ast.js';
 import { declarationsOf, qualifiedName } from '../names.js';
 
@@ -25,6 +27,8 @@ export class GovRuleDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        // As Langium's update does first: requests now wait for this build (exportsChange awaits).
+        this.currentState = DocumentState.Changed;
         for (const uri of deleted) {
             const key = uri.toString();
             for (const indexed of [...this.indexedExports.keys()]) {
@@ -40,6 +44,47 @@ export class GovRuleDocumentBuilder extends DefaultDocumentBuilder {
             }
         }
         await super.update(changed, deleted, cancelToken);
+    }
+
+    /**
+     * Requests waiting for the workspace to reach a state (compile for Validated, references and
+     * rename for IndexedReferences). Langium wakes them through the phase's listeners, which
+     * misses two cases: a phase that no document went through (a configuration reload relinks
+     * nothing), and a request that started waiting while the phase's listeners were being told,
+     * since that may yield to the event loop before the state is recorded. Both waited until the
+     * next edit, or for ever. Here a phase wakes its waiters before its listeners run.
+     */
+    private readonly stateWaiters = new Set<{ readonly state: DocumentState; readonly wake: () => void }>();
+
+    protected override awaitBuilderState(state: DocumentState, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        if (this.currentState >= state) {
+            return Promise.resolve();
+        }
+        if (cancelToken.isCancellationRequested) {
+            return Promise.reject(OperationCancelled);
+        }
+        return new Promise((resolve, reject) => {
+            const waiter = { state, wake: () => { cancelled.dispose(); resolve(); } };
+            const cancelled = cancelToken.onCancellationRequested(() => {
+                this.stateWaiters.delete(waiter);
+                cancelled.dispose();
+                reject(OperationCancelled);
+            });
+            this.stateWaiters.add(waiter);
+        });
+    }
+
+    protected override async notifyBuildPhase(documents: LangiumDocument[], state: DocumentState, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        if (this.currentState < state) {
+            this.currentState = state;
+        }
+        for (const waiter of this.stateWaiters) {
+            if (waiter.state <= state) {
+                this.stateWaiters.delete(waiter);
+                waiter.wake();
+            }
+        }
+        await super.notifyBuildPhase(documents, state, cancelToken);
     }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
