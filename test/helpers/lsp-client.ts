@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import {
     ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification,
-    DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExecuteCommandRequest, ExitNotification, FileChangeType,
+    DidChangeWorkspaceFoldersNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExecuteCommandRequest, ExitNotification, FileChangeType,
     InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
     type ClientCapabilities, type Diagnostic, type InitializeResult, type Position
 } from 'vscode-languageserver-protocol/node';
@@ -198,6 +198,14 @@ export class LspClient {
     async watched(changes: Array<{ file: string; type: FileChangeType }>): Promise<void> {
         await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
             changes: changes.map(c => ({ uri: this.uri(c.file), type: c.type })),
+        });
+    }
+
+    /** Adds and removes workspace folders (absolute paths), as an editor does. */
+    async changeFolders(added: readonly string[], removed: readonly string[]): Promise<void> {
+        const folder = (dir: string) => ({ uri: pathToFileURL(dir).href, name: path.basename(dir) });
+        await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+            event: { added: added.map(folder), removed: removed.map(folder) },
         });
     }
 

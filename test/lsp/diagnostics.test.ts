@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { FileChangeType, LspClient, writeFile } from '../helpers/lsp-client.js';
+import { FileChangeType, LspClient, writeFile, writeWorkspace } from '../helpers/lsp-client.js';
 import { CATEGORIES, RULES, VOCAB, fixtureWorkspace } from './fixture.js';
 
 /** The server links to the docs shipped beside its bundle (out/../docs), which are these. */
@@ -234,5 +234,38 @@ describe('govrule.json changes', () => {
         writeFile(c.root, 'govrule.json', '{ "include": ["**/*.govrule"] }');
         await c.watched([{ file: 'govrule.json', type: FileChangeType.Changed }]);
         await c.waitFor(() => c.published.get(c.uri('govrule.json'))?.length === 0, 'cleared config diagnostics');
+    });
+});
+
+describe('workspace folders', () => {
+    test('folders added and removed while the server runs join and leave the workspace', async () => {
+        const c = await start();
+        expect(c.initializeResult.capabilities.workspace?.workspaceFolders).toEqual({ supported: true, changeNotifications: true });
+        const other = writeWorkspace({
+            'govrule.json': '{ "include": 3 }',
+            'more.govrule': 'package demo.more\nimport demo.common.*\ncategory misc\nrule r { category misc severity minor responsible reviewer actions remove }\n',
+        });
+        const more = pathToFileURL(path.join(other, 'more.govrule')).href;
+        const config = pathToFileURL(path.join(other, 'govrule.json')).href;
+        expect(c.published.has(more)).toBe(false);
+
+        await c.changeFolders([other], []);
+        await c.settle();
+        expect(c.published.get(more)).toEqual([]);
+        expect(c.published.get(config)?.map(d => d.code)).toEqual(['config']);
+        const bundle = await c.request<{ rules: Array<{ id: string }> }>('workspace/executeCommand', { command: 'govrule.compile', arguments: [more] });
+        expect(bundle.rules.map(r => r.id)).toEqual(['demo.more.r']);
+
+        // The vocabulary's folder leaves: its files are gone, and their names with them.
+        await c.changeFolders([], [c.root]);
+        await c.settle();
+        expect(c.published.get(c.uri('common/vocab.govrule'))).toEqual([]);
+        expect(c.published.get(c.uri('rules/rules.govrule'))).toEqual([]);
+        expect(c.published.get(more)?.map(d => d.code)).toContain('unresolved-import');
+
+        await c.changeFolders([], [other]);
+        await c.settle();
+        expect(c.published.get(more)).toEqual([]);
+        expect(c.published.get(config)).toEqual([]);
     });
 });

@@ -15,11 +15,26 @@ export class ConfigDiagnostics {
     /** Config files that currently show problems, so that fixed ones get cleared. */
     private readonly shown = new Set<string>();
 
+    /** Whether the configuration changed and the next rebuild's documents are those to publish for. */
+    private stale = false;
+
     constructor(private readonly shared: GovRuleSharedServices) {
         const manager = shared.workspace.WorkspaceManager;
         shared.lsp.LanguageServer.onInitialized(() => {
             manager.ready.then(() => this.publish()).catch(err => console.error('GovRule: reading govrule.json failed:', err));
         });
+        // The rebuild tells listeners once the documents that left the workspace are gone.
+        shared.workspace.DocumentBuilder.onUpdate(() => {
+            if (this.stale) {
+                this.stale = false;
+                this.publish();
+            }
+        });
+    }
+
+    /** Publishes again with the rebuild that follows a change of configuration or folders. */
+    publishAfterRebuild(): void {
+        this.stale = true;
     }
 
     publish(): void {

@@ -1,14 +1,15 @@
 /**
- * Follows the editor and the disk: open, edited and closed documents, and files created,
- * changed, deleted or renamed on disk (`workspace/didChangeWatchedFiles`). A change to a
- * `govrule.json` re-reads the configuration, re-decides which files belong to the workspace
- * and revalidates everything, since lint levels may have changed.
+ * Follows the editor and the disk: open, edited and closed documents, files created, changed,
+ * deleted or renamed on disk (`workspace/didChangeWatchedFiles`), and workspace folders added
+ * or removed (`workspace/didChangeWorkspaceFolders`). A change to a `govrule.json` or to the
+ * folders re-decides which files belong to the workspace and revalidates everything, since
+ * lint levels may have changed too.
  */
 import * as fs from 'node:fs';
 import type { TextDocument } from 'langium';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import { URI, UriUtils } from 'langium';
-import { FileChangeType, type DidChangeWatchedFilesParams, type TextDocumentChangeEvent } from 'vscode-languageserver';
+import { FileChangeType, type DidChangeWatchedFilesParams, type TextDocumentChangeEvent, type WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import { CONFIG_FILE } from '../config.js';
 import { govRuleServices, type GovRuleSharedServices } from './services.js';
 import type { GovRuleWorkspaceManager } from './workspace-manager.js';
@@ -19,6 +20,15 @@ export class GovRuleDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     constructor(services: GovRuleSharedServices) {
         super(services);
         this.shared = services;
+        let followsFolders = false;
+        services.lsp.LanguageServer.onInitialize(params => {
+            followsFolders = params.capabilities.workspace?.workspaceFolders === true;
+        });
+        services.lsp.LanguageServer.onInitialized(() => {
+            if (followsFolders) {
+                services.lsp.Connection?.workspace.onDidChangeWorkspaceFolders(event => this.didChangeWorkspaceFolders(event));
+            }
+        });
     }
 
     private get manager(): GovRuleWorkspaceManager {
@@ -61,10 +71,18 @@ export class GovRuleDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             }
         }
         if (configChanged) {
-            this.reloadConfiguration(changed, deleted);
+            this.resync(changed, deleted);
         } else if (changed.length > 0 || deleted.length > 0) {
             this.fireDocumentUpdate(changed, deleted);
         }
+    }
+
+    didChangeWorkspaceFolders(event: WorkspaceFoldersChangeEvent): void {
+        this.manager.changeFolders(event);
+        // After the first load, which reads the folders it was started with.
+        this.workspaceManager.ready
+            .then(() => this.resync([], []))
+            .catch(err => console.error('GovRule: following the workspace folders failed:', err));
     }
 
     /** A document at the URI, or under it when it is a deleted folder. */
@@ -77,7 +95,11 @@ export class GovRuleDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         });
     }
 
-    private reloadConfiguration(changed: URI[], deleted: URI[]): void {
+    /**
+     * Re-reads every govrule.json and re-decides which files belong to the workspace: files now
+     * included are added, documents no longer included (unless open in the editor) removed.
+     */
+    private resync(changed: URI[], deleted: URI[]): void {
         govRuleServices(this.shared).workspace.ConfigProvider.clear();
         const included = this.manager.includedFilesSync();
         const wanted = new Set(included.map(uri => uri.toString()));
@@ -95,8 +117,8 @@ export class GovRuleDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         }
         // Even with no file added or removed, lint levels may have changed: the update
         // revalidates every document (see GovRuleDocumentBuilder).
+        this.shared.lsp.ConfigDiagnostics.publishAfterRebuild();
         this.fireDocumentUpdate(changed, deleted);
-        this.shared.lsp.ConfigDiagnostics.publish();
     }
 }
 

@@ -26,6 +26,7 @@ import { GovRuleFormatter } from './formatting-provider.js';
 import { GovRuleHoverProvider } from './hover-provider.js';
 import { GovRuleIndexManager } from './index-manager.js';
 import { GovRuleInlayHintProvider } from './inlay-hints.js';
+import { GovRuleLanguageServer } from './language-server.js';
 import { NameSites } from './name-sites.js';
 import { GovRuleNodeKindProvider } from './node-kinds.js';
 import { GovRuleReferencesProvider } from './references-provider.js';
@@ -70,6 +71,7 @@ export const GovRuleSharedLspModule: Module<GovRuleSharedServices, PartialLangiu
         IndexManager: (services) => new GovRuleIndexManager(services),
     },
     lsp: {
+        LanguageServer: (services) => new GovRuleLanguageServer(services),
         DocumentUpdateHandler: (services) => new GovRuleDocumentUpdateHandler(services),
         ExecuteCommandHandler: (services) => new GovRuleCommandHandler(services),
         WorkspaceSymbolProvider: (services) => new GovRuleWorkspaceSymbolProvider(services),

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { DefaultWorkspaceManager, URI, UriUtils, type FileSystemNode } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import type { WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import type { ConfigProvider } from '../workspace/config-provider.js';
 import { govRuleServices } from './services.js';
 
@@ -42,6 +43,14 @@ export class GovRuleWorkspaceManager extends DefaultWorkspaceManager {
         }
         const relative = path.relative(config.root, uri.fsPath).split(path.sep).join('/');
         return this.matcher(config.include)(relative);
+    }
+
+    /** Applies folders added and removed while the server runs. */
+    changeFolders(event: WorkspaceFoldersChangeEvent): void {
+        const removed = new Set(event.removed.map(folder => URI.parse(folder.uri).toString()));
+        const kept = (this.folders ?? []).filter(folder => !removed.has(URI.parse(folder.uri).toString()));
+        const known = new Set(kept.map(folder => URI.parse(folder.uri).toString()));
+        this.folders = [...kept, ...event.added.filter(folder => !known.has(URI.parse(folder.uri).toString()))];
     }
 
     /** The workspace folders as file-system paths. */
