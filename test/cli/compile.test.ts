@@ -4,11 +4,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { describeRun, removeTempFolders, runCli, tempFolder } from '../helpers/cli.js';
+import { describe, expect, test } from 'vitest';
+import { describeRun, runCli } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 import { USES_VOCABULARY, VOCABULARY } from '../helpers/workspace.js';
-
-afterAll(removeTempFolders);
 
 const CLEAN = { 'common.govrule': VOCABULARY, 'uses.govrule': USES_VOCABULARY };
 const WARNED = { ...CLEAN, 'idle.govrule': 'package t.idle\npost idle\n' };

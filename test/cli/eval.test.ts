@@ -4,8 +4,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EXAMPLES, describeRun, removeTempFolders, runCli, tempFolder } from '../helpers/cli.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { EXAMPLES, describeRun, runCli } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 
 let dir: string;
 let bundle: string;
@@ -16,8 +17,6 @@ beforeAll(() => {
     const compiled = runCli(['compile', EXAMPLES, '-o', bundle]);
     expect(compiled.status, describeRun(compiled)).toBe(0);
 });
-
-afterAll(removeTempFolders);
 
 const EVENT = {
     category: 'chongqing.qinglang.rumor.enterprise',

@@ -4,10 +4,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { copyExamples, describeRun, removeTempFolders, runCli, tempFolder, EXAMPLES } from '../helpers/cli.js';
-
-afterAll(removeTempFolders);
+import { describe, expect, test } from 'vitest';
+import { copyExamples, describeRun, runCli, EXAMPLES } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 

@@ -3,11 +3,10 @@
  * machines; --quiet and --max-warnings.
  */
 import Ajv from 'ajv';
-import { afterAll, describe, expect, test } from 'vitest';
-import { describeRun, removeTempFolders, runCli, tempFolder } from '../helpers/cli.js';
+import { describe, expect, test } from 'vitest';
+import { describeRun, runCli } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 import { USES_VOCABULARY, VOCABULARY } from '../helpers/workspace.js';
-
-afterAll(removeTempFolders);
 
 /** Line 4 has an unresolved CJK name after CJK text (carets must line up); line 5 an unused post. */
 const PROBLEMS = `package t.x

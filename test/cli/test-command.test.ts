@@ -2,10 +2,9 @@
  * `govrule test` as a spawned process: each result, failures side by side, the summary line, exit
  * codes, the JUnit and JSON reporters, coverage and its threshold.
  */
-import { afterAll, describe, expect, test } from 'vitest';
-import { EXAMPLES, describeRun, removeTempFolders, runCli, tempFolder } from '../helpers/cli.js';
-
-afterAll(removeTempFolders);
+import { describe, expect, test } from 'vitest';
+import { EXAMPLES, describeRun, runCli } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 
 const PROJECT = `package t
 severities { minor serious critical }

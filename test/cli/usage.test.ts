@@ -5,11 +5,10 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { ROOT, describeRun, removeTempFolders, runCli, tempFolder, type CliResult } from '../helpers/cli.js';
+import { describe, expect, test } from 'vitest';
+import { ROOT, describeRun, runCli, type CliResult } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 import { USES_VOCABULARY, VOCABULARY } from '../helpers/workspace.js';
-
-afterAll(removeTempFolders);
 
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

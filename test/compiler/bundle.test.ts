@@ -3,13 +3,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Bundle, BundleRule } from '../../language/src/compiler/bundle.js';
 import { bundleOf } from '../../language/src/workspace/project.js';
-import { ROOT, describeRun, removeTempFolders, runCli, tempFolder } from '../helpers/cli.js';
+import { ROOT, describeRun, runCli } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 import { loadFolder } from '../helpers/project.js';
-
-afterAll(removeTempFolders);
 
 const VOCAB = `package t.common
 

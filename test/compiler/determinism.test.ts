@@ -5,13 +5,12 @@
 import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { serializeBundle } from '../../language/src/compiler/bundle.js';
 import { bundleOf, bundleTextOf, loadProject, type SourceFile } from '../../language/src/workspace/project.js';
-import { EXAMPLES, describeRun, removeTempFolders, runCli, tempFolder } from '../helpers/cli.js';
+import { EXAMPLES, describeRun, runCli } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 import { govruleFiles } from '../helpers/project.js';
-
-afterAll(removeTempFolders);
 
 let files: SourceFile[];
 let streamed: string;

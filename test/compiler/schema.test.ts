@@ -4,11 +4,10 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EXAMPLES, ROOT, describeRun, removeTempFolders, runCli, tempFolder } from '../helpers/cli.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { EXAMPLES, ROOT, describeRun, runCli } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 import { USES_VOCABULARY, VOCABULARY } from '../helpers/workspace.js';
-
-afterAll(removeTempFolders);
 
 let validate: ValidateFunction;
 

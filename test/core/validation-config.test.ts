@@ -3,14 +3,13 @@
  * comments, and errors that cannot be turned off. Projects are real folders on disk, loaded as the
  * CLI loads them.
  */
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { describeRun, removeTempFolders, runCli, tempFolder } from '../helpers/cli.js';
+import { describeRun, runCli } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 import { loadFolder } from '../helpers/project.js';
 import { rangeOf } from '../helpers/ranges.js';
 import { USES_VOCABULARY, VOCABULARY } from '../helpers/workspace.js';
-
-afterAll(removeTempFolders);
 
 /** A project whose only problems are lints: an unused post, an uncovered category, a repeated action. */
 const LINTS = `package t.x

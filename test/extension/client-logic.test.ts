@@ -4,12 +4,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { describeBundle, toOutcome } from '../../extension/src/bundle-result.js';
 import { codeOf, lintLevel, toServerConfigurationItem, toServerSettings } from '../../extension/src/settings.js';
-import { describeRun, EXAMPLES, removeTempFolders, runCli, tempFolder } from '../helpers/cli.js';
-
-afterAll(removeTempFolders);
+import { describeRun, EXAMPLES, runCli } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 
 describe('settings for the server', () => {
     const section = {

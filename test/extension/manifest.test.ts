@@ -6,17 +6,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { CODES } from '../../language/src/diagnostics.js';
-import { copyExamples, describeRun, removeTempFolders, ROOT, runCli, tempFolder } from '../helpers/cli.js';
+import { copyExamples, describeRun, ROOT, runCli } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 
 const EXTENSION = path.join(ROOT, 'extension');
 const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'package.json'), 'utf8'));
 const contributes = manifest.contributes;
 const languageConfiguration = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'language-configuration.json'), 'utf8'));
 const LINTS = Object.entries(CODES).filter(([, info]) => info.lint).map(([code]) => code).sort();
-
-afterAll(removeTempFolders);
 
 describe('extension manifest', () => {
     test('identity, engine and entry point', () => {

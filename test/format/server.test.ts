@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TextEdit } from 'vscode-languageserver-protocol';
-import { copyExamples, describeRun, removeTempFolders, runCli } from '../helpers/cli.js';
+import { copyExamples, describeRun, runCli } from '../helpers/cli.js';
 import { applyEdits, LspClient } from '../helpers/lsp-client.js';
 
 const VOCABULARY = 'common/vocabulary.govrule';
@@ -27,7 +27,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
     await client?.stop();
-    removeTempFolders();
 });
 
 describe('formatting through the language server', () => {

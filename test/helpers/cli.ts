@@ -3,9 +3,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempFolder } from './temp.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'govrule.cjs');
@@ -35,31 +35,6 @@ export function runCli(args: readonly string[], options: CliOptions = {}): CliRe
         throw result.error;
     }
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const created: string[] = [];
-
-/** A new temporary folder holding `files` (relative paths; folders are created as needed). */
-export function tempFolder(files: Record<string, string | Buffer> = {}): string {
-    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'govrule-test-')));
-    created.push(dir);
-    writeFiles(dir, files);
-    return dir;
-}
-
-export function writeFiles(dir: string, files: Record<string, string | Buffer>): void {
-    for (const [name, content] of Object.entries(files)) {
-        const file = path.join(dir, name);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, content);
-    }
-}
-
-/** Removes every folder `tempFolder` made in this test file (call from afterAll). */
-export function removeTempFolders(): void {
-    for (const dir of created.splice(0)) {
-        fs.rmSync(dir, { recursive: true, force: true });
-    }
 }
 
 /** Copies the example repository into a fresh temporary folder. */

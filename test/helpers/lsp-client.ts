@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -15,6 +14,7 @@ import {
     InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
     type ClientCapabilities, type Diagnostic, type InitializeResult, type Position
 } from 'vscode-languageserver-protocol/node';
+import { tempFolder, writeFiles } from './temp.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SERVER_BIN = path.join(ROOT, 'bin', 'govrule-language-server.cjs');
@@ -55,13 +55,9 @@ const DEFAULT_CAPABILITIES: ClientCapabilities = {
     },
 };
 
-/** A temporary workspace folder with these files (relative paths, `/`-separated). */
+/** A temporary workspace folder with these files (relative paths, `/`-separated), removed after the test file. */
 export function writeWorkspace(files: Record<string, string>): string {
-    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'govrule-lsp-')));
-    for (const [name, text] of Object.entries(files)) {
-        writeFile(dir, name, text);
-    }
-    return dir;
+    return tempFolder(files, 'govrule-lsp-');
 }
 
 /** A server started on a fresh copy of examples/chongqing (without a compiled dist/). */
@@ -73,9 +69,7 @@ export async function startOnExamples(): Promise<{ client: LspClient; root: stri
 }
 
 export function writeFile(dir: string, name: string, text: string): void {
-    const file = path.join(dir, name);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
+    writeFiles(dir, { [name]: text });
 }
 
 export class LspClient {

@@ -5,12 +5,10 @@
 import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyExamples, describeRun, removeTempFolders, runCli, type CliResult } from '../helpers/cli.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { copyExamples, describeRun, runCli, type CliResult } from '../helpers/cli.js';
 import { TOKENS, mutate, mutation } from '../helpers/mutations.js';
 import { govruleFiles } from '../helpers/project.js';
-
-afterAll(removeTempFolders);
 
 let dir: string;
 let originals: Map<string, string>;

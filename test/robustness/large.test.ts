@@ -4,13 +4,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Bundle } from '../../language/src/compiler/bundle.js';
 import { loadProject } from '../../language/src/workspace/project.js';
-import { describeRun, removeTempFolders, runCli, tempFolder, type CliResult } from '../helpers/cli.js';
+import { describeRun, runCli, type CliResult } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 import { USES_VOCABULARY, VOCABULARY } from '../helpers/workspace.js';
-
-afterAll(removeTempFolders);
 
 const DOC = '本条规则适用于在重点领域散布涉企虚假信息的情形，处置时应当保存证据并及时上报。'.repeat(6);
 
