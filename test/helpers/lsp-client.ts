@@ -29,6 +29,8 @@ export interface StartOptions {
     readonly settings?: Record<string, unknown>;
     /** Overrides of the default client capabilities. */
     readonly capabilities?: ClientCapabilities;
+    /** Acts as a client that predates workspace folders: it sends only `rootUri`. */
+    readonly rootUriOnly?: boolean;
 }
 
 const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -107,12 +109,15 @@ export class LspClient {
         const capabilities: ClientCapabilities = {
             ...DEFAULT_CAPABILITIES,
             ...options.capabilities,
-            workspace: { ...DEFAULT_CAPABILITIES.workspace, configuration: options.settings !== undefined, ...options.capabilities?.workspace },
+            workspace: {
+                ...DEFAULT_CAPABILITIES.workspace, configuration: options.settings !== undefined,
+                ...(options.rootUriOnly ? { workspaceFolders: false } : {}), ...options.capabilities?.workspace,
+            },
         };
         client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
             processId: process.pid,
             rootUri: client.uri('.'),
-            workspaceFolders: [{ uri: client.uri('.'), name: path.basename(root) }],
+            workspaceFolders: options.rootUriOnly ? undefined : [{ uri: client.uri('.'), name: path.basename(root) }],
             capabilities,
             initializationOptions: options.initializationOptions,
         });

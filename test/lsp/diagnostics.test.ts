@@ -238,6 +238,13 @@ describe('govrule.json changes', () => {
 });
 
 describe('workspace folders', () => {
+    test('a client that sends only rootUri gets that folder as the workspace', async () => {
+        client = await LspClient.start(fixtureWorkspace({}), { rootUriOnly: true });
+        expect([...client.published.keys()].sort()).toEqual(
+            ['common/vocab.govrule', 'rules/categories.govrule', 'rules/rules.govrule'].map(f => client!.uri(f)));
+        expect(client.codes('rules/rules.govrule')).toEqual([]);
+    });
+
     test('folders added and removed while the server runs join and leave the workspace', async () => {
         const c = await start();
         expect(c.initializeResult.capabilities.workspace?.workspaceFolders).toEqual({ supported: true, changeNotifications: true });

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { DefaultWorkspaceManager, URI, UriUtils, type FileSystemNode } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
+import type { InitializeParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import type { ConfigProvider } from '../workspace/config-provider.js';
 import { govRuleServices } from './services.js';
 
@@ -43,6 +43,18 @@ export class GovRuleWorkspaceManager extends DefaultWorkspaceManager {
         }
         const relative = path.relative(config.root, uri.fsPath).split(path.sep).join('/');
         return this.matcher(config.include)(relative);
+    }
+
+    /**
+     * Clients that predate workspace folders send only `rootUri` (or `rootPath`): that folder is
+     * then the workspace, as the protocol intends.
+     */
+    override initialize(params: InitializeParams): void {
+        super.initialize(params);
+        const root = params.rootUri ?? (params.rootPath ? URI.file(params.rootPath).toString() : undefined);
+        if (!params.workspaceFolders && root) {
+            this.folders = [{ uri: root, name: UriUtils.basename(URI.parse(root)) }];
+        }
     }
 
     /** Applies folders added and removed while the server runs. */
