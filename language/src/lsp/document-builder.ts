@@ -49,8 +49,8 @@ export class GovRuleDocumentBuilder extends DefaultDocumentBuilder {
     /**
      * Requests waiting for the workspace to reach a state (compile for Validated, references and
      * rename for IndexedReferences). Langium wakes them through the phase's listeners, which
-     * misses two cases: a phase that no document went through (a configuration reload relinks
-     * nothing), and a request that started waiting while the phase's listeners were being told,
+     * misses two cases: a phase that no document went through (a workspace without files yet),
+     * and a request that started waiting while the phase's listeners were being told,
      * since that may yield to the event loop before the state is recorded. Both waited until the
      * next edit, or for ever. Here a phase wakes its waiters before its listeners run.
      */

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { DefaultWorkspaceManager, URI, UriUtils, type FileSystemNode } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { InitializeParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
+import type { InitializeParams, WorkspaceFolder, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import type { ConfigProvider } from '../workspace/config-provider.js';
 import { govRuleServices } from './services.js';
 
@@ -59,10 +59,12 @@ export class GovRuleWorkspaceManager extends DefaultWorkspaceManager {
 
     /** Applies folders added and removed while the server runs. */
     changeFolders(event: WorkspaceFoldersChangeEvent): void {
-        const removed = new Set(event.removed.map(folder => URI.parse(folder.uri).toString()));
-        const kept = (this.folders ?? []).filter(folder => !removed.has(URI.parse(folder.uri).toString()));
-        const known = new Set(kept.map(folder => URI.parse(folder.uri).toString()));
-        this.folders = [...kept, ...event.added.filter(folder => !known.has(URI.parse(folder.uri).toString()))];
+        // Compared as parsed URIs: clients differ in how they escape the same path.
+        const key = (folder: WorkspaceFolder) => URI.parse(folder.uri).toString();
+        const removed = new Set(event.removed.map(key));
+        const kept = (this.folders ?? []).filter(folder => !removed.has(key(folder)));
+        const known = new Set(kept.map(key));
+        this.folders = [...kept, ...event.added.filter(folder => !known.has(key(folder)))];
     }
 
     /** The workspace folders as file-system paths. */
