@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { rangeOf } from '../helpers/ranges.js';
-import { checkBody, checkFiles, fileWith, ruleText, withCode } from '../helpers/validation.js';
+import { allDiagnostics, checkBody, checkFiles, fileWith, ruleText, withCode } from '../helpers/validation.js';
 
 /** The unreachable-rule diagnostics of a rule `r` with this condition. */
 async function unreachable(condition: string, extra: Partial<Record<'disabled' | 'priority', string>> = {}) {
@@ -114,7 +114,7 @@ function rule(name: string, clauses: string): string {
 async function shadowed(rules: string, files: Record<string, string> = {}) {
     const text = tree(rules);
     const ws = await checkFiles({ 'x.govrule': text, ...files });
-    return { text, found: withCode(ws, 'x.govrule', 'shadowed-rule') };
+    return { text, ws, found: withCode(ws, 'x.govrule', 'shadowed-rule') };
 }
 
 describe('shadowed-rule', () => {
@@ -241,5 +241,25 @@ describe('shadowed-rule', () => {
         const { EXAMPLES } = await import('../helpers/cli.js');
         const folder = await loadFolder(EXAMPLES);
         expect(folder.summary().filter(s => s.includes('unreachable-rule') || s.includes('shadowed-rule'))).toEqual([]);
+    });
+});
+
+describe('files that do not parse', () => {
+    // Their trees may lack mandatory parts; the analysis leaves their rules out rather than fail
+    // on them, or report findings in other files because of half-read conditions.
+    test.each(['not', 'reports > 1 and', '(reports > 1 or', 'not (channel == app and'])('a half-parsed condition in another file of the package: %s', async condition => {
+        const broken = `package t.x\nimport t.common.*\nrule broken { category top severity serious priority 9 responsible reviewer actions remove when ${condition} }\n`;
+        const { ws, found } = await shadowed(rule('narrow', 'category top.mid severity minor when reports > 10'), { 'y.govrule': broken });
+        expect(withCode(ws, 'y.govrule', 'syntax').length).toBeGreaterThan(0);
+        expect(allDiagnostics(ws).filter(d => d.code === 'internal-error')).toEqual([]);
+        expect(found).toEqual([]);
+    });
+
+    test('the rest of the workspace is still analysed', async () => {
+        const { found } = await shadowed(
+            rule('strong', 'category top.mid severity serious') + rule('weak', 'category top.mid severity minor when channel == app'),
+            { 'y.govrule': 'package t.x\nimport t.common.*\nrule broken { category top severity serious when not }\n' });
+        expect(found.map(d => d.message)).toEqual([
+            "Rule 'weak' can never win: rule 'strong' matches every event it matches and wins by severity (serious > minor)"]);
     });
 });

@@ -16,6 +16,7 @@ import { DocumentState, WorkspaceCache, type AstNode, type ValidationAcceptor } 
 import * as ast from '../generated/ast.js';
 import type { GovRuleServices } from '../govrule-module.js';
 import { categoryTree, packageName, qualifiedName } from '../names.js';
+import { hasSyntaxErrors } from '../parser/syntax-errors.js';
 import { compareStrings } from '../references/symbol-table.js';
 import { clausesOf } from '../rules.js';
 import { atomText, implies, satisfiability, toFormula, type Atom, type Formula } from './analysis-constraints.js';
@@ -83,7 +84,8 @@ export class RuleAnalysis {
 
     private analyse(): Findings {
         const rules: RuleFacts[] = [];
-        for (const doc of this.facts.get().documents) {
+        // Rules of a file that does not parse may be missing parts: they neither get nor cause findings.
+        for (const doc of this.facts.get().documents.filter(d => !hasSyntaxErrors(d))) {
             for (const element of (doc.parseResult.value as ast.Model).elements) {
                 if (ast.isRule(element)) {
                     const facts = ruleFacts(element);
