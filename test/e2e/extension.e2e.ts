@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { CodeServer, installExtension, makeDirs, writeUserSettings } from './code-server.js';
+import { CodeServer, installExtension, makeDirs, writeUserSettings, type CodeServerDirs } from './code-server.js';
+import { saveEvidence, slug } from './evidence.js';
 import { findPrerequisites, ROOT } from './prerequisites.js';
 import { Workbench } from './workbench.js';
 
@@ -25,6 +26,7 @@ let server: CodeServer | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
 let bench: Workbench;
+let dirs: CodeServerDirs | undefined;
 let step = 0;
 let failed = false;
 
@@ -50,7 +52,7 @@ beforeAll(async () => {
     // A copy of the example, so that edits and the compiled bundle stay out of the repository.
     fs.cpSync(path.join(ROOT, 'examples', 'chongqing'), workspace, { recursive: true, filter: src => !src.includes(`${path.sep}dist`) });
 
-    const dirs = makeDirs(path.join(base, 'code-server'));
+    dirs = makeDirs(path.join(base, 'code-server'));
     writeUserSettings(dirs, {
         'workbench.startupEditor': 'none',
         'workbench.tips.enabled': false,
@@ -90,16 +92,20 @@ beforeAll(async () => {
     await bench.ready();
 });
 
-afterEach(({ task }) => {
-    failed ||= task.result?.state === 'fail';
+// A failed step leaves its evidence beside the screenshots, taken before anything else moves.
+afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail') {
+        return;
+    }
+    failed = true;
+    const folder = path.join(shots, `FAILED-${slug(task.name)}`);
+    const saved = dirs ? await saveEvidence(page, dirs.userData, folder) : [];
+    console.log(`e2e: "${task.name}" failed; evidence in ${folder}: ${saved.join(', ')}`);
 });
 
 afterAll(async () => {
     if (page) {
         await shot('final').catch(() => undefined);
-        if (failed) {
-            fs.writeFileSync(path.join(base, 'workbench.html'), await page.content().catch(() => ''));
-        }
     }
     await context?.close();
     await server?.stop();
@@ -155,14 +161,14 @@ describe('GovRule in VS Code', () => {
         await page.keyboard.press('Shift+End');
         await page.keyboard.type('reviewr');
         await bench.line('responsible reviewr').waitFor();
-        await bench.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
-        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'reviewr' }).first();
-        await row.waitFor({ timeout: 60_000 });
-        const text = await row.innerText();
-        expect(text).toContain('unresolved-reference');
-        expect(text).toContain("did you mean 'reviewer'");
-        await bench.statusBarItem('GovRule: 1 error').waitFor();
-        await shot('problems-view');
+        await bench.withProblems('reviewr', async rows => {
+            await rows.first().waitFor({ timeout: 60_000 });
+            const text = await rows.first().innerText();
+            expect(text).toContain('unresolved-reference');
+            expect(text).toContain("did you mean 'reviewer'");
+            await bench.statusBarItem('GovRule: 1 error').waitFor();
+            await shot('problems-view');
+        });
     });
 
     test('completion after `responsible ` offers posts only', async () => {
@@ -264,11 +270,12 @@ describe('GovRule in VS Code', () => {
         fs.writeFileSync(config, original.replace('"out"', '"lint": { "unused-declaration": "loud" },\n    "out"'));
         try {
             await bench.openFile('govrule.json');
-            await bench.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
-            const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Value is not accepted' }).first();
-            await row.waitFor({ timeout: 60_000 });
-            expect(await row.innerText()).toContain('"warning"');
-            await shot('govrule-json-schema');
+            await bench.withProblems('accepted', async rows => {
+                await rows.first().waitFor({ timeout: 60_000 });
+                expect(await rows.first().innerText()).toContain('Value is not accepted');
+                expect(await rows.first().innerText()).toContain('"warning"');
+                await shot('govrule-json-schema');
+            });
         } finally {
             fs.writeFileSync(config, original);
         }
@@ -276,18 +283,23 @@ describe('GovRule in VS Code', () => {
 
     test('an untitled GovRule document gets diagnostics', async () => {
         await bench.runCommand('File: New Untitled Text File');
+        await expect.poll(() => bench.languageMode().innerText()).toBe('Plain Text');
         await bench.runCommand('Change Language Mode', true);
         const input = page.locator('.quick-input-widget .quick-input-box input');
         await expect.poll(() => input.getAttribute('placeholder')).toMatch(/language/i);
         await input.fill('GovRule');
         await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'GovRule' }).first().waitFor();
         await page.keyboard.press('Enter');
-        await page.keyboard.type('package scratch\nimport nowhere.*\n');
-        await bench.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
-        // Diagnostics follow the typing: wait for those of the whole text.
-        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'unresolved-import' }).filter({ hasText: "'nowhere'" }).first();
-        await row.waitFor({ timeout: 60_000 });
-        await shot('untitled-document');
+        // Each step waits for the state the workbench reaches: the picker closed, the editor in
+        // GovRule mode and focused again, the text in the editor.
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+        await expect.poll(() => bench.languageMode().innerText()).toBe('GovRule');
+        await bench.typeIntoEditor('package scratch\nimport nowhere.*\n');
+        await bench.line('import nowhere.*').waitFor();
+        await bench.withProblems('nowhere', async rows => {
+            await rows.filter({ hasText: "'nowhere'" }).filter({ hasText: 'unresolved-import' }).first().waitFor({ timeout: 60_000 });
+            await shot('untitled-document');
+        });
     });
 
     test('"Restart Language Server" brings the server back and "Show Output" shows its log', async () => {
@@ -335,13 +347,14 @@ describe('GovRule in VS Code', () => {
             }
         }
         await bench.openFile('extra.govrule');
-        await bench.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
         // `reviewer` and `remove` come from the other folder; only the made-up action is wrong.
-        const rows = page.locator('.markers-panel .monaco-list-row', { hasText: 'unresolved-reference' });
-        await rows.first().waitFor({ timeout: 120_000 });
-        expect(await rows.first().innerText()).toContain('nosuchAction');
-        await bench.statusBarItem('GovRule: 1 error, 1 warning').waitFor({ timeout: 60_000 });
-        await shot('multi-root');
+        await bench.withProblems('nosuchAction', async rows => {
+            await rows.first().waitFor({ timeout: 120_000 });
+            expect(await rows.first().innerText()).toContain('unresolved-reference');
+            await expect.poll(() => rows.count()).toBe(1);
+            await bench.statusBarItem('GovRule: 1 error, 1 warning').waitFor({ timeout: 60_000 });
+            await shot('multi-root');
+        });
     });
 
     test('govrule.lint.<code> settings of a folder re-level its lints', async () => {
@@ -349,12 +362,14 @@ describe('GovRule in VS Code', () => {
         fs.mkdirSync(path.dirname(settings), { recursive: true });
         fs.writeFileSync(settings, JSON.stringify({ 'govrule.lint.duplicate-action': 'error' }));
         await bench.statusBarItem('GovRule: 2 errors, 0 warnings').waitFor({ timeout: 60_000 });
-        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'duplicate-action' }).first();
-        await row.locator('.codicon-error').waitFor();
-        await shot('lint-setting-error');
-        fs.writeFileSync(settings, JSON.stringify({ 'govrule.lint.duplicate-action': 'off' }));
-        await bench.statusBarItem('GovRule: 1 error, 0 warnings').waitFor({ timeout: 60_000 });
-        await row.waitFor({ state: 'detached' });
+        await bench.withProblems('duplicate-action', async rows => {
+            // The severity as the row announces it (a focused row shows a light bulb instead of its icon).
+            await expect.poll(() => rows.first().getAttribute('aria-label')).toMatch(/^Error: /);
+            await shot('lint-setting-error');
+            fs.writeFileSync(settings, JSON.stringify({ 'govrule.lint.duplicate-action': 'off' }));
+            await bench.statusBarItem('GovRule: 1 error, 0 warnings').waitFor({ timeout: 60_000 });
+            await rows.first().waitFor({ state: 'detached' });
+        });
         fs.writeFileSync(settings, JSON.stringify({ 'govrule.lint.duplicate-action': 'inherit' }));
         await bench.statusBarItem('GovRule: 1 error, 1 warning').waitFor({ timeout: 60_000 });
     });

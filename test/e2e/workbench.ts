@@ -59,6 +59,39 @@ export class Workbench {
         }
     }
 
+    /**
+     * Runs `use` with the rows of the Problems view that contain `text`. The view's list is
+     * virtual: only rows scrolled into view exist in the page, so a row below the fold would never
+     * be found. The view's filter narrows the list to the matching rows, which then all render;
+     * the filter is cleared afterwards, since the panel's other views (Output) share it. Filter by
+     * one plain word: quotes and spaces have meanings of their own there.
+     */
+    async withProblems(text: string, use: (rows: Locator) => Promise<void>): Promise<void> {
+        await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+        const filter = this.page.locator('.part.panel input[aria-label="Filter Problems"]').first();
+        await filter.fill(text);
+        try {
+            await use(this.page.locator('.markers-panel .monaco-list-row', { hasText: text }));
+        } finally {
+            await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+            await filter.fill('');
+        }
+    }
+
+    /**
+     * Types text into the active editor once it has the focus (after a quick input closes, the
+     * focus comes back a moment later), as one input: no suggestion widget can take a key of it.
+     */
+    async typeIntoEditor(text: string): Promise<void> {
+        await this.page.locator('.editor-group-container.active .monaco-editor.focused[data-uri]').first().waitFor();
+        await this.page.keyboard.insertText(text);
+    }
+
+    /** The language of the active editor as the status bar shows it. */
+    languageMode(): Locator {
+        return this.page.locator('.statusbar-item[id="status.editor.mode"]');
+    }
+
     activeEditor(): Locator {
         return this.page.locator('.editor-group-container.active .monaco-editor[data-uri]').first();
     }
