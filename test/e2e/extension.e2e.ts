@@ -161,14 +161,13 @@ describe('GovRule in VS Code', () => {
         await page.keyboard.press('Shift+End');
         await page.keyboard.type('reviewr');
         await bench.line('responsible reviewr').waitFor();
-        await bench.withProblems('reviewr', async rows => {
-            await rows.first().waitFor({ timeout: 60_000 });
-            const text = await rows.first().innerText();
-            expect(text).toContain('unresolved-reference');
-            expect(text).toContain("did you mean 'reviewer'");
-            await bench.statusBarItem('GovRule: 1 error').waitFor();
-            await shot('problems-view');
-        });
+        await bench.statusBarItem('GovRule: 1 error').waitFor({ timeout: 60_000 });
+        const row = (await bench.problems('reviewr')).first();
+        await row.waitFor();
+        const text = await row.innerText();
+        expect(text).toContain('unresolved-reference');
+        expect(text).toContain("did you mean 'reviewer'");
+        await shot('problems-view');
     });
 
     test('completion after `responsible ` offers posts only', async () => {
@@ -270,12 +269,10 @@ describe('GovRule in VS Code', () => {
         fs.writeFileSync(config, original.replace('"out"', '"lint": { "unused-declaration": "loud" },\n    "out"'));
         try {
             await bench.openFile('govrule.json');
-            await bench.withProblems('accepted', async rows => {
-                await rows.first().waitFor({ timeout: 60_000 });
-                expect(await rows.first().innerText()).toContain('Value is not accepted');
-                expect(await rows.first().innerText()).toContain('"warning"');
-                await shot('govrule-json-schema');
-            });
+            const row = (await bench.problems('Value is not accepted')).first();
+            await row.waitFor({ timeout: 60_000 });
+            expect(await row.innerText()).toContain('"warning"');
+            await shot('govrule-json-schema');
         } finally {
             fs.writeFileSync(config, original);
         }
@@ -296,10 +293,10 @@ describe('GovRule in VS Code', () => {
         await expect.poll(() => bench.languageMode().innerText()).toBe('GovRule');
         await bench.typeIntoEditor('package scratch\nimport nowhere.*\n');
         await bench.line('import nowhere.*').waitFor();
-        await bench.withProblems('nowhere', async rows => {
-            await rows.filter({ hasText: "'nowhere'" }).filter({ hasText: 'unresolved-import' }).first().waitFor({ timeout: 60_000 });
-            await shot('untitled-document');
-        });
+        // The untitled file's error is the only problem: its row is in view.
+        await bench.statusBarItem('GovRule: 1 error').waitFor({ timeout: 60_000 });
+        await (await bench.problems("'nowhere'")).filter({ hasText: 'unresolved-import' }).first().waitFor();
+        await shot('untitled-document');
     });
 
     test('"Restart Language Server" brings the server back and "Show Output" shows its log', async () => {
@@ -348,13 +345,11 @@ describe('GovRule in VS Code', () => {
         }
         await bench.openFile('extra.govrule');
         // `reviewer` and `remove` come from the other folder; only the made-up action is wrong.
-        await bench.withProblems('nosuchAction', async rows => {
-            await rows.first().waitFor({ timeout: 120_000 });
-            expect(await rows.first().innerText()).toContain('unresolved-reference');
-            await expect.poll(() => rows.count()).toBe(1);
-            await bench.statusBarItem('GovRule: 1 error, 1 warning').waitFor({ timeout: 60_000 });
-            await shot('multi-root');
-        });
+        await bench.statusBarItem('GovRule: 1 error, 1 warning').waitFor({ timeout: 120_000 });
+        const rows = await bench.problems('unresolved-reference');
+        await rows.first().waitFor();
+        expect(await rows.first().innerText()).toContain('nosuchAction');
+        await shot('multi-root');
     });
 
     test('govrule.lint.<code> settings of a folder re-level its lints', async () => {
@@ -362,14 +357,13 @@ describe('GovRule in VS Code', () => {
         fs.mkdirSync(path.dirname(settings), { recursive: true });
         fs.writeFileSync(settings, JSON.stringify({ 'govrule.lint.duplicate-action': 'error' }));
         await bench.statusBarItem('GovRule: 2 errors, 0 warnings').waitFor({ timeout: 60_000 });
-        await bench.withProblems('duplicate-action', async rows => {
-            // The severity as the row announces it (a focused row shows a light bulb instead of its icon).
-            await expect.poll(() => rows.first().getAttribute('aria-label')).toMatch(/^Error: /);
-            await shot('lint-setting-error');
-            fs.writeFileSync(settings, JSON.stringify({ 'govrule.lint.duplicate-action': 'off' }));
-            await bench.statusBarItem('GovRule: 1 error, 0 warnings').waitFor({ timeout: 60_000 });
-            await rows.first().waitFor({ state: 'detached' });
-        });
+        const row = (await bench.problems('duplicate-action')).first();
+        // The severity as the row announces it (a focused row shows a light bulb instead of its icon).
+        await expect.poll(() => row.getAttribute('aria-label')).toMatch(/^Error: /);
+        await shot('lint-setting-error');
+        fs.writeFileSync(settings, JSON.stringify({ 'govrule.lint.duplicate-action': 'off' }));
+        await bench.statusBarItem('GovRule: 1 error, 0 warnings').waitFor({ timeout: 60_000 });
+        await row.waitFor({ state: 'detached' });
         fs.writeFileSync(settings, JSON.stringify({ 'govrule.lint.duplicate-action': 'inherit' }));
         await bench.statusBarItem('GovRule: 1 error, 1 warning').waitFor({ timeout: 60_000 });
     });
