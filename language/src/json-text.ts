@@ -94,6 +94,9 @@ export function readJson(text: string): JsonReading {
                 pos++;
                 return result;
             }
+            if (c === 0x0a || c === 0x0d) {
+                fail('a string is not closed: a \'"\' is missing before the end of the line', start, pos);
+            }
             if (c < 0x20) {
                 fail(`${describeCharacter(text, pos)} inside a string; write it as an escape such as \\n`);
             }

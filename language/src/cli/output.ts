@@ -62,9 +62,12 @@ export function resolveOutput(given: string, cwd: string): OutputTarget {
         let stat: fs.Stats;
         try {
             stat = fs.lstatSync(current);
-        } catch {
-            // Missing (or not reachable): writing creates it, or says why it cannot.
-            return { given, path: current, kind: 'new' };
+        } catch (err) {
+            if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+                // Missing: writing creates it, and the folders it needs.
+                return { given, path: current, kind: 'new' };
+            }
+            throw new CliError(`cannot write ${given}: ${describeIoError(err)}`);
         }
         if (stat.isSymbolicLink()) {
             let link: string;
