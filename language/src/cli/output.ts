@@ -44,7 +44,14 @@ export interface OutputTarget {
      */
     readonly kind: 'new' | 'file' | 'through';
     readonly mode?: number;
+    /**
+     * For this process's own open files (/dev/stdout, /dev/fd/N): the descriptor, written
+     * directly. Reopening it would fail for a socket, as Node gives its children for stdio.
+     */
+    readonly fd?: number;
 }
+
+const OWN_FD = new RegExp(`^/proc/(?:self|thread-self|${process.pid})/fd/([0-9]+)$`);
 
 /**
  * Follows `given` through symbolic links to what a write would replace. Paths in /proc (where
@@ -57,7 +64,8 @@ export function resolveOutput(given: string, cwd: string): OutputTarget {
             throw new CliError(`cannot write ${given}: ${describeIoError({ code: 'ELOOP' })}`);
         }
         if (current === '/proc' || current.startsWith('/proc/')) {
-            return { given, path: current, kind: 'through' };
+            const own = OWN_FD.exec(current);
+            return { given, path: current, kind: 'through', fd: own ? Number(own[1]) : undefined };
         }
         let stat: fs.Stats;
         try {
@@ -133,7 +141,11 @@ function fileIdentity(file: string): string | undefined {
 export function writeOutput(target: OutputTarget | string, chunks: Iterable<string>, cwd = process.cwd()): void {
     const resolved = typeof target === 'string' ? resolveOutput(target, cwd) : target;
     try {
-        if (resolved.kind === 'through') {
+        if (resolved.fd !== undefined) {
+            for (const batch of batched(chunks)) {
+                writeAll(resolved.fd, Buffer.from(batch, 'utf8'));
+            }
+        } else if (resolved.kind === 'through') {
             writeThrough(resolved.path, chunks);
         } else {
             if (resolved.kind === 'file') {

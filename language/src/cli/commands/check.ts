@@ -36,7 +36,10 @@ async function checkOrCompile(command: 'check' | 'compile', paths: string[], val
         shown.set(fileSet.config.file, fileSet.config.text);
     }
     const all = sortProblems([...configProblems(fileSet.config), ...unreadable, ...toProblems(project.diagnostics)]);
-    const status = printProblems(all, report, { cwd: io.cwd, texts: shown, fileCount: fileSet.files.length }, io, command === 'compile' && target === undefined);
+    // /dev/stdout and /dev/stderr are this process's own streams: written as without -o.
+    const stream = target?.fd === 1 ? io.stdout : target?.fd === 2 ? io.stderr : undefined;
+    const bundleToStdout = command === 'compile' && (target === undefined || target.fd === 1);
+    const status = printProblems(all, report, { cwd: io.cwd, texts: shown, fileCount: fileSet.files.length }, io, bundleToStdout);
     if (unreadable.length > 0) {
         // An I/O error, reported with the rest; a bundle without the file's rules would be wrong.
         return 2;
@@ -46,15 +49,15 @@ async function checkOrCompile(command: 'check' | 'compile', paths: string[], val
     }
     if (command === 'compile') {
         const chunks = bundleTextOf(project, fileSet.root);
-        if (target === undefined) {
+        if (target === undefined || stream) {
             for (const batch of batched(chunks)) {
-                io.stdout(batch);
+                (stream ?? io.stdout)(batch);
             }
         } else {
             writeOutput(target, chunks);
-            if (report.format === 'text' && !report.quiet) {
-                io.stderr(`Wrote ${path.isAbsolute(target.given) ? target.given : displayPath(path.resolve(io.cwd, target.given), io.cwd)}.\n`);
-            }
+        }
+        if (target !== undefined && report.format === 'text' && !report.quiet) {
+            io.stderr(`Wrote ${path.isAbsolute(target.given) ? target.given : displayPath(path.resolve(io.cwd, target.given), io.cwd)}.\n`);
         }
     }
     return 0;
