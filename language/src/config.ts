@@ -161,6 +161,11 @@ export function readConfigIn(folder: string): GovRuleConfig | undefined {
     const file = path.join(folder, CONFIG_FILE);
     let bytes: Buffer;
     try {
+        const stat = fs.statSync(file);
+        if (!stat.isFile() && !stat.isDirectory()) {
+            // A FIFO or a device would block the read or never end.
+            return { ...defaultConfig(folder), file, problems: [{ code: 'config', message: `Cannot read ${CONFIG_FILE}: it is not a regular file`, range: NOWHERE }] };
+        }
         bytes = fs.readFileSync(file);
     } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') {

@@ -4,6 +4,7 @@
  * `config-duplicate-key` warning, and include patterns or an `out` that leave the project root
  * are `config` errors at the offending value.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -177,5 +178,21 @@ describe('out', () => {
         const { status, problems } = check(project('{ "out": "dist/govrule.bundle.json" }'));
         expect(status).toBe(0);
         expect(problems).toEqual([]);
+    });
+});
+
+describe('a govrule.json that is not a regular file', () => {
+    test('a FIFO is a config error, not a read that never ends', () => {
+        const dir = tempFolder({ 'rules/common.govrule': VOCABULARY, 'rules/uses.govrule': USES_VOCABULARY });
+        try {
+            execFileSync('mkfifo', [path.join(dir, 'govrule.json')]);
+        } catch {
+            return; // No mkfifo on this system: nothing to check.
+        }
+        const result = runCli(['check', '--format', 'json'], { cwd: dir, timeout: 30_000 });
+        expect(result.status, describeRun(result)).toBe(1);
+        expect(configLines(JSON.parse(result.stdout) as JsonProblem[])).toEqual([
+            '1:1-1:1 error config Cannot read govrule.json: it is not a regular file (govrule.json)',
+        ]);
     });
 });
