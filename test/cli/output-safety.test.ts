@@ -71,7 +71,7 @@ describe('an output that would destroy an input is refused', () => {
         expect(fs.readFileSync(path.join(dir, 'hard.json'), 'utf8')).toBe(USES_VOCABULARY);
     });
 
-    test('any govrule.json: the project’s, one that does not exist yet, or one behind a link', () => {
+    test('any govrule.json: the project’s, one that does not exist yet, one behind a link, a hard link to it', () => {
         const dir = project({ 'govrule.json': CONFIG });
         fs.symlinkSync('govrule.json', path.join(dir, 'settings.json'));
         expectRefused(runCli(['compile', '-o', 'govrule.json'], { cwd: dir }),
@@ -80,6 +80,10 @@ describe('an output that would destroy an input is refused', () => {
             'the output other/govrule.json is a project configuration (govrule.json); refusing to replace it with the bundle');
         expectRefused(runCli(['compile', '-o', 'settings.json'], { cwd: dir }),
             'the output settings.json is govrule.json, a project configuration (govrule.json); refusing to replace it with the bundle');
+        fs.linkSync(path.join(dir, 'govrule.json'), path.join(dir, 'hard.json'));
+        expectRefused(runCli(['compile', '-o', 'hard.json'], { cwd: dir }),
+            'the output hard.json is govrule.json, a project configuration (govrule.json); refusing to replace it with the bundle');
+        fs.rmSync(path.join(dir, 'hard.json'));
         expect(fs.readFileSync(path.join(dir, 'govrule.json'), 'utf8')).toBe(CONFIG);
         expect(fs.existsSync(path.join(dir, 'other'))).toBe(false);
         expect(fs.readdirSync(dir).sort()).toEqual(['common.govrule', 'govrule.json', 'settings.json', 'uses.govrule']);

@@ -102,9 +102,10 @@ export function resolveOutput(given: string, cwd: string): OutputTarget {
 
 /**
  * The target of `-o`, refused (a usage error) when writing it would destroy an input: one of
- * the files read, also through a link or another name for it, or any govrule.json.
+ * the files read or the configuration (`configs`), also through a link or another name for
+ * it, or any file named govrule.json.
  */
-export function outputTarget(given: string, cwd: string, inputs: readonly string[]): OutputTarget {
+export function outputTarget(given: string, cwd: string, inputs: readonly string[], configs: readonly string[] = []): OutputTarget {
     const target = resolveOutput(given, cwd);
     if (target.kind === 'through') {
         return target;
@@ -119,7 +120,12 @@ export function outputTarget(given: string, cwd: string, inputs: readonly string
     }
     if (target.kind === 'file') {
         const identity = fileIdentity(target.path);
-        const input = identity === undefined ? undefined : inputs.find(file => fileIdentity(file) === identity);
+        const same = (file: string) => identity !== undefined && fileIdentity(file) === identity;
+        const config = configs.find(same);
+        if (config !== undefined) {
+            refuse(`a project configuration (${CONFIG_FILE})`, config);
+        }
+        const input = inputs.find(same);
         if (input !== undefined) {
             refuse('a source file of this run', input);
         }

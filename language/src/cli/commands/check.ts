@@ -28,7 +28,7 @@ async function checkOrCompile(command: 'check' | 'compile', paths: string[], val
     const output = values.output as string | undefined;
     const fileSet = collectFiles(paths, io.cwd);
     // Refused before any work: the bundle must never replace a source or a configuration.
-    const target = output === undefined ? undefined : outputTarget(output, io.cwd, fileSet.files);
+    const target = output === undefined ? undefined : outputTarget(output, io.cwd, fileSet.files, fileSet.config?.file ? [fileSet.config.file] : []);
     const { sources, unreadable, texts } = readSources(fileSet.files);
     const project = await loadProject(sources);
     const shown = new Map(texts);
