@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { findConfig } from '../../language/src/config.js';
-import { writeAtomically } from '../../language/src/cli/output.js';
+import { writeOutput } from '../../language/src/cli/output.js';
 import { describeBundle } from './bundle-result.js';
 import { LANGUAGE_ID } from './client.js';
 import { compile } from './server-api.js';
@@ -55,7 +55,7 @@ export async function compileWorkspace(client: LanguageClient | undefined): Prom
             if (result.ok) {
                 progress.report({ message: `writing ${shown}` });
                 if (target.scheme === 'file') {
-                    writeAtomically(target.fsPath, [result.text]);
+                    writeOutput(target.fsPath, [result.text]);
                 } else {
                     await vscode.workspace.fs.writeFile(target, Buffer.from(result.text, 'utf8'));
                 }

@@ -34,6 +34,7 @@ export const CODES = {
     'effective-range': { level: 'error', lint: false, summary: 'an end date before its start' },
     'unresolved-import': { level: 'error', lint: false, summary: 'an import names no package or element' },
     'config': { level: 'error', lint: false, summary: 'govrule.json is not valid' },
+    'unreadable-file': { level: 'error', lint: false, summary: 'a source file cannot be read or is not valid UTF-8' },
     'internal-error': { level: 'error', lint: false, summary: 'a check failed unexpectedly: a bug in GovRule' },
     'test-failed': { level: 'error', lint: false, summary: 'a test run in the editor failed: an expectation does not hold' },
     'escalates-to-responsible': { level: 'warning', lint: true, summary: "a step escalates to the rule's own responsible post" },
@@ -43,6 +44,7 @@ export const CODES = {
     'critical-without-authority': { level: 'warning', lint: true, summary: 'a top-severity rule whose escalation never reaches an authority' },
     'unreachable-rule': { level: 'warning', lint: true, summary: 'a condition that can never hold' },
     'shadowed-rule': { level: 'warning', lint: true, summary: 'an enabled rule that can never win' },
+    'config-duplicate-key': { level: 'warning', lint: true, summary: 'a key given twice in one object of govrule.json' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -99,9 +99,8 @@ describe('compile -o', () => {
         const result = runCli(['compile', '-o', 'blocker/bundle.json'], { cwd: dir });
         expect(result.status, describeRun(result)).toBe(2);
         expect(result.stdout).toBe('');
-        const lines = result.stderr.trimEnd().split('\n');
-        expect(lines.pop()).toMatch(/^govrule: error: cannot write .*blocker\/bundle\.json: (ENOTDIR|EEXIST)$/);
-        expect(lines).toEqual(['No problems in 2 files.']);
+        // Refused before the sources are checked.
+        expect(result.stderr).toBe('govrule: error: cannot write blocker/bundle.json: a part of the path is not a folder (ENOTDIR)\n');
         expect(fs.readFileSync(path.join(dir, 'blocker'), 'utf8')).toBe('a file');
         expect(listing(dir)).toEqual(['blocker', 'common.govrule', 'uses.govrule']);
     });
@@ -110,7 +109,7 @@ describe('compile -o', () => {
         const dir = tempFolder({ ...CLEAN, 'out/keep.txt': 'keep' });
         const result = runCli(['compile', '-o', 'out'], { cwd: dir });
         expect(result.status, describeRun(result)).toBe(2);
-        expect(result.stderr.trimEnd().split('\n').pop()).toMatch(/^govrule: error: cannot write .*out: E[A-Z]+$/);
+        expect(result.stderr).toBe('govrule: error: cannot write out: it is a folder (EISDIR)\n');
         expect(result.stderr).not.toMatch(/\n\s+at /);
         expect(listing(path.join(dir, 'out'))).toEqual(['keep.txt']);
         expect(listing(dir)).toEqual(['common.govrule', 'out', 'uses.govrule']);

@@ -155,7 +155,7 @@ describe('usage and bundle errors (exit 2)', () => {
         [['eval', '--bundle', 'b.json', '--event', 'e.json', '--events', 'f.jsonl'], 'govrule: error: eval needs exactly one of --event FILE|- and --events FILE|-\n'],
         [['eval', '--bundle', 'b.json', '--event', 'e.json', '--date', '2026-13-01'], "govrule: error: --date takes a calendar date YYYY-MM-DD, not '2026-13-01'\n"],
         [['eval', 'rules', '--bundle', 'b.json', '--event', 'e.json'], 'govrule: error: eval takes no paths (got rules); give --bundle FILE and --event FILE or --events FILE\n'],
-        [['eval', '--bundle', 'missing.json', '--event', 'e.json'], 'govrule: error: cannot read missing.json: ENOENT\n'],
+        [['eval', '--bundle', 'missing.json', '--event', 'e.json'], 'govrule: error: cannot read missing.json: no such file or folder (ENOENT)\n'],
     ])('%j', (args, stderr) => {
         const result = runCli(args, { cwd: dir });
         expect([result.status, result.stderr]).toEqual([2, stderr]);
@@ -176,6 +176,6 @@ describe('usage and bundle errors (exit 2)', () => {
 
     test('--events with a file that does not exist', () => {
         const result = runCli(['eval', '--bundle', bundle, '--events', 'nope.jsonl'], { cwd: dir });
-        expect([result.status, result.stderr]).toEqual([2, 'govrule: error: cannot read nope.jsonl: ENOENT\n']);
+        expect([result.status, result.stderr]).toEqual([2, 'govrule: error: cannot read nope.jsonl: no such file or folder (ENOENT)\n']);
     });
 });

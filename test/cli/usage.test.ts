@@ -11,7 +11,6 @@ import { tempFolder } from '../helpers/temp.js';
 import { USES_VOCABULARY, VOCABULARY } from '../helpers/workspace.js';
 
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** Exit 2 with exactly one line on stderr, nothing on stdout, and no stack trace. */
 function expectOneLineError(result: CliResult, message: string | RegExp): void {
@@ -73,6 +72,25 @@ describe('usage errors', () => {
         expectOneLineError(runCli(['check', '--format']), "Option '--format <value>' argument missing; see govrule --help");
     });
 
+    test.each([
+        [['compile', '-o', 'a.json', '-o', 'b.json'], "--output given twice ('-o a.json' and '-o b.json'); give it once"],
+        [['compile', '--output=a.json', '-o', 'a.json'], "--output given twice ('--output a.json' and '-o a.json'); give it once"],
+        [['check', '--format', 'json', '--format', 'text'], "--format given twice ('--format json' and '--format text'); give it once"],
+        [['check', '--max-warnings', '0', '--max-warnings', '5'], "--max-warnings given twice ('--max-warnings 0' and '--max-warnings 5'); give it once"],
+        [['test', '--reporter', 'junit', '--reporter', 'json'], "--reporter given twice ('--reporter junit' and '--reporter json'); give it once"],
+        [['eval', '--bundle', 'a.json', '--bundle', 'b.json', '--event', 'e.json'], "--bundle given twice ('--bundle a.json' and '--bundle b.json'); give it once"],
+    ])('an option that takes one value, given twice: %j', (args, message) => {
+        const dir = tempFolder({ 'common.govrule': VOCABULARY });
+        expectOneLineError(runCli(args, { cwd: dir }), message);
+        expect(fs.readdirSync(dir)).toEqual(['common.govrule']);
+    });
+
+    test('a flag given twice is harmless', () => {
+        const dir = tempFolder({ 'common.govrule': VOCABULARY, 'uses.govrule': USES_VOCABULARY });
+        const result = runCli(['check', '--quiet', '--quiet'], { cwd: dir });
+        expect(result.status, describeRun(result)).toBe(0);
+    });
+
     test('an unknown format', () => {
         expectOneLineError(runCli(['check', '--format', 'xml']), "unknown format 'xml' (formats: text, json, sarif, github)");
     });
@@ -93,19 +111,6 @@ describe('I/O errors', () => {
         expectOneLineError(runCli(['check', 'link.govrule'], { cwd: dir }), 'no such file or folder: link.govrule');
     });
 
-    test.skipIf(isRoot)('a file without read permission', () => {
-        const dir = clean();
-        fs.chmodSync(path.join(dir, 'uses.govrule'), 0o000);
-        expectOneLineError(runCli(['check'], { cwd: dir }), 'cannot read uses.govrule: EACCES');
-    });
-
-    test.skipIf(!fs.existsSync('/proc/self/mem'))('a file whose read fails (works for root too)', () => {
-        // Reading /proc/self/mem from offset 0 fails with EIO for every user.
-        const dir = clean();
-        fs.symlinkSync('/proc/self/mem', path.join(dir, 'mem.govrule'));
-        expectOneLineError(runCli(['check', 'common.govrule', 'mem.govrule'], { cwd: dir }), 'cannot read mem.govrule: EIO');
-    });
-
     test('a FIFO named as a path is refused rather than read forever', () => {
         const dir = clean();
         try {
@@ -119,14 +124,6 @@ describe('I/O errors', () => {
     test('a folder named like a rule file is searched, not read', () => {
         const dir = tempFolder({ 'x.govrule/inner.txt': 'not a rule file' });
         expectOneLineError(runCli(['check', 'x.govrule'], { cwd: dir }), 'no .govrule files found in x.govrule');
-    });
-
-    test('a file that is not UTF-8', () => {
-        const dir = clean();
-        fs.writeFileSync(path.join(dir, 'latin1.govrule'), Buffer.from('package t.l\npost caf\xe9\n', 'latin1'));
-        expectOneLineError(runCli(['check'], { cwd: dir }), 'latin1.govrule is not valid UTF-8');
-        expectOneLineError(runCli(['compile', '-o', 'out.json'], { cwd: dir }), 'latin1.govrule is not valid UTF-8');
-        expect(fs.existsSync(path.join(dir, 'out.json'))).toBe(false);
     });
 
     test('a UTF-8 byte-order mark is accepted', () => {
@@ -143,6 +140,6 @@ describe('I/O errors', () => {
         expect(result.stderr).toBe('');
         const problems = JSON.parse(result.stdout) as Array<{ file: string; code: string; message: string }>;
         expect(problems.map(p => [p.file, p.code])).toEqual([['govrule.json', 'config']]);
-        expect(problems[0].message).toMatch(/^Cannot read govrule\.json: EISDIR/);
+        expect(problems[0].message).toBe('Cannot read govrule.json: it is a folder (EISDIR) (govrule.json)');
     });
 });

@@ -21,6 +21,8 @@ export interface CliOptions {
     readonly cwd?: string;
     readonly input?: string;
     readonly timeout?: number;
+    /** Run as this user (the tests run as root on CI machines; this shows what others see). */
+    readonly user?: { readonly uid: number; readonly gid: number };
 }
 
 export function runCli(args: readonly string[], options: CliOptions = {}): CliResult {
@@ -30,12 +32,23 @@ export function runCli(args: readonly string[], options: CliOptions = {}): CliRe
         encoding: 'utf8',
         maxBuffer: 256 * 1024 * 1024,
         timeout: options.timeout ?? 60_000,
+        uid: options.user?.uid,
+        gid: options.user?.gid,
     });
     if (result.error) {
         throw result.error;
     }
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/**
+ * A user without privileges to run the CLI as, for permission tests: `nobody` when the tests run
+ * as root (where every permission check passes), else the current user. The folders it works in
+ * must be opened to it (`fs.chmodSync(dir, 0o777)`).
+ */
+export const UNPRIVILEGED: CliOptions['user'] = isRoot ? { uid: 65534, gid: 65534 } : undefined;
 
 /** Copies the example repository into a fresh temporary folder. */
 export function copyExamples(): string {

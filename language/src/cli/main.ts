@@ -5,12 +5,13 @@
 import { parseArgs } from 'node:util';
 import * as v8 from 'node:v8';
 import { VERSION } from '../version.js';
-import type { Command, Io } from './command.js';
+import type { Command, Io, OptionValues, OptionsConfig } from './command.js';
 import { checkCommand, compileCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
 import { testCommand } from './commands/test.js';
 import { fmtCommand } from './commands/fmt.js';
 import { CliError } from './files.js';
+import { rejectRepeated } from './options.js';
 import { COMMON_HELP, COMMON_OPTIONS } from './report.js';
 
 export type { Io } from './command.js';
@@ -76,23 +77,21 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         if (!command) {
             throw new CliError(`unknown command '${first}' (commands: ${COMMANDS.map(c => c.name).join(', ')}); see govrule --help`);
         }
+        const options: OptionsConfig = { ...COMMON_OPTIONS, ...command.options, help: { type: 'boolean', short: 'h' } };
         let parsed;
         try {
-            parsed = parseArgs({
-                args: rest,
-                allowPositionals: true,
-                options: { ...COMMON_OPTIONS, ...command.options, help: { type: 'boolean', short: 'h' } },
-            });
+            parsed = parseArgs({ args: rest, allowPositionals: true, tokens: true, options });
         } catch (err) {
             // Node's hint about '--' for positionals that start with '-' only confuses here.
             const message = (err as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
             throw new CliError(`${message}; see govrule --help`);
         }
+        rejectRepeated(parsed.tokens, options);
         if (parsed.values.help) {
             io.stdout(usage());
             return 0;
         }
-        return await command.run(parsed.positionals, parsed.values, io);
+        return await command.run(parsed.positionals, parsed.values as OptionValues, io);
     } catch (err) {
         if (err instanceof CliError) {
             io.stderr(`govrule: error: ${err.message}\n`);

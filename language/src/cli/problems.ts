@@ -1,7 +1,7 @@
 /** Diagnostics of a run, flattened for printing: one list, sorted by file and position. */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CONFIG_FILE, type GovRuleConfig } from '../config.js';
-import type { Level } from '../diagnostics.js';
+import { CODES, type Level } from '../diagnostics.js';
 import type { FileDiagnostics } from '../workspace/project.js';
 
 export interface Problem {
@@ -37,31 +37,30 @@ function fromDiagnostic(file: string, d: Diagnostic): Problem {
     };
 }
 
-/** Problems in govrule.json itself, placed at the key they are about. */
-export function configProblems(config: GovRuleConfig | undefined, text: string | undefined): Problem[] {
+/**
+ * Findings about govrule.json itself, at the key or value they are about: `config` errors, and
+ * lints (`config-duplicate-key`) at the level the same file's `lint` gives them.
+ */
+export function configProblems(config: GovRuleConfig | undefined): Problem[] {
     if (!config?.file) {
         return [];
     }
-    return config.problems.map(p => {
-        let start = { line: 0, character: 0 };
-        let length = 1;
-        if (p.near && text) {
-            const offset = text.indexOf(`"${p.near}"`);
-            if (offset >= 0) {
-                const before = text.slice(0, offset).split('\n');
-                start = { line: before.length - 1, character: before[before.length - 1].length };
-                length = p.near.length + 2;
-            }
+    const problems: Problem[] = [];
+    for (const p of config.problems) {
+        const level = CODES[p.code].lint ? config.lint.get(p.code) ?? CODES[p.code].level : CODES[p.code].level;
+        if (level === 'off') {
+            continue;
         }
-        return {
-            file: config.file!,
-            start,
-            end: { line: start.line, character: start.character + length },
-            severity: 'error' as const,
-            code: 'config',
+        problems.push({
+            file: config.file,
+            start: p.range.start,
+            end: p.range.end,
+            severity: level,
+            code: p.code,
             message: `${p.message} (${CONFIG_FILE})`,
-        };
-    });
+        });
+    }
+    return problems;
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {

@@ -1,15 +1,21 @@
 /**
- * Problems in `govrule.json` (code `config`), published as diagnostics of that file, placed as
- * the CLI places them (cli/problems.ts configProblems).
+ * Findings about `govrule.json` (`config` errors, the `config-duplicate-key` lint), published as
+ * diagnostics of that file, placed and levelled as the CLI does (cli/problems.ts configProblems).
  */
-import * as fs from 'node:fs';
 import { URI } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { configProblems } from '../cli/problems.js';
 import type { GovRuleConfig } from '../config.js';
-import { codeDocUrl } from '../diagnostics.js';
+import { codeDocUrl, type DiagnosticCode, type Level } from '../diagnostics.js';
 import { govRuleServices, type GovRuleSharedServices } from './services.js';
 import type { GovRuleWorkspaceManager } from './workspace-manager.js';
+
+const SEVERITIES: Record<Level, DiagnosticSeverity> = {
+    error: DiagnosticSeverity.Error,
+    warning: DiagnosticSeverity.Warning,
+    info: DiagnosticSeverity.Information,
+    hint: DiagnosticSeverity.Hint,
+};
 
 export class ConfigDiagnostics {
     /** Config files that currently show problems, so that fixed ones get cleared. */
@@ -46,11 +52,11 @@ export class ConfigDiagnostics {
         this.shown.clear();
         for (const config of this.configs()) {
             const uri = URI.file(config.file!).toString();
-            const diagnostics = configProblems(config, readText(config.file!)).map((p): Diagnostic => ({
+            const diagnostics = configProblems(config).map((p): Diagnostic => ({
                 range: { start: p.start, end: p.end },
-                severity: DiagnosticSeverity.Error,
-                code: 'config',
-                codeDescription: { href: codeDocUrl('config') },
+                severity: SEVERITIES[p.severity],
+                code: p.code,
+                codeDescription: { href: codeDocUrl(p.code as DiagnosticCode) },
                 source: 'govrule',
                 message: p.message,
             }));
@@ -80,13 +86,5 @@ export class ConfigDiagnostics {
         manager.folderPaths().forEach(folder => add(provider.forFolder(folder)));
         this.shared.workspace.LangiumDocuments.all.forEach(doc => add(provider.forDocument(doc.uri)));
         return [...found.values()].sort((a, b) => (a.file! < b.file! ? -1 : 1));
-    }
-}
-
-function readText(file: string): string | undefined {
-    try {
-        return fs.readFileSync(file, 'utf8');
-    } catch {
-        return undefined;
     }
 }

@@ -1,10 +1,9 @@
 /** `govrule check` and `govrule compile` (§11). */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bundleTextOf, loadProject } from '../../workspace/project.js';
 import type { Command, Io, OptionValues } from '../command.js';
 import { collectFiles, displayPath, readSources } from '../files.js';
-import { batched, writeAtomically } from '../output.js';
+import { batched, outputTarget, writeOutput } from '../output.js';
 import { configProblems, countBySeverity, sortProblems, toProblems } from '../problems.js';
 import { formatProblems, reportOptions, type ReportOptions } from '../report.js';
 
@@ -28,31 +27,37 @@ async function checkOrCompile(command: 'check' | 'compile', paths: string[], val
     const report = reportOptions(values);
     const output = values.output as string | undefined;
     const fileSet = collectFiles(paths, io.cwd);
-    const sources = readSources(fileSet.files, io.cwd);
+    // Refused before any work: the bundle must never replace a source or a configuration.
+    const target = output === undefined ? undefined : outputTarget(output, io.cwd, fileSet.files, fileSet.config?.file ? [fileSet.config.file] : []);
+    const { sources, unreadable, texts } = readSources(fileSet.files);
     const project = await loadProject(sources);
-    const texts = new Map(sources.map(s => [s.path, s.text]));
-    const configText = fileSet.config?.file ? safeRead(fileSet.config.file) : undefined;
-    if (fileSet.config?.file && configText !== undefined) {
-        texts.set(fileSet.config.file, configText);
+    const shown = new Map(texts);
+    if (fileSet.config?.file && fileSet.config.text !== undefined) {
+        shown.set(fileSet.config.file, fileSet.config.text);
     }
-    const all = sortProblems([...configProblems(fileSet.config, configText), ...toProblems(project.diagnostics)]);
-    const bundleToStdout = command === 'compile' && output === undefined;
-    const status = printProblems(all, report, { cwd: io.cwd, texts, fileCount: sources.length }, io, bundleToStdout);
+    const all = sortProblems([...configProblems(fileSet.config), ...unreadable, ...toProblems(project.diagnostics)]);
+    // /dev/stdout and /dev/stderr are this process's own streams: written as without -o.
+    const stream = target?.fd === 1 ? io.stdout : target?.fd === 2 ? io.stderr : undefined;
+    const bundleToStdout = command === 'compile' && (target === undefined || target.fd === 1);
+    const status = printProblems(all, report, { cwd: io.cwd, texts: shown, fileCount: fileSet.files.length }, io, bundleToStdout);
+    if (unreadable.length > 0) {
+        // An I/O error, reported with the rest; a bundle without the file's rules would be wrong.
+        return 2;
+    }
     if (status !== 0) {
         return status;
     }
     if (command === 'compile') {
         const chunks = bundleTextOf(project, fileSet.root);
-        if (output === undefined) {
+        if (target === undefined || stream) {
             for (const batch of batched(chunks)) {
-                io.stdout(batch);
+                (stream ?? io.stdout)(batch);
             }
         } else {
-            const target = path.resolve(io.cwd, output);
-            writeAtomically(target, chunks);
-            if (report.format === 'text' && !report.quiet) {
-                io.stderr(`Wrote ${displayPath(target, io.cwd)}.\n`);
-            }
+            writeOutput(target, chunks);
+        }
+        if (target !== undefined && report.format === 'text' && !report.quiet) {
+            io.stderr(`Wrote ${path.isAbsolute(target.given) ? target.given : displayPath(path.resolve(io.cwd, target.given), io.cwd)}.\n`);
         }
     }
     return 0;
@@ -75,12 +80,4 @@ export function printProblems(problems: ReturnType<typeof sortProblems>, report:
         return 1;
     }
     return 0;
-}
-
-function safeRead(file: string): string | undefined {
-    try {
-        return fs.readFileSync(file, 'utf8');
-    } catch {
-        return undefined;
-    }
 }

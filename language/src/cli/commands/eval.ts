@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
+import { describeIoError } from '../../io-errors.js';
 import { isCalendarDate } from '../../values.js';
 import { BundleError, EventError, decide, decisionJson, loadBundle, todayUtc, type DecideOptions, type LoadedBundle } from '../../runtime/index.js';
 import type { Command, Io, OptionValues } from '../command.js';
@@ -76,7 +77,7 @@ function readText(file: string, io: Io): string {
     try {
         return fs.readFileSync(file === '-' ? 0 : file, 'utf8');
     } catch (err) {
-        throw new CliError(`cannot read ${file === '-' ? 'stdin' : displayPath(file, io.cwd)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        throw new CliError(`cannot read ${file === '-' ? 'stdin' : displayPath(file, io.cwd)}: ${describeIoError(err)}`);
     }
 }
 
@@ -115,7 +116,7 @@ async function decideStream(loaded: LoadedBundle, file: string, options: DecideO
         try {
             fs.accessSync(file, fs.constants.R_OK);
         } catch (err) {
-            throw new CliError(`cannot read ${displayPath(file, io.cwd)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+            throw new CliError(`cannot read ${displayPath(file, io.cwd)}: ${describeIoError(err)}`);
         }
         input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
     }
@@ -157,7 +158,7 @@ async function decideStream(loaded: LoadedBundle, file: string, options: DecideO
             }
         }
     } catch (err) {
-        throw new CliError(`cannot read ${file === '-' ? 'stdin' : displayPath(file, io.cwd)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        throw new CliError(`cannot read ${file === '-' ? 'stdin' : displayPath(file, io.cwd)}: ${describeIoError(err)}`);
     }
     rest += decoder.end();
     if (rest !== '') {

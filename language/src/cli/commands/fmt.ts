@@ -5,10 +5,11 @@
  */
 import * as fs from 'node:fs';
 import { formatText } from '../../format/formatter.js';
+import { describeIoError } from '../../io-errors.js';
 import { loadProject, type SourceFile } from '../../workspace/project.js';
 import type { Command, Io, OptionValues } from '../command.js';
 import { CliError, collectFiles, displayPath, readSources } from '../files.js';
-import { writeAtomically } from '../output.js';
+import { resolveOutput, writeOutput } from '../output.js';
 import { sortProblems, toProblems, type Problem } from '../problems.js';
 import { reportOptions, type ReportOptions } from '../report.js';
 import { printProblems } from './check.js';
@@ -24,7 +25,7 @@ export const fmtCommand: Command = {
 async function fmt(paths: string[], values: OptionValues, io: Io): Promise<number> {
     const report = reportOptions(values);
     const checkOnly = values.check === true;
-    const sources = readSources(collectFiles(paths, io.cwd).files, io.cwd);
+    const { sources, unreadable, texts } = readSources(collectFiles(paths, io.cwd).files);
     const refused: Array<{ source: SourceFile; reason: string }> = [];
     let unformatted = 0;
     for (const source of sources) {
@@ -39,20 +40,24 @@ async function fmt(paths: string[], values: OptionValues, io: Io): Promise<numbe
             unformatted++;
         }
     }
-    if (refused.length > 0) {
-        await reportSyntaxErrors(refused, report, io);
+    if (refused.length > 0 || unreadable.length > 0) {
+        await reportProblems(refused, unreadable, texts, report, io);
     }
     if (checkOnly && unformatted > 0 && report.format === 'text' && !report.quiet) {
         io.stderr(`govrule: ${unformatted} of ${sources.length} ${sources.length === 1 ? 'file is' : 'files are'} not formatted; run govrule fmt to format ${unformatted === 1 ? 'it' : 'them'}\n`);
+    }
+    if (unreadable.length > 0) {
+        return 2;
     }
     return refused.length > 0 || (checkOnly && unformatted > 0) ? 1 : 0;
 }
 
 /**
  * A file that does not parse is not formatted. Its syntax errors are printed as `check` prints
- * them (same messages and ranges), on stderr: stdout carries the list of files.
+ * them (same messages and ranges), on stderr: stdout carries the list of files. Files that could
+ * not be read are reported there too.
  */
-async function reportSyntaxErrors(refused: ReadonlyArray<{ source: SourceFile; reason: string }>, report: ReportOptions, io: Io): Promise<void> {
+async function reportProblems(refused: ReadonlyArray<{ source: SourceFile; reason: string }>, unreadable: readonly Problem[], texts: ReadonlyMap<string, string>, report: ReportOptions, io: Io): Promise<void> {
     const project = await loadProject(refused.map(r => r.source));
     // Only the syntax errors: other checks on a broken file are beside the point here.
     const found = toProblems(project.diagnostics.map(d => ({ ...d, diagnostics: d.diagnostics.filter(x => x.code === 'syntax') })));
@@ -65,33 +70,23 @@ async function reportSyntaxErrors(refused: ReadonlyArray<{ source: SourceFile; r
         code: 'syntax',
         message: `cannot format: ${r.reason}`,
     }));
-    const texts = new Map(refused.map(r => [r.source.path, r.source.text]));
-    printProblems(sortProblems([...found, ...missing]), report, { cwd: io.cwd, texts, fileCount: refused.length }, io, true);
+    printProblems(sortProblems([...found, ...missing, ...unreadable]), report, { cwd: io.cwd, texts, fileCount: refused.length + unreadable.length }, io, true);
 }
 
 /**
- * Replaces a file through a temporary file and a rename, so it is never half written. The
- * rename goes to the real file behind a symbolic link, and the file keeps its mode and its
- * byte-order mark if it had one.
+ * Replaces a file through a temporary file and a rename (cli/output.ts), so it is never half
+ * written. The rename goes to the real file behind a symbolic link, and the file keeps its mode
+ * and its byte-order mark if it had one.
  */
 function rewrite(file: string, text: string, cwd: string): void {
-    let target: string;
-    let mode: number;
+    const target = resolveOutput(file, cwd);
     let bom: boolean;
     try {
-        target = fs.realpathSync(file);
-        fs.accessSync(target, fs.constants.W_OK);
-        mode = fs.statSync(target).mode & 0o7777;
-        bom = hasByteOrderMark(target);
+        bom = target.kind === 'file' && hasByteOrderMark(target.path);
     } catch (err) {
-        throw new CliError(`cannot write ${displayPath(file, cwd)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        throw new CliError(`cannot write ${displayPath(file, cwd)}: ${describeIoError(err)}`);
     }
-    writeAtomically(target, [bom ? `\uFEFF${text}` : text]);
-    try {
-        fs.chmodSync(target, mode);
-    } catch {
-        // Only the owner may change the mode; the content is written either way.
-    }
+    writeOutput({ ...target, given: displayPath(file, cwd) }, [bom ? `\uFEFF${text}` : text]);
 }
 
 function hasByteOrderMark(file: string): boolean {

@@ -2,7 +2,6 @@
  * `govrule test` (§7, §11): compiles the sources in memory, runs every `test` block with the
  * runtime, and reports each result; exit 1 on any failure or on coverage below the threshold.
  */
-import * as fs from 'node:fs';
 import { isCalendarDate } from '../../values.js';
 import { computeCoverage, todayUtc } from '../../runtime/index.js';
 import { runCompiledTests } from '../../runtime/bundle-tests.js';
@@ -50,16 +49,18 @@ async function runTests(paths: string[], values: OptionValues, io: Io): Promise<
     const report = reportOptions(values);
 
     const fileSet = collectFiles(paths, io.cwd);
-    const sources = readSources(fileSet.files, io.cwd);
+    const { sources, unreadable, texts } = readSources(fileSet.files);
     const project = await loadProject(sources);
-    const configText = fileSet.config?.file ? safeRead(fileSet.config.file) : undefined;
-    const problems = sortProblems([...configProblems(fileSet.config, configText), ...toProblems(project.diagnostics)]);
+    const problems = sortProblems([...configProblems(fileSet.config), ...unreadable, ...toProblems(project.diagnostics)]);
     if (problems.some(p => p.severity === 'error')) {
         // Tests run only on sources that compile: show why they do not.
-        const texts = new Map(sources.map(s => [s.path, s.text]));
-        printProblems(problems, report, { cwd: io.cwd, texts, fileCount: sources.length }, io, reporter !== 'text');
+        const shown = new Map(texts);
+        if (fileSet.config?.file && fileSet.config.text !== undefined) {
+            shown.set(fileSet.config.file, fileSet.config.text);
+        }
+        printProblems(problems, report, { cwd: io.cwd, texts: shown, fileCount: fileSet.files.length }, io, reporter !== 'text');
         io.stderr('govrule: the sources have errors; no test was run\n');
-        return 1;
+        return unreadable.length > 0 ? 2 : 1;
     }
 
     const { loaded, results } = runCompiledTests(bundleOf(project, fileSet.root), { date: date ?? todayUtc() });
@@ -89,12 +90,4 @@ async function runTests(paths: string[], values: OptionValues, io: Io): Promise<
         status = 1;
     }
     return status;
-}
-
-function safeRead(file: string): string | undefined {
-    try {
-        return fs.readFileSync(file, 'utf8');
-    } catch {
-        return undefined;
-    }
 }
