@@ -13,14 +13,18 @@ import { EXAMPLES, ROOT } from '../helpers/cli.js';
 import { govruleFiles } from '../helpers/project.js';
 import { compile, rule, rules } from './fixtures.js';
 
-function bundleError(input: unknown, options?: Parameters<typeof loadBundle>[1]): string {
+function bundleErrorOf(input: unknown, options?: Parameters<typeof loadBundle>[1]): BundleError {
     try {
         loadBundle(input, options);
     } catch (err) {
-        if (err instanceof BundleError) return err.message;
+        if (err instanceof BundleError) return err;
         throw err;
     }
     throw new Error('expected a BundleError');
+}
+
+function bundleError(input: unknown, options?: Parameters<typeof loadBundle>[1]): string {
+    return bundleErrorOf(input, options).message;
 }
 
 async function sample(): Promise<Bundle> {
@@ -83,34 +87,35 @@ describe('refusing bundles', () => {
         ['an unknown key', (b: any) => { b.rules[0].weight = 1; }, "the bundle does not match the bundle schema: /rules/0 must NOT have additional properties ('weight')"],
         ['a missing list', (b: any) => { delete b.posts; }, "the bundle does not match the bundle schema: / must have required property 'posts'"],
         ['a wrong type', (b: any) => { b.rules[0].priority = 'high'; }, 'the bundle does not match the bundle schema: /rules/0/priority must be integer'],
-        ['an unknown operator', (b: any) => { b.rules[0].when = { like: [{ var: 'district' }, 'x'] }; }, "the bundle does not match the bundle schema: /rules/0/when must NOT have additional properties ('like')"],
+        ['an unknown operator', (b: any) => { b.rules[0].when = { like: [{ var: 'district' }, 'x'] }; }, "the bundle does not match the bundle schema: /rules/0/when has the unknown operator 'like' (expected one of and, or, !, ===, !==, <, <=, >, >=, in)"],
     ])('the schema: %s', async (_name, change, message) => {
         expect(bundleError(await changed(change))).toBe(message);
     });
 
     test.each([
-        ['an unknown severity', (b: any) => { b.rules[0].severity = 't.common.grave'; }, "rule 't.r.r' has unknown severity 't.common.grave'"],
-        ['an unknown category', (b: any) => { b.rules[0].categories = ['t.r.top.mdi']; }, "rule 't.r.r' covers unknown category 't.r.top.mdi' (did you mean 't.r.top.mid'?)"],
-        ['an unknown post', (b: any) => { b.rules[0].responsible = 't.common.nobody'; }, "rule 't.r.r' names unknown post 't.common.nobody' as responsible"],
-        ['an unknown action', (b: any) => { b.rules[0].actions[0].action = 't.common.nothing'; }, "rule 't.r.r' calls unknown action 't.common.nothing'"],
-        ['an escalation to a post given as an authority', (b: any) => { b.rules[1].escalation[0].toKind = 'post'; }, "rule 't.r.s' escalates to unknown post 't.common.cac'"],
-        ['an unknown attribute in a condition', (b: any) => { b.rules[0].when.and[0]['==='][0].var = 'chanel'; }, "rule 't.r.r': the condition reads 'chanel', which is not an attribute of the bundle"],
-        ['a literal of another type', (b: any) => { b.rules[0].when.and[1]['>'][1] = 1; b.rules[0].when.and[0]['==='][1] = 'phone'; }, `rule 't.r.r': "phone" is not a value of attribute 'channel' (enum: website, app, selfMedia)`],
-        ['ordering a non-number', (b: any) => { b.rules[0].when = { '<': [{ var: 'district' }, 3] }; }, "rule 't.r.r': '<' orders numbers, but attribute 'district' is text"],
-        ['an end before the start', (b: any) => { b.rules[0].effective = { from: '2026-05-01', to: '2026-04-01' }; }, "rule 't.r.r' is in force from 2026-05-01 to 2026-04-01, which ends before it starts"],
-        ['a category that is its own ancestor', (b: any) => { b.categories.find((c: any) => c.id === 't.r.top').parent = 't.r.top.mid.leaf'; }, "category 't.r.top' is its own ancestor"],
-        ['an unknown parent', (b: any) => { b.categories.find((c: any) => c.id === 't.r.other').parent = 't.r.nowhere'; }, "category 't.r.other' has unknown parent 't.r.nowhere'"],
-        ['two rules of one id', (b: any) => { b.rules[1].id = b.rules[0].id; }, "two rules have the id 't.r.r'"],
-        ['two attributes of one name', (b: any) => { b.attributes[1].name = b.attributes[0].name; }, "two attributes are named 'channel'"],
-        ['a rank out of place', (b: any) => { b.severities[0].rank = 1; }, "severity 't.common.minor' has rank 1 at position 0 of the scale"],
-        ['a default outside an enum', (b: any) => { b.attributes[0].default = 'phone'; }, 'the default of attribute \'channel\' is the text "phone", not a value of its type'],
-    ])('consistency: %s', async (_name, change, message) => {
-        expect(bundleError(await changed(change))).toBe(`the bundle is inconsistent: ${message}`);
+        ['an unknown severity', (b: any) => { b.rules[0].severity = 't.common.grave'; }, '/rules/0/severity', "rule 't.r.r' has unknown severity 't.common.grave'"],
+        ['an unknown category', (b: any) => { b.rules[0].categories = ['t.r.top.mdi']; }, '/rules/0/categories/0', "rule 't.r.r' covers unknown category 't.r.top.mdi' (did you mean 't.r.top.mid'?)"],
+        ['an unknown post', (b: any) => { b.rules[0].responsible = 't.common.nobody'; }, '/rules/0/responsible', "rule 't.r.r' names unknown post 't.common.nobody' as responsible"],
+        ['an unknown action', (b: any) => { b.rules[0].actions[0].action = 't.common.nothing'; }, '/rules/0/actions/0/action', "rule 't.r.r' calls unknown action 't.common.nothing'"],
+        ['an escalation to a post given as an authority', (b: any) => { b.rules[1].escalation[0].toKind = 'post'; }, '/rules/1/escalation/0/to', "rule 't.r.s' escalates to unknown post 't.common.cac'"],
+        ['an unknown attribute in a condition', (b: any) => { b.rules[0].when.and[0]['==='][0].var = 'chanel'; }, '/rules/0/when/and/0/===/0/var', "rule 't.r.r': the condition reads 'chanel', which is not an attribute of the bundle"],
+        ['a literal of another type', (b: any) => { b.rules[0].when.and[1]['>'][1] = 1; b.rules[0].when.and[0]['==='][1] = 'phone'; }, '/rules/0/when/and/0/===/1', `rule 't.r.r': the text "phone" is not a value of attribute 'channel' (enum: website, app, selfMedia)`],
+        ['ordering a non-number', (b: any) => { b.rules[0].when = { '<': [{ var: 'district' }, 3] }; }, '/rules/0/when/<', "rule 't.r.r': '<' orders numbers, but attribute 'district' is text"],
+        ['an end before the start', (b: any) => { b.rules[0].effective = { from: '2026-05-01', to: '2026-04-01' }; }, '/rules/0/effective', "rule 't.r.r' is in force from 2026-05-01 to 2026-04-01, which ends before it starts"],
+        ['a category that is its own ancestor', (b: any) => { b.categories.find((c: any) => c.id === 't.r.top').parent = 't.r.top.mid.leaf'; }, '/categories/1/parent', "category 't.r.top' is its own ancestor"],
+        ['an unknown parent', (b: any) => { b.categories.find((c: any) => c.id === 't.r.other').parent = 't.r.nowhere'; }, '/categories/0/parent', "category 't.r.other' has unknown parent 't.r.nowhere'"],
+        ['two rules of one id', (b: any) => { b.rules[1].id = b.rules[0].id; }, '/rules/1/id', "two rules have the id 't.r.r'"],
+        ['two attributes of one name', (b: any) => { b.attributes[1].name = b.attributes[0].name; }, '/attributes/1/name', "two attributes are named 'channel'"],
+        ['a rank out of place', (b: any) => { b.severities[0].rank = 1; }, '/severities/0/rank', "severity 't.common.minor' has rank 1 at position 0 of the scale"],
+        ['a default outside an enum', (b: any) => { b.attributes[0].default = 'phone'; }, '/attributes/0/default', 'the default of attribute \'channel\' is the text "phone", not a value of its type'],
+    ])('consistency: %s', async (_name, change, path, message) => {
+        const err = bundleErrorOf(await changed(change));
+        expect([err.path, err.message]).toEqual([path, `the bundle is inconsistent at ${path}: ${message}`]);
     });
 
     test('consistency checks run even when the schema check is skipped', async () => {
         const bundle = await changed(b => { b.rules[0].when = { '===': [{ var: 'nope' }, 1] }; });
-        expect(bundleError(bundle, { schema: false })).toBe("the bundle is inconsistent: rule 't.r.r': the condition reads 'nope', which is not an attribute of the bundle");
+        expect(bundleError(bundle, { schema: false })).toBe("the bundle is inconsistent at /rules/0/when/===/0/var: rule 't.r.r': the condition reads 'nope', which is not an attribute of the bundle");
     });
 
     test(`nesting deeper than ${MAX_BUNDLE_DEPTH} levels is refused before anything recursive runs`, async () => {
@@ -120,15 +125,18 @@ describe('refusing bundles', () => {
             when = { '!': when };
         }
         bundle.rules[0].when = when;
-        expect(bundleError(bundle)).toBe(`the bundle is nested more than ${MAX_BUNDLE_DEPTH} levels deep`);
+        const err = bundleErrorOf(bundle);
+        expect(err.message).toBe(`the bundle is nested more than ${MAX_BUNDLE_DEPTH} levels deep at /rules/0/when/!/!/!/!/!/!/!/!/!/… (1000 keys in all)`);
+        // The path to the first value too deep: the bundle is level 1, `when` level 4.
+        expect(err.path).toBe(`/rules/0/when${'/!'.repeat(MAX_BUNDLE_DEPTH - 3)}`);
         const text = JSON.stringify(await sample()).replace('"rules":[', `"rules":[${'['.repeat(200_000)}${']'.repeat(200_000)},`);
-        expect(bundleError(text)).toBe(`the bundle is nested more than ${MAX_BUNDLE_DEPTH} levels deep`);
+        expect(bundleError(text)).toBe(`the bundle is nested more than ${MAX_BUNDLE_DEPTH} levels deep at /rules/0/0/0/0/0/0/0/0/0/0/0/… (1000 keys in all)`);
     });
 
     test('a cyclic object is refused, not walked forever', async () => {
         const bundle = await changed(() => undefined);
         bundle.rules[0].basis = [bundle];
-        expect(bundleError(bundle)).toBe(`the bundle is nested more than ${MAX_BUNDLE_DEPTH} levels deep`);
+        expect(bundleError(bundle)).toBe(`the bundle is nested more than ${MAX_BUNDLE_DEPTH} levels deep at /rules/0/basis/0/rules/0/basis/0/rules/0/basis/0/… (1000 keys in all)`);
     });
 
     test('a condition a few hundred levels deep still loads', async () => {
