@@ -25,7 +25,7 @@ export const MAX_CATEGORY_DEPTH = 1000;
 /** Length of bundle text, in UTF-16 code units (a UTF-8 file of at most this many bytes fits). */
 export const MAX_BUNDLE_LENGTH = 256 * 1024 * 1024;
 /** JSON values (objects, arrays, strings, numbers, booleans, nulls) in a bundle. */
-export const MAX_BUNDLE_VALUES = 64 * 1024 * 1024;
+export const MAX_BUNDLE_VALUES = 16 * 1024 * 1024;
 
 export interface LoadOptions {
     /**
@@ -194,24 +194,35 @@ function checkFormat(data: unknown): void {
  * Iterative, with one frame per open container, so neither depth nor width costs stack.
  */
 function checkData(data: unknown): void {
-    interface Frame { readonly value: object; readonly keys: readonly string[] | null; next: number; readonly path: JsonPath | undefined; readonly depth: number }
-    const open = (value: object, path: JsonPath | undefined, depth: number): Frame => {
-        if (depth > MAX_BUNDLE_DEPTH) {
-            const at = pointer(path);
+    // The stack of open containers is also the path: each frame knows its key in the one below.
+    interface Frame { readonly value: object; readonly keys: readonly string[] | null; readonly length: number; next: number; readonly key: string | number }
+    const stack: Frame[] = [];
+    const pathTo = (key?: string | number): JsonPath | undefined => {
+        let path: JsonPath | undefined;
+        for (const frame of stack.slice(1)) path = childPath(path, frame.key);
+        return key === undefined ? path : childPath(path, key);
+    };
+    const open = (value: object, key: string | number): void => {
+        if (stack.length >= MAX_BUNDLE_DEPTH) {
+            const at = pointer(pathTo(key));
             throw new BundleError(`the bundle is nested more than ${MAX_BUNDLE_DEPTH} levels deep at ${pointerText(at)}`, at);
         }
-        const proto = Object.getPrototypeOf(value) as unknown;
-        if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) {
-            throw notJson(path, 'an object that is not plain JSON data');
+        if (Array.isArray(value)) {
+            stack.push({ value, keys: null, length: value.length, next: 0, key });
+            return;
         }
-        return { value, keys: Array.isArray(value) ? null : Object.keys(value), next: 0, path, depth };
+        const proto = Object.getPrototypeOf(value) as unknown;
+        if (proto !== Object.prototype && proto !== null) {
+            throw notJson(pathTo(key), 'an object that is not plain JSON data');
+        }
+        const keys = Object.keys(value);
+        stack.push({ value, keys, length: keys.length, next: 0, key });
     };
     let count = 1;
-    const stack: Frame[] = [open(data as object, undefined, 1)];
+    open(data as object, '');
     while (stack.length > 0) {
         const frame = stack[stack.length - 1];
-        const length = frame.keys ? frame.keys.length : (frame.value as unknown[]).length;
-        if (frame.next >= length) {
+        if (frame.next >= frame.length) {
             stack.pop();
             continue;
         }
@@ -226,13 +237,13 @@ function checkData(data: unknown): void {
             case 'boolean':
                 break;
             case 'number':
-                if (!Number.isFinite(value)) throw notJson(childPath(frame.path, key), `the number ${value}`);
+                if (!Number.isFinite(value)) throw notJson(pathTo(key), `the number ${value}`);
                 break;
             case 'object':
-                if (value !== null) stack.push(open(value, childPath(frame.path, key), frame.depth + 1));
+                if (value !== null) open(value, key);
                 break;
             default:
-                throw notJson(childPath(frame.path, key), describeValue(value));
+                throw notJson(pathTo(key), describeValue(value));
         }
     }
 }
