@@ -39,7 +39,11 @@ const MAX_MESSAGE = 1000;
 
 function oneLine(message: string): string {
     // eslint-disable-next-line no-control-regex
-    const flat = message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, c => JSON.stringify(c).slice(1, -1));
+    const flat = message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, c => {
+        const json = JSON.stringify(c).slice(1, -1);
+        // JSON leaves U+007F, U+2028 and U+2029 as they are; some terminals and logs break lines there.
+        return json.length > 1 ? json : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
     return flat.length > MAX_MESSAGE ? `${flat.slice(0, MAX_MESSAGE)}…` : flat;
 }
 
