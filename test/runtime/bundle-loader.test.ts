@@ -6,6 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import Ajv from 'ajv';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Bundle } from '../../language/src/compiler/bundle.js';
 import { BundleError, MAX_BUNDLE_DEPTH, MAX_BUNDLE_LENGTH, MAX_BUNDLE_VALUES, MAX_CATEGORY_DEPTH, MAX_CONDITION_DEPTH, decide, loadBundle } from '../../language/src/runtime/index.js';
@@ -334,5 +336,43 @@ describe('limits: sizes', () => {
         expect(bundleErrorOf(bundle).path).toBe('/rules/0/basis/0');
         bundle.rules[0].basis.push('x');
         expect(bundleError(bundle)).toBe(`the bundle holds more than the limit of ${MAX_BUNDLE_VALUES} JSON values`);
+    });
+});
+
+describe('conditions: the runtime\'s checker and the published schema agree', () => {
+    // The runtime's validator leaves `when` to runtime/conditions.ts (which does not recurse); it
+    // must accept exactly what the schema's `logic` accepts.
+    const literal = fc.constantFrom<unknown>(1, 0.5, -0, 1e308, 'app', 'x', '', true, false, null, [], {}, 'NaN');
+    const read = fc.oneof(
+        { arbitrary: fc.constantFrom('channel', 'reports', 'verified', 'district').map(name => ({ var: name })), weight: 6 },
+        { arbitrary: fc.constantFrom<unknown>({ var: 'a.b' }, { var: '' }, { var: 'a b' }, { var: 1 }, { var: 'reports', x: 1 }, {}, 'reports', null, [{ var: 'reports' }]), weight: 1 },
+    );
+    const OPS = ['===', '!==', '<', '<=', '>', '>=', 'in'];
+    const leaf = fc.tuple(fc.constantFrom(...OPS, 'like', '=='), read, literal, fc.array(literal, { maxLength: 3 }), fc.nat({ max: 5 }))
+        .map(([op, v, lit, list, shape]) => ({ [op]: shape <= 2 ? [v, op === 'in' ? list : lit] : shape === 3 ? [v] : shape === 4 ? [v, lit, lit] : v }));
+    const { node } = fc.letrec<{ node: unknown }>(tie => ({
+        node: fc.oneof({ depthSize: 'small' },
+            { arbitrary: leaf, weight: 4 },
+            { arbitrary: fc.tuple(fc.constantFrom('and', 'or'), fc.array(tie('node'), { maxLength: 3 })).map(([op, parts]) => ({ [op]: parts })), weight: 2 },
+            { arbitrary: fc.tuple(tie('node'), fc.boolean()).map(([part, wrapped]) => ({ '!': wrapped ? [part] : part })), weight: 2 },
+            { arbitrary: fc.constantFrom<unknown>(true, false, null, 1, 'x', [], {}, { and: [{ '===': [{ var: 'reports' }, 1] }, { '===': [{ var: 'reports' }, 2] }], or: [] }), weight: 1 },
+        ),
+    }));
+
+    test('a condition breaks the schema exactly when the runtime refuses it as breaking the schema (property)', async () => {
+        const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'language', 'schema', 'bundle.schema.json'), 'utf8'));
+        const validate = new Ajv({ strict: true }).compile(schema);
+        const base = await sample();
+        fc.assert(fc.property(node, when => {
+            const bundle = { ...base, rules: [{ ...base.rules[0], when }, ...base.rules.slice(1)] };
+            let refusedBySchema = false;
+            try {
+                loadBundle(bundle);
+            } catch (err) {
+                if (!(err instanceof BundleError)) throw err;
+                refusedBySchema = err.message.startsWith('the bundle does not match the bundle schema: /rules/0/when');
+            }
+            expect(refusedBySchema, JSON.stringify(validate.errors)).toBe(!validate(bundle));
+        }), { numRuns: 500 });
     });
 });

@@ -71,6 +71,7 @@ export function parseCondition(logic: unknown, attributes: ReadonlyMap<string, A
         return { kind: 'true' };
     }
     let root: ConditionNode | undefined;
+    const leaves: Array<Comparison & { put: Slot }> = [];
     /** `levels`: the and/or/not levels above; `negated`: an odd run of `!` leads here. */
     const work: Array<{ value: unknown; path: JsonPath | undefined; put: Slot; levels: number; negated: boolean }> = [
         { value: logic, path, put: node => { root = node; }, levels: 0, negated: false },
@@ -117,14 +118,27 @@ export function parseCondition(logic: unknown, attributes: ReadonlyMap<string, A
                 work.push({ value: arg[i], path: childPath(argPath, i), put: node => { parts[i] = node; }, levels, negated: false });
             }
         } else {
-            put(comparison(op, arg, argPath, attributes, where));
+            leaves.push({ ...comparisonShape(op, arg, argPath), put });
         }
+    }
+    // Attributes are checked once the whole condition has the schema's shape, so that a bundle
+    // breaking the schema is always reported as such.
+    for (const leaf of leaves) {
+        leaf.put(resolveComparison(leaf, attributes, where));
     }
     return root!;
 }
 
+/** A comparison of the schema's shape, its attribute not yet looked up. */
+interface Comparison {
+    readonly op: string;
+    readonly name: string;
+    readonly literals: readonly unknown[];
+    readonly at: JsonPath;
+}
+
 /** `[{ "var": name }, literal]`, or for `in`, `[{ "var": name }, [literal, ...]]`. */
-function comparison(op: string, arg: unknown, at: JsonPath, attributes: ReadonlyMap<string, AttributeInfo>, where: string): ConditionNode {
+function comparisonShape(op: string, arg: unknown, at: JsonPath): Comparison {
     if (!Array.isArray(arg) || arg.length !== 2) {
         throw schemaError(pointer(at), `must be [{ "var": attribute }, ${op === 'in' ? 'a list of values' : 'a value'}], not ${describeValue(arg)}${Array.isArray(arg) ? ` of ${arg.length}` : ''}`);
     }
@@ -149,10 +163,16 @@ function comparison(op: string, arg: unknown, at: JsonPath, attributes: Readonly
             throw schemaError(pointer(op === 'in' ? childPath(literalPath, i) : literalPath), `must be ${ORDERING.has(op) ? 'a number' : 'a number, a text or a boolean'}, not ${describeValue(literal)}`);
         }
     }
+    return { op, name, literals, at };
+}
+
+/** The comparison against the bundle's attributes: one that exists, and literals of its type. */
+function resolveComparison({ op, name, literals, at }: Comparison, attributes: ReadonlyMap<string, AttributeInfo>, where: string): ConditionNode {
     const fail = (p: JsonPath, detail: string): never => {
         throw inconsistency(pointer(p), `${where}: ${detail}`);
     };
-    const attribute = attributes.get(name) ?? fail(childPath(varPath, 'var'), `the condition reads ${idText(name)}, which is not an attribute of the bundle`);
+    const literalPath = childPath(at, 1);
+    const attribute = attributes.get(name) ?? fail(childPath(childPath(at, 0), 'var'), `the condition reads ${idText(name)}, which is not an attribute of the bundle`);
     if (ORDERING.has(op) && attribute.type !== 'number') {
         return fail(at, `'${op}' orders numbers, but attribute '${attribute.name}' is ${attribute.type}`);
     }
