@@ -41,11 +41,40 @@ const EQUAL_FUNCTION = `function func0(a, b) {
     return keys.length === Object.keys(b).length && keys.every(k => Object.prototype.hasOwnProperty.call(b, k) && func0(a[k], b[k]));
 }`;
 
+/**
+ * The schema the runtime's validator checks: the published one, with two changes that keep its
+ * work linear and its stack shallow whatever the bundle (docs/bundle.md, "The runtime's contract"):
+ * - a rule's `when` is left to the runtime's condition checker (runtime/conditions.ts), which
+ *   applies `definitions.logic` without recursion; ajv's code would recurse once per level of a
+ *   condition, with frames large enough to exhaust the stack within the bundle depth limit;
+ * - the items of a `uniqueItems` list are inlined, so ajv sees they are strings and checks
+ *   uniqueness in linear time (through a `$ref` it compares every pair).
+ */
+export function runtimeSchema(schema) {
+    const copy = structuredClone(schema);
+    copy.properties.rules.items.properties.when = {};
+    for (const name of ['logic', 'logicList', 'var', 'literal']) {
+        delete copy.definitions[name];
+    }
+    const visit = node => {
+        if (Array.isArray(node)) {
+            node.forEach(visit);
+        } else if (typeof node === 'object' && node !== null) {
+            if (node.uniqueItems === true && typeof node.items?.$ref === 'string') {
+                node.items = structuredClone(copy.definitions[node.items.$ref.replace('#/definitions/', '')]);
+            }
+            Object.values(node).forEach(visit);
+        }
+    };
+    visit(copy);
+    return copy;
+}
+
 /** The validator's source text for the current schema. */
 export function bundleValidatorSource() {
     // Descriptions are for people and editors; the validator carries only what it checks.
-    const schema = JSON.parse(readFileSync(SCHEMA, 'utf8'), (key, value) =>
-        (key === 'description' || key === 'title') && typeof value === 'string' ? undefined : value);
+    const schema = runtimeSchema(JSON.parse(readFileSync(SCHEMA, 'utf8'), (key, value) =>
+        (key === 'description' || key === 'title') && typeof value === 'string' ? undefined : value));
     const ajv = new Ajv({ code: { source: true, esm: true }, allErrors: false, strict: true });
     const code = standaloneCode(ajv, ajv.compile(schema));
     const requires = code.match(/require\([^)]*\)/g) ?? [];

@@ -2,10 +2,14 @@
  * `govrule eval` as a spawned process: one event with its explanation, a JSON Lines stream, and
  * the exit codes (0 decided, 1 an event could not be decided, 2 usage or a bundle it cannot use).
  */
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { EXAMPLES, describeRun, runCli } from '../helpers/cli.js';
+import { MAX_BUNDLE_DEPTH, MAX_CATEGORY_DEPTH, MAX_CONDITION_DEPTH } from '../../language/src/runtime/index.js';
+import { BIN, EXAMPLES, describeRun, runCli, type CliResult } from '../helpers/cli.js';
+import { hostileEvent, mutate, mutation } from '../helpers/hostile-bundles.js';
 import { tempFolder } from '../helpers/temp.js';
 
 let dir: string;
@@ -178,4 +182,96 @@ describe('usage and bundle errors (exit 2)', () => {
         const result = runCli(['eval', '--bundle', bundle, '--events', 'nope.jsonl'], { cwd: dir });
         expect([result.status, result.stderr]).toEqual([2, 'govrule: error: cannot read nope.jsonl: no such file or folder (ENOENT)\n']);
     });
+});
+
+describe('hostile bundles: a decision, or exit 1 or 2 with one line, never an internal error', () => {
+    let example: Record<string, any>;
+    /** The example rule for EVENT's category that reads `reports`, and its position. */
+    let target: number;
+
+    beforeAll(() => {
+        example = JSON.parse(fs.readFileSync(bundle, 'utf8'));
+        target = example.rules.findIndex((r: { id: string }) => r.id === 'chongqing.qinglang.enterpriseRumorSelfMedia');
+        expect(target).toBeGreaterThanOrEqual(0);
+    });
+
+    function withRule(when: unknown): Record<string, any> {
+        const copy = structuredClone(example);
+        copy.rules[target].when = when;
+        return copy;
+    }
+
+    function evalBundle(content: Record<string, any>, args: string[] = []): CliResult {
+        fs.writeFileSync(path.join(dir, 'hostile.json'), JSON.stringify(content));
+        return runCli(['eval', '--bundle', 'hostile.json', '--event', '-', ...args], { cwd: dir, input: JSON.stringify(EVENT) });
+    }
+
+    function expectRefused(result: CliResult, message: RegExp): void {
+        expect(result.status, describeRun(result)).toBe(2);
+        expect(result.stderr).toMatch(/^govrule: error: cannot use hostile\.json: [^\n]*\n$/);
+        expect(result.stderr).toMatch(message);
+        expect(result.stdout).toBe('');
+    }
+
+    /** `reports > 0 or (reports > 1 and (...))`, `levels` levels deep: holds for EVENT (reports 3). */
+    function alternation(levels: number): unknown {
+        let when: unknown = { '>': [{ var: 'reports' }, levels] };
+        for (let i = levels - 1; i >= 0; i--) {
+            when = { [i % 2 === 0 ? 'or' : 'and']: [{ '>': [{ var: 'reports' }, i] }, when] };
+        }
+        return when;
+    }
+
+    test('a run of 700 `!` (once a stack overflow in the schema check) is decided', () => {
+        let when: unknown = { '===': [{ var: 'channel' }, 'selfMedia'] };
+        for (let i = 0; i < 700; i++) when = { '!': when };
+        const result = evalBundle(withRule(when));
+        expect(result.status, describeRun(result)).toBe(0);
+        const rule = JSON.parse(result.stdout).explain.find((e: { rule: string }) => e.rule === 'chongqing.qinglang.enterpriseRumorSelfMedia');
+        expect(rule.condition.condition).toBe('channel == selfMedia');
+    });
+
+    test(`a condition ${MAX_CONDITION_DEPTH} levels deep is decided, also with a third of the default stack; one level more is refused`, () => {
+        const deep = withRule(alternation(MAX_CONDITION_DEPTH));
+        const result = evalBundle(deep);
+        expect(result.status, describeRun(result)).toBe(0);
+        expect(JSON.parse(result.stdout).rule).toBe('chongqing.qinglang.enterpriseRumorSelfMedia');
+        // Node's default stack is about 984 KB: the runtime's recursion at the limits leaves most of it to the caller.
+        const small = spawnSync(process.execPath, ['--stack-size=300', BIN, 'eval', '--bundle', 'hostile.json', '--event', '-'], { cwd: dir, input: JSON.stringify(EVENT), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+        expect(small.status, small.stderr).toBe(0);
+        expect(JSON.parse(small.stdout).rule).toBe('chongqing.qinglang.enterpriseRumorSelfMedia');
+        const stream = runCli(['eval', '--bundle', 'hostile.json', '--events', '-', '--explain'], { cwd: dir, input: `${JSON.stringify(EVENT)}\n` });
+        expect(stream.status, describeRun(stream)).toBe(0);
+        expectRefused(evalBundle(withRule(alternation(MAX_CONDITION_DEPTH + 1))),
+            new RegExp(`: rule 'chongqing\\.qinglang\\.enterpriseRumorSelfMedia': the condition nests more than ${MAX_CONDITION_DEPTH} levels of and, or and not at /rules/${target}/when/or/1/and/1/`));
+    });
+
+    test(`nesting past ${MAX_BUNDLE_DEPTH} levels anywhere, or a category tree past ${MAX_CATEGORY_DEPTH} levels, is refused`, () => {
+        let basis: unknown = 'x';
+        for (let i = 0; i < MAX_BUNDLE_DEPTH; i++) basis = [basis];
+        const deep = structuredClone(example);
+        deep.rules[0].basis = basis;
+        expectRefused(evalBundle(deep), new RegExp(`the bundle is nested more than ${MAX_BUNDLE_DEPTH} levels deep at /rules/0/basis/0/0/0/`));
+        const tall = structuredClone(example);
+        for (let i = 0; i <= MAX_CATEGORY_DEPTH; i++) {
+            tall.categories.push({ ...tall.categories[0], id: `z.c${i}`, name: `c${i}`, parent: i === 0 ? null : `z.c${i - 1}` });
+        }
+        expectRefused(evalBundle(tall), new RegExp(`the bundle is inconsistent at /categories/\\d+/parent: category 'z\\.c${MAX_CATEGORY_DEPTH}' is more than ${MAX_CATEGORY_DEPTH} levels deep`));
+    });
+
+    test('random hostile bundles and events (property)', () => {
+        const categories = example.categories.map((c: { id: string }) => c.id);
+        const attributes = example.attributes.map((a: { name: string }) => a.name);
+        fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 2 }), hostileEvent(categories, attributes), (mutations, event) => {
+            fs.writeFileSync(path.join(dir, 'hostile.json'), JSON.stringify(mutate(example, mutations)));
+            const result = runCli(['eval', '--bundle', 'hostile.json', '--event', '-'], { cwd: dir, input: JSON.stringify(event) });
+            expect(result.stderr, describeRun(result)).not.toMatch(/internal error|\n\s+at /i);
+            if (result.status === 0) {
+                expect(JSON.parse(result.stdout)).toHaveProperty('rule');
+            } else {
+                expect([1, 2], describeRun(result)).toContain(result.status);
+                expect(result.stderr, describeRun(result)).toMatch(/^govrule: error: [^\n]*\n$/);
+            }
+        }), { numRuns: 12 });
+    }, 300_000);
 });

@@ -1,11 +1,14 @@
 /**
- * The runtime faces events from outside: attribute names that are special in JavaScript, deeply
- * nested or huge values, wrong shapes. It must decide correctly or refuse with an EventError —
- * never crash, hang, or change Object.prototype.
+ * The runtime faces bundles and events from outside: attribute names that are special in
+ * JavaScript, deeply nested or huge values, wrong shapes. Its contract (docs/bundle.md): a bundle
+ * loads or is refused with a BundleError naming where; an event is decided or refused with an
+ * EventError — never another exception, a hang, or a change to Object.prototype.
  */
-import { afterEach, describe, expect, test } from 'vitest';
-import { decide, type LoadedBundle } from '../../language/src/runtime/index.js';
-import { COMMON, eventError, load, rule, rules } from './fixtures.js';
+import fc from 'fast-check';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { BundleError, EventError, decide, loadBundle, type LoadedBundle } from '../../language/src/runtime/index.js';
+import { hostileEvent, mutate, mutation } from '../helpers/hostile-bundles.js';
+import { COMMON, compile, eventError, load, rule, rules } from './fixtures.js';
 
 afterEach(() => {
     // Nothing may have leaked onto every object.
@@ -116,5 +119,95 @@ describe('shapes and sizes', () => {
     test.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])('a number that JSON cannot carry is refused: %s', async value => {
         const loaded = await load(rules(rule('r', 'category top severity minor when reports > 1')));
         expect(eventError(() => decide(loaded, { category: 't.r.top', attributes: { channel: 'app', reports: value } })).attribute).toBe('reports');
+    });
+});
+
+/** A loaded bundle, or undefined after a BundleError that names a path in one line; anything else fails. */
+function loadOrRefuse(input: unknown): LoadedBundle | undefined {
+    try {
+        return loadBundle(input);
+    } catch (err) {
+        if (!(err instanceof BundleError)) throw err;
+        expect(err.message).not.toMatch(/[\n\r\u2028\u2029]/);
+        expect(err.message.length).toBeLessThanOrEqual(1001);
+        expect(err.path).toMatch(/^(\/[^/]*)*$/);
+        return undefined;
+    }
+}
+
+/** Decides the event every way a caller can; each gives a decision or an EventError. */
+function decideOrRefuse(loaded: LoadedBundle, event: unknown): void {
+    for (const options of [{}, { explain: true }, { strict: true, date: '2026-06-01' }]) {
+        try {
+            const decision = decide(loaded, event, options);
+            expect(decision.rule === null || loaded.rules.some(r => r.id === decision.rule)).toBe(true);
+            expect(typeof JSON.stringify(decision)).toBe('string');
+        } catch (err) {
+            if (!(err instanceof EventError)) throw err;
+            expect(err.message).not.toMatch(/[\n\r\u2028\u2029]/);
+        }
+    }
+}
+
+describe('the contract on hostile bundles and events (property)', () => {
+    let base: Record<string, any>;
+    let categories: string[];
+    let attributes: string[];
+
+    beforeAll(async () => {
+        base = JSON.parse(JSON.stringify(await compile(rules(`/** doc */
+rule r "label" {
+    category top.mid severity serious responsible reviewer actions fine(amount: 100 CNY), remove
+    when channel in [app, selfMedia] and (reports > 1 or not verified) and district != "x"
+    escalate { after 1h to cac after 1d to editor }
+    basis "x"
+    effective 2026-01-01 .. 2026-12-31
+}
+${rule('s', 'category other severity minor priority 2')}
+test "t" { given top.mid { channel: app, reports: 2 } on 2026-06-01 expect rule r expect escalation to cac within 2h }
+`))));
+        categories = base.categories.map((c: { id: string }) => c.id);
+        attributes = base.attributes.map((a: { name: string }) => a.name);
+    });
+
+    test('any bundle loads or is refused with a BundleError; a loaded one decides or refuses each event with an EventError', () => {
+        fc.assert(fc.property(
+            fc.array(mutation, { minLength: 1, maxLength: 3 }),
+            fc.constantFrom('object', 'text', 'cut text'),
+            fc.nat(),
+            fc.array(hostileEvent(categories, attributes), { minLength: 1, maxLength: 4 }),
+            (mutations, form, cut, events) => {
+                const bundle = mutate(base, mutations);
+                const text = form === 'object' ? undefined : JSON.stringify(bundle);
+                const loaded = loadOrRefuse(text === undefined ? bundle : form === 'text' ? text : text.slice(0, cut % (text.length + 1)));
+                if (loaded) {
+                    for (const event of events) decideOrRefuse(loaded, event);
+                }
+            },
+        ), { numRuns: 60 });
+    }, 180_000);
+
+    test('the valid bundle decides every hostile event or refuses it with an EventError', () => {
+        const loaded = loadBundle(base);
+        fc.assert(fc.property(hostileEvent(categories, attributes), event => decideOrRefuse(loaded, event)), { numRuns: 400 });
+    });
+
+    test('values JSON cannot hold are refused with their path, whatever their place', () => {
+        for (const [value, what] of [[undefined, 'undefined'], [() => 1, 'a function'], [Number.NaN, 'the number NaN'], [Number.POSITIVE_INFINITY, 'the number Infinity'], [10n, 'a bigint'], [new Date(0), 'an object that is not plain JSON data']] as const) {
+            const bundle = structuredClone(base);
+            bundle.rules[0].basis = ['x', value];
+            const err = (() => { try { loadBundle(bundle); } catch (e) { return e as BundleError; } throw new Error('loaded'); })();
+            expect([err.name, err.path, err.message]).toEqual(['BundleError', '/rules/0/basis/1', `the bundle does not match the bundle schema: /rules/0/basis/1 is ${what}, which JSON cannot hold`]);
+        }
+    });
+
+    test('messages stay on one line and short, whatever the bundle names hold', () => {
+        const bundle = structuredClone(base);
+        bundle.rules[0].severity = `t.common.${'x'.repeat(100_000)}`;
+        const err = (() => { try { loadBundle(bundle, { schema: false }); } catch (e) { return e as BundleError; } throw new Error('loaded'); })();
+        expect(err.message).toBe(`the bundle is inconsistent at /rules/0/severity: rule 't.r.r' has unknown severity 't.common.${'x'.repeat(51)}…'`);
+        bundle.rules[0].severity = 't.common.minor';
+        bundle.rules[0]['we\night'] = 1;
+        expect(() => loadBundle(bundle)).toThrow("the bundle does not match the bundle schema: /rules/0 must NOT have additional properties ('we\\night')");
     });
 });

@@ -5,19 +5,27 @@
  * declared attributes with values of their types, the category tree has no cycles.
  */
 import type { Bundle, BundleRule } from '../compiler/bundle.js';
-import { closestNames } from '../references/suggestions.js';
 import { compileCondition, fitsType, parseCondition, type AttributeInfo, type ConditionNode, type Test } from './conditions.js';
-import { BundleError, describeValue } from './errors.js';
+import { BundleError, describeValue, hint, idText, inconsistency, schemaError } from './errors.js';
 import { validate as validateSchema, type SchemaError } from './generated/bundle-schema-validator.js';
+import { childPath, pointer, pointerText, type JsonPath } from './json-path.js';
 
 export const BUNDLE_FORMAT = 'govrule-bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
 
-/**
- * Deeper JSON than any compiler output (a condition nested a few hundred parentheses deep) is
- * refused before anything recursive (the schema validator, the condition compiler) walks it.
+/*
+ * The limits of the runtime's contract (docs/bundle.md): within them a bundle loads or is refused
+ * with a BundleError; beyond them it is refused before anything walks it. They are far above what
+ * the compiler writes (its parser gives up on conditions a few hundred levels deep).
  */
+/** Levels of JSON nesting: the whole bundle is 1, each object or array inside one more. */
 export const MAX_BUNDLE_DEPTH = 1000;
+/** Levels of the category tree: a top-level category is 1. */
+export const MAX_CATEGORY_DEPTH = 1000;
+/** Length of bundle text, in UTF-16 code units (a UTF-8 file of at most this many bytes fits). */
+export const MAX_BUNDLE_LENGTH = 256 * 1024 * 1024;
+/** JSON values (objects, arrays, strings, numbers, booleans, nulls) in a bundle. */
+export const MAX_BUNDLE_VALUES = 16 * 1024 * 1024;
 
 export interface LoadOptions {
     /**
@@ -123,22 +131,29 @@ export function compareCandidates(a: Candidate, b: Candidate): number {
         || a.rule.order - b.rule.order;
 }
 
-/** Parses (when given text), validates and indexes a bundle. Throws BundleError. */
+/**
+ * Parses (when given text), validates and indexes a bundle. Throws BundleError, and nothing else,
+ * whatever the input: text, or plain JSON data as JSON.parse returns it.
+ */
 export function loadBundle(input: string | unknown, options: LoadOptions = {}): LoadedBundle {
     let data: unknown = input;
     if (typeof input === 'string') {
+        if (input.length > MAX_BUNDLE_LENGTH) {
+            throw new BundleError(`the bundle is longer than the limit of ${MAX_BUNDLE_LENGTH} characters (256 MiB)`);
+        }
         try {
+            // V8's JSON.parse is not recursive: deep text is parsed, then refused by checkData.
             data = JSON.parse(input);
         } catch (err) {
             throw new BundleError(`the bundle is not valid JSON: ${(err as Error).message}`);
         }
     }
     checkFormat(data);
-    checkDepth(data);
+    checkData(data);
     if (options.schema !== false && !validateSchema(data)) {
         const error = mostSpecific(validateSchema.errors ?? []);
-        const detail = error?.params && 'additionalProperty' in error.params ? ` ('${String(error.params.additionalProperty)}')` : '';
-        throw new BundleError(`the bundle does not match the bundle schema: ${error?.instancePath || '/'} ${error?.message ?? 'is invalid'}${detail}`);
+        const detail = error?.params && 'additionalProperty' in error.params ? ` (${idText(String(error.params.additionalProperty))})` : '';
+        throw schemaError(error?.instancePath ?? '', `${error?.message ?? 'is invalid'}${detail}`);
     }
     return index(data as Bundle);
 }
@@ -165,144 +180,196 @@ function checkFormat(data: unknown): void {
     }
     const { format, formatVersion } = data as Record<string, unknown>;
     if (format !== BUNDLE_FORMAT) {
-        throw new BundleError(`not a GovRule bundle: "format" is ${format === undefined ? 'missing' : describeValue(format)}, expected "${BUNDLE_FORMAT}"`);
+        throw new BundleError(`not a GovRule bundle: "format" is ${format === undefined ? 'missing' : describeValue(format)}, expected "${BUNDLE_FORMAT}"`, '/format');
     }
     if (formatVersion !== BUNDLE_FORMAT_VERSION) {
         const found = formatVersion === undefined ? 'missing' : typeof formatVersion === 'number' ? String(formatVersion) : describeValue(formatVersion);
-        throw new BundleError(`unsupported bundle: "formatVersion" is ${found}, but this runtime reads version ${BUNDLE_FORMAT_VERSION}; compile the rules with a matching govrule`);
+        throw new BundleError(`unsupported bundle: "formatVersion" is ${found}, but this runtime reads version ${BUNDLE_FORMAT_VERSION}; compile the rules with a matching govrule`, '/formatVersion');
     }
 }
 
-/** Iterative, so that neither a hostile nesting depth nor a cyclic object can overflow the stack. */
-function checkDepth(data: unknown): void {
-    const stack: Array<[unknown, number]> = [[data, 1]];
-    while (stack.length > 0) {
-        const [value, depth] = stack.pop()!;
-        if (depth > MAX_BUNDLE_DEPTH) {
-            throw new BundleError(`the bundle is nested more than ${MAX_BUNDLE_DEPTH} levels deep`);
+/**
+ * Before anything else walks the bundle: its depth and size are within the limits, and it is JSON
+ * data (no functions, undefined, non-finite numbers or class instances; a cycle is endless depth).
+ * Iterative, with one frame per open container, so neither depth nor width costs stack.
+ */
+function checkData(data: unknown): void {
+    // The stack of open containers is also the path: each frame knows its key in the one below.
+    interface Frame { readonly value: object; readonly keys: readonly string[] | null; readonly length: number; next: number; readonly key: string | number }
+    const stack: Frame[] = [];
+    const pathTo = (key?: string | number): JsonPath | undefined => {
+        let path: JsonPath | undefined;
+        for (const frame of stack.slice(1)) path = childPath(path, frame.key);
+        return key === undefined ? path : childPath(path, key);
+    };
+    const open = (value: object, key: string | number): void => {
+        if (stack.length >= MAX_BUNDLE_DEPTH) {
+            const at = pointer(pathTo(key));
+            throw new BundleError(`the bundle is nested more than ${MAX_BUNDLE_DEPTH} levels deep at ${pointerText(at)}`, at);
         }
-        if (typeof value === 'object' && value !== null) {
-            for (const child of Array.isArray(value) ? value : Object.values(value)) {
-                if (typeof child === 'object' && child !== null) {
-                    stack.push([child, depth + 1]);
-                }
-            }
+        if (Array.isArray(value)) {
+            stack.push({ value, keys: null, length: value.length, next: 0, key });
+            return;
+        }
+        const proto = Object.getPrototypeOf(value) as unknown;
+        if (proto !== Object.prototype && proto !== null) {
+            throw notJson(pathTo(key), 'an object that is not plain JSON data');
+        }
+        const keys = Object.keys(value);
+        stack.push({ value, keys, length: keys.length, next: 0, key });
+    };
+    let count = 1;
+    open(data as object, '');
+    while (stack.length > 0) {
+        const frame = stack[stack.length - 1];
+        if (frame.next >= frame.length) {
+            stack.pop();
+            continue;
+        }
+        const key = frame.keys ? frame.keys[frame.next] : frame.next;
+        frame.next++;
+        if (++count > MAX_BUNDLE_VALUES) {
+            throw new BundleError(`the bundle holds more than the limit of ${MAX_BUNDLE_VALUES} JSON values`);
+        }
+        const value = (frame.value as Record<string | number, unknown>)[key];
+        switch (typeof value) {
+            case 'string':
+            case 'boolean':
+                break;
+            case 'number':
+                if (!Number.isFinite(value)) throw notJson(pathTo(key), `the number ${value}`);
+                break;
+            case 'object':
+                if (value !== null) open(value, key);
+                break;
+            default:
+                throw notJson(pathTo(key), describeValue(value));
         }
     }
+}
+
+function notJson(path: JsonPath | undefined, what: string): BundleError {
+    const at = pointer(path);
+    return schemaError(at, `is ${what}, which JSON cannot hold`);
 }
 
 function index(bundle: Bundle): LoadedBundle {
-    const fail = (message: string): never => {
-        throw new BundleError(`the bundle is inconsistent: ${message}`);
+    const fail = (path: string, message: string): never => {
+        throw inconsistency(path, message);
     };
-    const unique = <T extends { id: string }>(list: readonly T[], kind: string): Map<string, T> => {
+    const unique = <T extends { id: string }>(list: readonly T[], kind: string, list_: string): Map<string, T> => {
         const map = new Map<string, T>();
-        for (const item of list) {
+        list.forEach((item, i) => {
             if (map.has(item.id)) {
-                fail(`two ${kind}s have the id '${item.id}'`);
+                fail(`/${list_}/${i}/id`, `two ${kind}s have the id ${idText(item.id)}`);
             }
             map.set(item.id, item);
-        }
+        });
         return map;
     };
     const severityRanks = new Map<string, number>();
     bundle.severities.forEach((level, i) => {
         if (level.rank !== i) {
-            fail(`severity '${level.id}' has rank ${level.rank} at position ${i} of the scale`);
+            fail(`/severities/${i}/rank`, `severity ${idText(level.id)} has rank ${level.rank} at position ${i} of the scale`);
         }
         if (severityRanks.has(level.id)) {
-            fail(`two severity levels have the id '${level.id}'`);
+            fail(`/severities/${i}/id`, `two severity levels have the id ${idText(level.id)}`);
         }
         severityRanks.set(level.id, i);
     });
-    const posts = unique(bundle.posts, 'post');
-    const authorities = unique(bundle.authorities, 'authority');
-    const actions = unique(bundle.actions, 'action');
-    unique(bundle.attributes, 'attribute');
+    const posts = unique(bundle.posts, 'post', 'posts');
+    const authorities = unique(bundle.authorities, 'authority', 'authorities');
+    const actions = unique(bundle.actions, 'action', 'actions');
+    unique(bundle.attributes, 'attribute', 'attributes');
 
     const attributes = new Map<string, AttributeInfo>();
     const attributeList: AttributeInfo[] = [];
-    for (const attr of bundle.attributes) {
+    bundle.attributes.forEach((attr, i) => {
         if (attributes.has(attr.name)) {
-            fail(`two attributes are named '${attr.name}'`);
+            fail(`/attributes/${i}/name`, `two attributes are named ${idText(attr.name)}`);
         }
         const type = attr.type as AttributeInfo['type'];
         if (type === 'enum' && (!Array.isArray(attr.values) || attr.values.length === 0)) {
-            fail(`enum attribute '${attr.name}' lists no values`);
+            fail(`/attributes/${i}/values`, `enum attribute ${idText(attr.name)} lists no values`);
         }
-        const info: AttributeInfo = { name: attr.name, index: attributeList.length, type, values: type === 'enum' ? attr.values : null, default: attr.default };
+        const values = type === 'enum' ? attr.values : null;
+        const info: AttributeInfo = {
+            name: attr.name, index: attributeList.length, type, values, default: attr.default,
+            // A set only where it pays: a short list is searched faster than a set is hashed.
+            ...(values && values.length > 16 ? { members: new Set(values) } : {}),
+        };
         if (attr.default !== null && !fitsType(attr.default, info)) {
-            fail(`the default of attribute '${attr.name}' is ${describeValue(attr.default)}, not a value of its type`);
+            fail(`/attributes/${i}/default`, `the default of attribute ${idText(attr.name)} is ${describeValue(attr.default)}, not a value of its type`);
         }
         attributes.set(attr.name, info);
         attributeList.push(info);
-    }
+    });
 
     const categories = indexCategories(bundle, fail);
     const rules = bundle.rules.map((rule, order): RuleInfo => {
-        const where = `rule '${rule.id}'`;
-        for (const id of rule.categories) {
-            if (!categories.has(id)) fail(`${where} covers unknown category '${id}'${hint(id, categories.keys())}`);
-        }
-        const rank = severityRanks.get(rule.severity) ?? fail(`${where} has unknown severity '${rule.severity}'`);
-        if (!posts.has(rule.responsible)) fail(`${where} names unknown post '${rule.responsible}' as responsible`);
-        for (const call of rule.actions) {
-            if (!actions.has(call.action)) fail(`${where} calls unknown action '${call.action}'`);
-        }
-        for (const step of rule.escalation) {
+        const where = `rule ${idText(rule.id)}`;
+        const at = `/rules/${order}`;
+        rule.categories.forEach((id, i) => {
+            if (!categories.has(id)) fail(`${at}/categories/${i}`, `${where} covers unknown category ${idText(id)}${hint(id, categories.keys())}`);
+        });
+        const rank = severityRanks.get(rule.severity) ?? fail(`${at}/severity`, `${where} has unknown severity ${idText(rule.severity)}`);
+        if (!posts.has(rule.responsible)) fail(`${at}/responsible`, `${where} names unknown post ${idText(rule.responsible)} as responsible`);
+        rule.actions.forEach((call, i) => {
+            if (!actions.has(call.action)) fail(`${at}/actions/${i}/action`, `${where} calls unknown action ${idText(call.action)}`);
+        });
+        rule.escalation.forEach((step, i) => {
             const known = step.toKind === 'post' ? posts.has(step.to) : authorities.has(step.to);
-            if (!known) fail(`${where} escalates to unknown ${step.toKind} '${step.to}'`);
-        }
+            if (!known) fail(`${at}/escalation/${i}/to`, `${where} escalates to unknown ${step.toKind} ${idText(step.to)}`);
+        });
         const { from, to } = rule.effective;
-        if (from !== null && to !== null && to < from) fail(`${where} is in force from ${from} to ${to}, which ends before it starts`);
-        let condition: ConditionNode;
-        try {
-            condition = parseCondition(rule.when, attributes, where);
-        } catch (err) {
-            return fail((err as Error).message);
-        }
+        if (from !== null && to !== null && to < from) fail(`${at}/effective`, `${where} is in force from ${from} to ${to}, which ends before it starts`);
+        const condition = parseCondition(rule.when, attributes, where, childPath(childPath(childPath(undefined, 'rules'), order), 'when'));
         return {
             rule, id: rule.id, order, enabled: rule.enabled, priority: rule.priority, rank,
             from: from ?? '', to: to ?? '~', condition, test: compileCondition(condition),
             actions: frozenCopy(rule.actions), escalation: frozenCopy(rule.escalation),
         };
     });
-    unique(rules, 'rule');
+    unique(rules, 'rule', 'rules');
     return new LoadedBundle(bundle, attributes, attributeList, categories, rules, severityRanks);
 }
 
-function indexCategories(bundle: Bundle, fail: (message: string) => never): Map<string, CategoryInfo> {
-    const declared = new Map<string, Bundle['categories'][number]>();
-    for (const category of bundle.categories) {
-        if (declared.has(category.id)) fail(`two categories have the id '${category.id}'`);
-        declared.set(category.id, category);
-    }
+function indexCategories(bundle: Bundle, fail: (path: string, message: string) => never): Map<string, CategoryInfo> {
+    const declared = new Map<string, { category: Bundle['categories'][number]; position: number }>();
+    bundle.categories.forEach((category, position) => {
+        if (declared.has(category.id)) fail(`/categories/${position}/id`, `two categories have the id ${idText(category.id)}`);
+        declared.set(category.id, { category, position });
+    });
     const parents = new Set<string>();
-    for (const category of bundle.categories) {
+    bundle.categories.forEach((category, position) => {
         if (category.parent !== null) {
-            if (!declared.has(category.parent)) fail(`category '${category.id}' has unknown parent '${category.parent}'`);
+            if (!declared.has(category.parent)) fail(`/categories/${position}/parent`, `category ${idText(category.id)} has unknown parent ${idText(category.parent)}`);
             parents.add(category.parent);
         }
-    }
+    });
     const infos = new Map<string, CategoryInfo>();
-    const resolve = (id: string): CategoryInfo => {
+    const resolve = (id: string): void => {
         // Walk up to a known ancestor or the root, then build down: no recursion, and a cycle is caught.
         const path: string[] = [];
         const onPath = new Set<string>();
         let current: string | null = id;
         while (current !== null && !infos.has(current)) {
-            if (onPath.has(current)) fail(`category '${current}' is its own ancestor`);
+            const { category, position }: { category: Bundle['categories'][number]; position: number } = declared.get(current)!;
+            if (onPath.has(current)) fail(`/categories/${position}/parent`, `category ${idText(current)} is its own ancestor`);
             path.push(current);
             onPath.add(current);
-            current = declared.get(current)!.parent;
+            current = category.parent;
         }
         let parent = current === null ? null : infos.get(current)!;
         for (let i = path.length - 1; i >= 0; i--) {
-            const info: CategoryInfo = { id: path[i], parent, depth: parent ? parent.depth + 1 : 0, leaf: !parents.has(path[i]) };
+            const depth = parent ? parent.depth + 1 : 0;
+            if (depth >= MAX_CATEGORY_DEPTH) {
+                fail(`/categories/${declared.get(path[i])!.position}/parent`, `category ${idText(path[i])} is more than ${MAX_CATEGORY_DEPTH} levels deep in the category tree`);
+            }
+            const info: CategoryInfo = { id: path[i], parent, depth, leaf: !parents.has(path[i]) };
             infos.set(path[i], info);
             parent = info;
         }
-        return infos.get(id)!;
     };
     for (const category of bundle.categories) {
         resolve(category.id);
@@ -316,9 +383,4 @@ function frozenCopy<T>(value: T): T {
     }
     const copy = (Array.isArray(value) ? value.map(frozenCopy) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, frozenCopy(v)]))) as T;
     return Object.freeze(copy);
-}
-
-function hint(name: string, candidates: Iterable<string>): string {
-    const close = closestNames(name, candidates, 1);
-    return close.length > 0 ? ` (did you mean '${close[0]}'?)` : '';
 }

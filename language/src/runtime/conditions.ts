@@ -4,7 +4,8 @@
  * `explain`. Only the operators the compiler emits are accepted; nothing is ever `eval`ed.
  */
 import type { Scalar } from '../compiler/jsonlogic.js';
-import { BundleError } from './errors.js';
+import { BundleError, describeValue, idText, inconsistency, schemaError } from './errors.js';
+import { childPath, pointer, pointerText, type JsonPath } from './json-path.js';
 
 export type AttributeType = 'number' | 'boolean' | 'text' | 'enum';
 
@@ -16,6 +17,8 @@ export interface AttributeInfo {
     /** Enum members, else null. */
     readonly values: readonly string[] | null;
     readonly default: Scalar | null;
+    /** The enum members as a set, for large enums (the loader fills it); else `values` is searched. */
+    readonly members?: ReadonlySet<string>;
 }
 
 type Comparator = '===' | '!==' | '<' | '<=' | '>' | '>=';
@@ -45,76 +48,151 @@ export interface ConditionTrace {
 
 const COMPARATORS = new Set<string>(['===', '!==', '<', '<=', '>', '>=']);
 const ORDERING = new Set<string>(['<', '<=', '>', '>=']);
+const OPERATORS = 'and, or, !, ===, !==, <, <=, >, >=, in';
+/** The schema's simpleName: what a `var` may be. */
+const SIMPLE_NAME = /^[^.\s]+$/;
 
-/** Checks a rule's `when` against the attributes; `where` names the rule in errors. */
-export function parseCondition(logic: unknown, attributes: ReadonlyMap<string, AttributeInfo>, where: string): ConditionNode {
+type Slot = (node: ConditionNode) => void;
+
+/**
+ * Levels of `and`, `or` and `not` a condition may nest, after double negations are removed (the
+ * compiler's parser gives up long before). Printing, compiling, evaluating and explaining
+ * recurse once per level, so this bounds their stack.
+ */
+export const MAX_CONDITION_DEPTH = 256;
+
+/**
+ * Checks a rule's `when` (at `path`) as the bundle schema's `logic` does, and against the
+ * attributes; `where` names the rule in messages. Iterative, so any depth is checked without
+ * spending stack; a run of `!` becomes one `not` or none.
+ */
+export function parseCondition(logic: unknown, attributes: ReadonlyMap<string, AttributeInfo>, where: string, path?: JsonPath): ConditionNode {
     if (logic === true) {
         return { kind: 'true' };
     }
-    const fail = (message: string): never => {
-        throw new BundleError(`${where}: ${message}`);
-    };
-    if (typeof logic !== 'object' || logic === null || Array.isArray(logic)) {
-        return fail('a condition must be true or an object with one operator');
-    }
-    const keys = Object.keys(logic);
-    if (keys.length !== 1) {
-        return fail(`a condition must have exactly one operator, not ${keys.length}`);
-    }
-    const op = keys[0];
-    const arg = (logic as Record<string, unknown>)[op];
-    if (op === 'and' || op === 'or') {
-        if (!Array.isArray(arg) || arg.length === 0) {
-            return fail(`'${op}' takes a list of conditions`);
+    let root: ConditionNode | undefined;
+    const leaves: Array<Comparison & { put: Slot }> = [];
+    /** `levels`: the and/or/not levels above; `negated`: an odd run of `!` leads here. */
+    const work: Array<{ value: unknown; path: JsonPath | undefined; put: Slot; levels: number; negated: boolean }> = [
+        { value: logic, path, put: node => { root = node; }, levels: 0, negated: false },
+    ];
+    while (work.length > 0) {
+        const item = work.pop()!;
+        const at = item.path;
+        const value = item.value;
+        const shape = (detail: string): never => {
+            throw schemaError(pointer(at), detail);
+        };
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+            return shape(`must be a condition (an object with one operator${at === path ? ', or true' : ''}), not ${describeValue(value)}`);
         }
-        return { kind: op, parts: arg.map(part => parseCondition(part, attributes, where)) };
+        const keys = Object.keys(value);
+        if (keys.length !== 1) {
+            return shape(`must be a condition with exactly one operator, not ${keys.length}`);
+        }
+        const op = keys[0];
+        const arg = (value as Record<string, unknown>)[op];
+        const argPath = childPath(at, op);
+        if (op === '!') {
+            work.push({ ...item, value: arg, path: argPath, negated: !item.negated });
+            continue;
+        }
+        const isList = op === 'and' || op === 'or';
+        if (!isList && !COMPARATORS.has(op) && op !== 'in') {
+            return shape(`has the unknown operator ${idText(op)} (expected one of ${OPERATORS})`);
+        }
+        const levels = item.levels + (item.negated ? 1 : 0) + (isList ? 1 : 0);
+        if (levels > MAX_CONDITION_DEPTH) {
+            const p = pointer(at);
+            throw new BundleError(`${where}: the condition nests more than ${MAX_CONDITION_DEPTH} levels of and, or and not at ${pointerText(p)}`, p);
+        }
+        const put: Slot = item.negated ? node => item.put({ kind: 'not', part: node }) : item.put;
+        if (isList) {
+            if (!Array.isArray(arg) || arg.length < 2) {
+                throw schemaError(pointer(argPath), `must be a list of at least two conditions, not ${describeValue(arg)}${Array.isArray(arg) ? ` of ${arg.length}` : ''}`);
+            }
+            const parts = new Array<ConditionNode>(arg.length);
+            put({ kind: op, parts });
+            // Pushed last to first, so that the first problem in document order is the one reported.
+            for (let i = arg.length - 1; i >= 0; i--) {
+                work.push({ value: arg[i], path: childPath(argPath, i), put: node => { parts[i] = node; }, levels, negated: false });
+            }
+        } else {
+            leaves.push({ ...comparisonShape(op, arg, argPath), put });
+        }
     }
-    if (op === '!') {
-        // JsonLogic allows the operand to be wrapped in a one-element list.
-        const operand = Array.isArray(arg) && arg.length === 1 ? arg[0] : arg;
-        return { kind: 'not', part: parseCondition(operand, attributes, where) };
+    // Attributes are checked once the whole condition has the schema's shape, so that a bundle
+    // breaking the schema is always reported as such.
+    for (const leaf of leaves) {
+        leaf.put(resolveComparison(leaf, attributes, where));
     }
-    if (!COMPARATORS.has(op) && op !== 'in') {
-        return fail(`unknown operator '${op}'`);
-    }
+    return root!;
+}
+
+/** A comparison of the schema's shape, its attribute not yet looked up. */
+interface Comparison {
+    readonly op: string;
+    readonly name: string;
+    readonly literals: readonly unknown[];
+    readonly at: JsonPath;
+}
+
+/** `[{ "var": name }, literal]`, or for `in`, `[{ "var": name }, [literal, ...]]`. */
+function comparisonShape(op: string, arg: unknown, at: JsonPath): Comparison {
     if (!Array.isArray(arg) || arg.length !== 2) {
-        return fail(`'${op}' takes an attribute and a value`);
+        throw schemaError(pointer(at), `must be [{ "var": attribute }, ${op === 'in' ? 'a list of values' : 'a value'}], not ${describeValue(arg)}${Array.isArray(arg) ? ` of ${arg.length}` : ''}`);
     }
-    const attribute = readVar(arg[0], attributes, fail);
-    if (op === 'in') {
-        if (!Array.isArray(arg[1])) {
-            return fail(`'in' takes a list of values for attribute '${attribute.name}'`);
-        }
-        const literals = arg[1] as unknown[];
-        for (const literal of literals) {
-            checkLiteral(literal, attribute, fail);
-        }
-        return { kind: 'in', attribute, literals: literals as Scalar[] };
+    const varPath = childPath(at, 0);
+    const read = arg[0] as unknown;
+    if (typeof read !== 'object' || read === null || Array.isArray(read) || Object.keys(read).length !== 1 || !Object.prototype.hasOwnProperty.call(read, 'var')) {
+        throw schemaError(pointer(varPath), `must read an attribute as { "var": name }, not ${describeValue(read)}`);
     }
+    const name = (read as { var: unknown }).var;
+    if (typeof name !== 'string' || !SIMPLE_NAME.test(name)) {
+        throw schemaError(pointer(childPath(varPath, 'var')), `must be an attribute name, not ${describeValue(name)}`);
+    }
+    const literalPath = childPath(at, 1);
+    const literals = op === 'in' ? arg[1] as unknown : [arg[1]];
+    if (!Array.isArray(literals)) {
+        throw schemaError(pointer(literalPath), `must be a list of values, not ${describeValue(literals)}`);
+    }
+    for (let i = 0; i < literals.length; i++) {
+        const literal = literals[i] as unknown;
+        const ok = ORDERING.has(op) ? typeof literal === 'number' : typeof literal === 'number' || typeof literal === 'string' || typeof literal === 'boolean';
+        if (!ok) {
+            throw schemaError(pointer(op === 'in' ? childPath(literalPath, i) : literalPath), `must be ${ORDERING.has(op) ? 'a number' : 'a number, a text or a boolean'}, not ${describeValue(literal)}`);
+        }
+    }
+    return { op, name, literals, at };
+}
+
+/** The comparison against the bundle's attributes: one that exists, and literals of its type. */
+function resolveComparison({ op, name, literals, at }: Comparison, attributes: ReadonlyMap<string, AttributeInfo>, where: string): ConditionNode {
+    const fail = (p: JsonPath, detail: string): never => {
+        throw inconsistency(pointer(p), `${where}: ${detail}`);
+    };
+    const literalPath = childPath(at, 1);
+    const attribute = attributes.get(name) ?? fail(childPath(childPath(at, 0), 'var'), `the condition reads ${idText(name)}, which is not an attribute of the bundle`);
     if (ORDERING.has(op) && attribute.type !== 'number') {
-        return fail(`'${op}' orders numbers, but attribute '${attribute.name}' is ${attribute.type}`);
+        return fail(at, `'${op}' orders numbers, but attribute '${attribute.name}' is ${attribute.type}`);
     }
-    checkLiteral(arg[1], attribute, fail);
-    return { kind: 'compare', op: op as Comparator, attribute, literal: arg[1] as Scalar };
+    for (let i = 0; i < literals.length; i++) {
+        if (!fitsType(literals[i], attribute)) {
+            fail(op === 'in' ? childPath(literalPath, i) : literalPath, `${describeValue(literals[i])} is not a value of attribute '${attribute.name}' (${typeSummary(attribute)})`);
+        }
+    }
+    return op === 'in'
+        ? { kind: 'in', attribute, literals: literals as Scalar[] }
+        : { kind: 'compare', op: op as Comparator, attribute, literal: literals[0] as Scalar };
 }
 
-function readVar(value: unknown, attributes: ReadonlyMap<string, AttributeInfo>, fail: (m: string) => never): AttributeInfo {
-    const name = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1
-        ? (value as Record<string, unknown>).var : undefined;
-    if (typeof name !== 'string') {
-        return fail('a comparison must read an attribute as { "var": name }');
+/** `number`, or `enum: a, b, c` with at most ten members named. */
+function typeSummary(attribute: AttributeInfo): string {
+    if (!attribute.values) {
+        return attribute.type;
     }
-    const attribute = attributes.get(name);
-    if (!attribute) {
-        return fail(`the condition reads '${name}', which is not an attribute of the bundle`);
-    }
-    return attribute;
-}
-
-function checkLiteral(literal: unknown, attribute: AttributeInfo, fail: (m: string) => never): void {
-    if (!fitsType(literal, attribute)) {
-        fail(`${JSON.stringify(literal) ?? String(literal)} is not a value of attribute '${attribute.name}' (${attribute.type}${attribute.values ? `: ${attribute.values.join(', ')}` : ''})`);
-    }
+    const shown = attribute.values.slice(0, 10).join(', ');
+    return `enum: ${shown}${attribute.values.length > 10 ? `, … (${attribute.values.length} members)` : ''}`;
 }
 
 /** Whether a value is of the attribute's type (for an enum, one of its members). */
@@ -123,7 +201,7 @@ export function fitsType(value: unknown, attribute: AttributeInfo): value is Sca
         case 'number': return typeof value === 'number' && Number.isFinite(value);
         case 'boolean': return typeof value === 'boolean';
         case 'text': return typeof value === 'string';
-        case 'enum': return typeof value === 'string' && attribute.values!.includes(value);
+        case 'enum': return typeof value === 'string' && (attribute.members ? attribute.members.has(value) : attribute.values!.includes(value));
     }
 }
 

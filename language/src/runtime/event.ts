@@ -6,10 +6,9 @@
  */
 import type { Scalar } from '../compiler/jsonlogic.js';
 import { isCalendarDate } from '../values.js';
-import { closestNames } from '../references/suggestions.js';
 import type { CategoryInfo, LoadedBundle } from './bundle-loader.js';
 import { fitsType, type AttributeInfo } from './conditions.js';
-import { EventError, describeValue } from './errors.js';
+import { EventError, describeValue, hint } from './errors.js';
 
 export interface DecisionEvent {
     /** A category id as in the bundle. */
@@ -86,8 +85,7 @@ function categoryOf(loaded: LoadedBundle, category: unknown): CategoryInfo {
     }
     const info = loaded.categories.get(category);
     if (!info) {
-        const close = category.length <= 200 ? closestNames(category, loaded.categories.keys(), 1) : [];
-        throw new EventError(`unknown category ${JSON.stringify(category.slice(0, 200))}${close.length > 0 ? ` (did you mean '${close[0]}'?)` : ''}`);
+        throw new EventError(`unknown category ${JSON.stringify(category.slice(0, 200))}${hint(category, loaded.categories.keys())}`);
     }
     return info;
 }
@@ -124,8 +122,7 @@ function valuesOf(loaded: LoadedBundle, attributes: unknown, strict: boolean, gi
             const info = loaded.attributes.get(name);
             if (!info) {
                 if (strict) {
-                    const close = name.length <= 200 ? closestNames(name, loaded.attributes.keys(), 1) : [];
-                    throw new EventError(`unknown attribute ${JSON.stringify(name.slice(0, 200))}${close.length > 0 ? ` (did you mean '${close[0]}'?)` : ''}`, name);
+                    throw new EventError(`unknown attribute ${JSON.stringify(name.slice(0, 200))}${hint(name, loaded.attributes.keys())}`, name);
                 }
                 continue;
             }

@@ -5,13 +5,13 @@
  *     const rules = loadBundle(fs.readFileSync('govrule.bundle.json', 'utf8'));
  *     const decision = decide(rules, { category: 'a.rumor', attributes: { channel: 'app' } });
  */
-export { loadBundle, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MAX_BUNDLE_DEPTH, LoadedBundle } from './bundle-loader.js';
+export { loadBundle, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MAX_BUNDLE_DEPTH, MAX_BUNDLE_LENGTH, MAX_BUNDLE_VALUES, MAX_CATEGORY_DEPTH, LoadedBundle } from './bundle-loader.js';
 export type { LoadOptions, CategoryInfo, RuleInfo, Candidate, CategoryRules } from './bundle-loader.js';
 export { decide, decideNormalized, decisionJson } from './decide.js';
 export type { Decision, DecideOptions, Outcome, RuleExplanation } from './decide.js';
 export { normalizeEvent, todayUtc } from './event.js';
 export type { DecisionEvent, EventOptions, NormalizedEvent } from './event.js';
-export { conditionText } from './conditions.js';
+export { conditionText, MAX_CONDITION_DEPTH } from './conditions.js';
 export type { AttributeInfo, ConditionNode, ConditionTrace } from './conditions.js';
 export { BundleError, EventError } from './errors.js';
 export type { Bundle, BundleRule, BundleTest } from '../compiler/bundle.js';
