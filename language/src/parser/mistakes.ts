@@ -111,8 +111,13 @@ export class GovRuleTokenBuilder extends DefaultTokenBuilder {
     }
 }
 
-/** Keywords after which a name is written (a declaration's or a reference's), on the same line. */
-const NAME_FOLLOWS = new Set(['package', 'import', 'post', 'authority', 'action', 'attribute', 'category', 'rule', 'severity', 'responsible', 'to', 'given']);
+/**
+ * Keywords after which a name is written on the same line: a declaration's (an error there) or a
+ * reference's (read quietly: the name resolves to a declaration that carries the error, or to
+ * nothing, which is an error too).
+ */
+const DECLARES = new Set(['package', 'post', 'authority', 'action', 'attribute', 'category', 'rule']);
+const REFERS = new Set(['import', 'severity', 'responsible', 'to', 'given']);
 
 export class GovRuleLexer extends DefaultLexer {
     private readonly idType: TokenType;
@@ -133,7 +138,9 @@ export class GovRuleLexer extends DefaultLexer {
             } else if (previous && this.isNameAfterKeyword(previous, token)) {
                 token.tokenType = this.idType;
                 token.tokenTypeIdx = this.idType.tokenTypeIdx!;
-                mistakes.push(mistakeError(token, { message: `'${token.image}' is a reserved word; choose another name` }));
+                if (DECLARES.has(previous.image)) {
+                    mistakes.push(mistakeError(token, { message: `'${token.image}' is a reserved word; choose another name` }));
+                }
             }
             previous = token;
         }
@@ -152,7 +159,7 @@ export class GovRuleLexer extends DefaultLexer {
 
     /** `post test`: a word keyword right after a keyword that a name follows, on the same line. */
     private isNameAfterKeyword(previous: IToken, token: IToken): boolean {
-        return NAME_FOLLOWS.has(previous.image) && previous.tokenType.name === previous.image
+        return (DECLARES.has(previous.image) || REFERS.has(previous.image)) && previous.tokenType.name === previous.image
             && token.tokenType.name === token.image && /^[A-Za-z_]\w*$/.test(token.image)
             && token.startLine === previous.endLine
             && !(previous.image === 'rule' && token.image === 'none');
