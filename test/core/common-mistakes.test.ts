@@ -35,8 +35,8 @@ interface Case {
 
 const CASES: Record<string, Case> = {
     'full-width comma': { from: 'remove, rectify', to: 'remove， rectify', at: '，', replacement: ',', message: "Use ASCII ',' instead of the full-width '，'" },
-    'ideographic comma': { from: 'remove, rectify', to: 'remove、rectify', at: '、', replacement: ',', message: "Use ASCII ',' instead of the full-width '、'" },
-    'full-width colon': { from: 'deadline: 5d', to: 'deadline：5d', at: '：', replacement: ':', message: "Use ASCII ':' instead of the full-width '：'" },
+    'ideographic comma': { from: 'remove, rectify', to: 'remove、rectify', at: '、', replacement: ', ', message: "Use ASCII ',' instead of the full-width '、'" },
+    'full-width colon': { from: 'deadline: 5d', to: 'deadline：5d', at: '：', replacement: ': ', message: "Use ASCII ':' instead of the full-width '：'" },
     'full-width semicolon': { from: 'district == "x"', to: 'district == "x"；', at: '；', replacement: '', message: "Remove the full-width '；': GovRule needs no ';'" },
     'full-width quotes': { from: 'district == "x"', to: 'district == “x”', at: '“x”', replacement: '"x"', message: 'Use ASCII quotes \'"\' instead of the full-width \'“\' and \'”\'' },
     '= in a condition': { from: 'channel == app', to: 'channel = app', at: '=', replacement: '==', message: "Use '==' to compare: '=' is not an operator" },

@@ -179,14 +179,20 @@ function mistakeError(token: IToken, described: { message: string; replacement?:
     };
 }
 
-/** A word replacing a symbol keeps apart from its neighbours: `a&&b` becomes `a and b`, `!x` becomes `not x`. */
+/**
+ * A word replacing a symbol keeps apart from its neighbours (`a&&b` becomes `a and b`, `!x`
+ * becomes `not x`), and a comma or colon replacing a full-width one, which carries its own
+ * spacing, gets the space after it (`a，b` becomes `a, b`).
+ */
 export function spaced(replacement: string, text: string, token: IToken): string {
-    const word = replacement.trim();
-    if (!/^[a-z]+$/.test(word)) {
-        return replacement;
-    }
     const before = text[token.startOffset - 1];
     const after = text[token.startOffset + token.image.length];
     const glued = (c: string | undefined) => c !== undefined && !/[\s()]/.test(c);
-    return `${glued(before) ? ' ' : ''}${word}${glued(after) ? ' ' : ''}`;
+    if (/^[a-z]+$/.test(replacement)) {
+        return `${glued(before) ? ' ' : ''}${replacement}${glued(after) ? ' ' : ''}`;
+    }
+    if ((replacement === ',' || replacement === ':') && token.image !== replacement && glued(after)) {
+        return `${replacement} `;
+    }
+    return replacement;
 }
