@@ -45,6 +45,8 @@ const CASES: Record<string, Case> = {
     '|| without spaces': { from: 'app and reports', to: 'app||reports', at: '||', replacement: ' or ', message: "Use 'or' instead of '||'" },
     '!': { from: 'and verified', to: 'and !verified', at: '!', replacement: 'not ', message: "Use 'not' instead of '!'" },
     '5 days': { from: 'deadline: 5d', to: 'deadline: 5 days', at: '5 days', replacement: '5d', message: "'5 days' is not a duration: write 5d" },
+    '30 Minutes': { from: 'deadline: 5d', to: 'deadline: 30 Minutes', at: '30 Minutes', replacement: '30m', message: "'30 Minutes' is not a duration: write 30m" },
+    '1 周': { from: 'deadline: 5d', to: 'deadline: 1 周', at: '1 周', replacement: '1w', message: "'1 周' is not a duration: write 1w" },
     '5天': { from: 'deadline: 5d', to: 'deadline: 5天', at: '5天', replacement: '5d', message: "'5天' is not a duration: write 5d" },
     '2小时 in an escalation': { from: 'after 1h', to: 'after 2小时', at: '2小时', replacement: '2h', message: "'2小时' is not a duration: write 2h" },
     '100000元': { from: '100 CNY', to: '100000元', at: '100000元', replacement: '100000 CNY', code: 'invalid-literal', message: "'100000元' is not money: write 100000 CNY" },
@@ -108,6 +110,14 @@ describe('one error with its fix for each slip', () => {
         const { found, model } = await diagnose(text);
         expect(found.filter(d => d.code === 'syntax')).toEqual([]);
         expect(model.elements.filter(ast.isTest)[0].items.filter(ast.isExpectRule)[0].none).toBe(true);
+    });
+
+    test('three capitals after an amount are a currency, even when they spell a unit', async () => {
+        const text = edited('100 CNY', '100 DAY');
+        const { found, model } = await diagnose(text);
+        expect(found).toEqual([]);
+        const money = AstUtils.streamAst(model).filter(ast.isMoneyLiteral).head()!;
+        expect([money.amount, money.currency]).toEqual(['100', 'DAY']);
     });
 
     test('forms that look like slips but are valid stay valid', async () => {

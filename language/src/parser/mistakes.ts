@@ -49,7 +49,9 @@ const UNIT_WORDS: Record<string, 'm' | 'h' | 'd' | 'w'> = {
     days: 'd', day: 'd', 天: 'd', 日: 'd',
     weeks: 'w', week: 'w', wks: 'w', wk: 'w', 个星期: 'w', 星期: 'w', 个礼拜: 'w', 礼拜: 'w', 周: 'w',
 };
-const UNIT_ALTERNATIVES = Object.keys(UNIT_WORDS).sort((a, b) => b.length - a.length).join('|');
+/** English words lower-case or capitalised, never in capitals: `100 DAY` has the shape of money. */
+const UNIT_ALTERNATIVES = Object.keys(UNIT_WORDS).sort((a, b) => b.length - a.length)
+    .map(w => (/^[a-z]/.test(w) ? `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}` : w)).join('|');
 /** The characters of an identifier (as the grammar's ID), which may not follow a unit word. */
 const ID_CHAR = '_0-9A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF';
 
@@ -81,7 +83,7 @@ function mistakeTokens(byName: ReadonlyMap<string, TokenType>): MistakeToken[] {
         token('&&', /&&?/, ['and'], image => ({ message: `Use 'and' instead of '${image}'`, replacement: 'and' })),
         token('||', /\|\|?/, ['or'], image => ({ message: `Use 'or' instead of '${image}'`, replacement: 'or' })),
         token('!', /!(?!=)/, ['not'], () => ({ message: "Use 'not' instead of '!'", replacement: 'not' })),
-        token('DURATION IN WORDS', new RegExp(`[0-9]+(?:[ \\t]+(?:${UNIT_ALTERNATIVES}|[mhdw])|[ \\t]*(?:${UNIT_ALTERNATIVES}))(?![${ID_CHAR}])`, 'i'), ['DURATION'],
+        token('DURATION IN WORDS', new RegExp(`[0-9]+(?:[ \\t]+(?:${UNIT_ALTERNATIVES}|[mhdw])|[ \\t]*(?:${UNIT_ALTERNATIVES}))(?![${ID_CHAR}])`), ['DURATION'],
             image => ({ message: `'${image}' is not a duration: write ${durationFromWords(image)}`, replacement: durationFromWords(image) })),
         // Only before a currency, a name, `}` or `)`: in a list `[1,000]` is two numbers.
         token('THOUSANDS', new RegExp(`[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?(?=[ \\t]*[${ID_CHAR}})])`), ['NUMBER'],
