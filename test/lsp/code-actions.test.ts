@@ -238,4 +238,26 @@ describe('slips at the keyboard (issue 9 §6)', () => {
         expect(await applyAction(fromName[0])).toBe(RULES);
         expect(client.codes(FILE)).toEqual([]);
     });
+
+    test('a file full of slips: the other requests answer too', async () => {
+        const text = RULES.replace('remove, rectify', 'remove， rectify').replace('channel == selfMedia and', '！channel = selfMedia &&')
+            .replace('deadline: 5d', 'deadline：5 天').replace('5000 CNY', '5,000元').replace('responsible reviewer', 'responsibel reviewer');
+        await diagnose(text, 'syntax');
+        const uri = client.uri(FILE);
+        const whole = { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } };
+        const answers = await Promise.all([
+            client.request('textDocument/semanticTokens/full', { textDocument: { uri } }),
+            client.request('textDocument/documentSymbol', { textDocument: { uri } }),
+            client.request('textDocument/foldingRange', { textDocument: { uri } }),
+            client.request('textDocument/hover', client.at(FILE, 'selfMedia')),
+            client.request('textDocument/completion', client.at(FILE, '&&', 2)),
+            client.request('textDocument/inlayHint', { textDocument: { uri }, range: whole }),
+            client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }),
+        ]);
+        expect(answers.every(a => a !== undefined)).toBe(true);
+        // A file with syntax errors is not formatted.
+        expect(answers[6]).toEqual([]);
+        await client.change(FILE, RULES);
+        await client.settle();
+    });
 });
