@@ -39,6 +39,7 @@ const CASES: Record<string, Case> = {
     'full-width colon': { from: 'deadline: 5d', to: 'deadline：5d', at: '：', replacement: ': ', message: "Use ASCII ':' instead of the full-width '：'" },
     'full-width semicolon': { from: 'district == "x"', to: 'district == "x"；', at: '；', replacement: '', message: "Remove the full-width '；': GovRule needs no ';'" },
     'full-width quotes': { from: 'district == "x"', to: 'district == “x”', at: '“x”', replacement: '"x"', message: 'Use ASCII quotes \'"\' instead of the full-width \'“\' and \'”\'' },
+    'full-width quotes around ASCII ones': { from: 'district == "x"', to: 'district == “say "hi"”', at: '“say "hi"”', replacement: '"say \\"hi\\""', message: 'Use ASCII quotes \'"\' instead of the full-width \'“\' and \'”\'' },
     '= in a condition': { from: 'channel == app', to: 'channel = app', at: '=', replacement: '==', message: "Use '==' to compare: '=' is not an operator" },
     '= before an argument': { from: 'deadline: 5d', to: 'deadline = 5d', at: '=', replacement: ':', message: "Use ':' instead of '='" },
     '&&': { from: 'app and reports', to: 'app && reports', at: '&&', replacement: 'and', message: "Use 'and' instead of '&&'" },

@@ -77,7 +77,8 @@ function mistakeTokens(byName: ReadonlyMap<string, TokenType>): MistakeToken[] {
         token('FULLWIDTH ;', /；/, [], () => ({ message: "Remove the full-width '；': GovRule needs no ';'", replacement: '' }), 'hidden'),
         token('FULLWIDTH STRING', /“[^”\r\n]*”/, ['STRING'], image => ({
             message: `Use ASCII quotes '"' instead of the full-width '“' and '”'`,
-            replacement: `"${image.slice(1, -1).replace(/(^|[^\\])"/g, '$1\\"')}"`,
+            // Escapes stay as written; a bare ASCII quote inside gets its backslash.
+            replacement: `"${image.slice(1, -1).replace(/\\.|"/g, m => (m === '"' ? '\\"' : m))}"`,
         })),
         token('SINGLE =', /=(?!=)/, ['==', ':'], () => ({ message: "'=' is not an operator: use '==' to compare, or ':' before a value" })),
         token('&&', /&&?/, ['and'], image => ({ message: `Use 'and' instead of '${image}'`, replacement: 'and' })),
