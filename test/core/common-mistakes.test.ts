@@ -173,3 +173,14 @@ describe('nesting past the limit', () => {
         ]]);
     });
 });
+
+describe('long words', () => {
+    test('a long stray word is shown shortened and compared with no keyword', async () => {
+        const word = 'x'.repeat(100_000);
+        const text = `package t.p\nrule r {\n    ${word} reviewer\n}\n`;
+        const { found } = await diagnose(text);
+        expect(found.filter(d => d.code === 'syntax').map(d => d.message)).toEqual([
+            `Unknown clause '${'x'.repeat(40)}…' (expected one of 'category', 'severity', 'responsible', 'actions', 'when', 'escalate', 'basis', 'priority', 'effective', 'disabled')`,
+        ]);
+    });
+});

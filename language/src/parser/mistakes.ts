@@ -14,6 +14,14 @@
 import { DefaultLexer, DefaultTokenBuilder, type Grammar, type LangiumCoreServices, type LexerResult, type TokenBuilderOptions, type TokenizeOptions } from 'langium';
 import type { IToken, TokenType, TokenVocabulary } from 'chevrotain';
 
+export const MAX_SHOWN = 40;
+
+/** The first 40 characters of a long word and `…`, so that a message stays a line. */
+export function shorten(text: string): string {
+    const chars = Array.from(text.slice(0, MAX_SHOWN * 2));
+    return chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN).join('')}…` : text;
+}
+
 /** A lexer error with the replacement that fixes it (the quick fix applies it over the error's range). */
 export interface MistakeError {
     offset: number;
@@ -85,11 +93,11 @@ function mistakeTokens(byName: ReadonlyMap<string, TokenType>): MistakeToken[] {
         token('||', /\|\|?/, ['or'], image => ({ message: `Use 'or' instead of '${image}'`, replacement: 'or' })),
         token('!', /!(?!=)/, ['not'], () => ({ message: "Use 'not' instead of '!'", replacement: 'not' })),
         token('DURATION IN WORDS', new RegExp(`[0-9]+(?:[ \\t]+(?:${UNIT_ALTERNATIVES}|[mhdw])|[ \\t]*(?:${UNIT_ALTERNATIVES}))(?![${ID_CHAR}])`), ['DURATION'],
-            image => ({ message: `'${image}' is not a duration: write ${durationFromWords(image)}`, replacement: durationFromWords(image) })),
+            image => ({ message: `'${shorten(image)}' is not a duration: write ${shorten(durationFromWords(image) ?? '')}`, replacement: durationFromWords(image) })),
         // Only before a currency, a name, `}` or `)`: in a list `[1,000]` is two numbers.
         token('THOUSANDS', new RegExp(`[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?(?=[ \\t]*[${ID_CHAR}})])`), ['NUMBER'],
-            image => ({ message: `Numbers have no thousands separators: write ${image.replace(/,/g, '')}`, replacement: image.replace(/,/g, '') })),
-        token('SIGNED NUMBER', /-[0-9]+(?:\.[0-9]+)?/, ['NUMBER'], image => ({ message: `Numbers have no sign: ${image} cannot be written here` })),
+            image => ({ message: `Numbers have no thousands separators: write ${shorten(image.replace(/,/g, ''))}`, replacement: image.replace(/,/g, '') })),
+        token('SIGNED NUMBER', /-[0-9]+(?:\.[0-9]+)?/, ['NUMBER'], image => ({ message: `Numbers have no sign: ${shorten(image)} cannot be written here` })),
     );
     return tokens;
 }

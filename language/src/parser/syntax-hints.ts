@@ -5,7 +5,7 @@
  */
 import { CstUtils, GrammarAST, type ParseResult } from 'langium';
 import { closestNames, didYouMean } from '../references/suggestions.js';
-import { isMistakeError } from './mistakes.js';
+import { MAX_SHOWN, isMistakeError, shorten } from './mistakes.js';
 
 type ParserError = ParseResult['parserErrors'][number];
 
@@ -47,7 +47,7 @@ function wordMistakes(result: ParseResult): void {
             error.message = source.value === '==' ? "Use '==' to compare: '=' is not an operator" : `Use '${source.value}' instead of '='`;
             error.replacement = source.value;
         } else if (error.token.tokenType.name === 'SIGNED NUMBER' && leaf.astNode.$type === 'PriorityClause') {
-            error.message = `A priority is a whole number ≥ 0, not ${error.token.image}`;
+            error.message = `A priority is a whole number ≥ 0, not ${shorten(error.token.image)}`;
         }
     }
 }
@@ -63,10 +63,12 @@ function explainStrayWord(error: HintedParserError, text: string): void {
     if (!place || token.tokenType?.name !== 'ID' || !Number.isFinite(token.startOffset) || !startsLine(text, token.startOffset)) {
         return;
     }
-    const suggestions = closestNames(token.image, place.words, 1);
+    // No keyword is long: a long word is compared with none, and shown shortened.
+    const suggestions = token.image.length <= MAX_SHOWN ? closestNames(token.image, place.words, 1) : [];
+    const word = shorten(token.image);
     error.message = suggestions.length > 0
-        ? `Unknown ${place.what} '${token.image}'${didYouMean(suggestions)}`
-        : `Unknown ${place.what} '${token.image}' (expected one of ${place.words.map(w => `'${w}'`).join(', ')})`;
+        ? `Unknown ${place.what} '${word}'${didYouMean(suggestions)}`
+        : `Unknown ${place.what} '${word}' (expected one of ${place.words.map(w => `'${w}'`).join(', ')})`;
     error.suggestions = suggestions;
 }
 
