@@ -8,7 +8,9 @@ import {
 } from 'langium';
 import { GovRuleGeneratedModule, GovRuleGeneratedSharedModule } from './generated/module.js';
 import { createGuardedParser } from './parser/guarded-parser.js';
+import { GovRuleLexer, GovRuleTokenBuilder } from './parser/mistakes.js';
 import { GovRuleValueConverter } from './parser/value-converter.js';
+import { ImportHints } from './references/import-hints.js';
 import { GovRuleLinker } from './references/linker.js';
 import { NameResolver } from './references/name-resolver.js';
 import { GovRuleScopeComputation } from './references/scope-computation.js';
@@ -24,6 +26,7 @@ export type GovRuleAddedServices = {
     references: {
         SymbolTable: SymbolTable;
         NameResolver: NameResolver;
+        ImportHints: ImportHints;
     };
     validation: {
         WorkspaceFacts: WorkspaceFacts;
@@ -40,12 +43,15 @@ export const GovRuleModule: Module<GovRuleServices, PartialLangiumCoreServices &
     parser: {
         ValueConverter: () => new GovRuleValueConverter(),
         LangiumParser: (services) => createGuardedParser(services),
+        TokenBuilder: () => new GovRuleTokenBuilder(),
+        Lexer: (services) => new GovRuleLexer(services),
     },
     references: {
         ScopeComputation: (services) => new GovRuleScopeComputation(services),
         Linker: (services) => new GovRuleLinker(services),
         SymbolTable: (services) => new SymbolTable(services),
         NameResolver: (services) => new NameResolver(services),
+        ImportHints: (services) => new ImportHints(services),
     },
     validation: {
         DocumentValidator: (services) => new GovRuleDocumentValidator(services),

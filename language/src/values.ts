@@ -48,6 +48,23 @@ export function isCalendarDate(text: string): boolean {
 
 export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 
+/** Words for the yuan that authors write after an amount, with the multiple they carry (万 = 10,000). */
+const YUAN_WORDS: Record<string, number> = { 元: 0, 块: 0, 块钱: 0, 圆: 0, 人民币: 0, 元人民币: 0, yuan: 0, rmb: 0, 万元: 4, 万: 4, 万块: 4 };
+
+/** `100000 CNY` for `100000元`, `15000 CNY` for `1.5万元`; undefined when the word is not the yuan. */
+export function yuanAsCny(amount: string, word: string): string | undefined {
+    const shift = YUAN_WORDS[word.toLowerCase()];
+    if (shift === undefined || !/^[0-9]+(\.[0-9]+)?$/.test(amount)) {
+        return undefined;
+    }
+    const [whole, fraction = ''] = amount.split('.');
+    const digits = `${whole}${fraction.padEnd(shift, '0')}`;
+    const point = whole.length + shift;
+    const integer = digits.slice(0, point).replace(/^0+(?=[0-9])/, '');
+    const rest = digits.slice(point).replace(/0+$/, '');
+    return `${integer}${rest ? `.${rest}` : ''} CNY`;
+}
+
 /** Money allows at most two decimals. */
 export function decimalPlaces(numberText: string): number {
     const dot = numberText.indexOf('.');

@@ -312,7 +312,7 @@ rule r { category c severity minor responsible reviewer actions remove escalate 
         const { syntax } = await parse(text);
         expect(syntax.length).toBeGreaterThanOrEqual(1);
         expect(syntax[0].range.start).toEqual(rangeOf(text, 'rule').start);
-        expect(syntax[0].message).toBe("Expected a name but found 'rule'");
+        expect(syntax[0].message).toBe("'rule' is a reserved word; choose another name");
     });
 });
 
@@ -452,7 +452,7 @@ describe('syntax errors', () => {
     test('an unknown clause keyword', async () => {
         const text = 'package t.p\nrule r { colour red }\n';
         const { syntax } = await parse(text);
-        expect(syntax[0].message).toBe("Expected '}' but found 'colour'");
+        expect(syntax[0].message).toBe("Unknown clause 'colour' (expected one of 'category', 'severity', 'responsible', 'actions', 'when', 'escalate', 'basis', 'priority', 'effective', 'disabled')");
         expect(syntax[0].range).toEqual(rangeOf(text, 'colour'));
     });
 

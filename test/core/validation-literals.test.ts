@@ -82,7 +82,7 @@ describe('invalid-literal: defaults', () => {
 describe('invalid-literal: priority', () => {
     test('a fractional priority, at the number', async () => {
         const { text, errors } = await invalid(ruleText({ clauses: { priority: '1.5' } }));
-        expect(errors.map(e => [e.range, e.message])).toEqual([[rangeOf(text, '1.5'), 'A priority is a whole number, not 1.5']]);
+        expect(errors.map(e => [e.range, e.message])).toEqual([[rangeOf(text, '1.5'), 'A priority is a whole number ≥ 0, not 1.5']]);
     });
 
     test('look-alike: a whole priority', async () => {

@@ -183,3 +183,81 @@ describe('fix all in the file', () => {
         expect(single[0].isPreferred).toBe(true);
     });
 });
+
+describe('slips at the keyboard (issue 9 §6)', () => {
+    const SLIPS: ReadonlyArray<readonly [string, string, string, string]> = [
+        // [what the author wrote, in place of, code, the fix's title]
+        ['remove， rectify', 'remove, rectify', 'syntax', "Replace '，' with ','"],
+        ['reports > 3；', 'reports > 3', 'syntax', "Remove '；'"],
+        ['channel = selfMedia', 'channel == selfMedia', 'syntax', "Replace '=' with '=='"],
+        ['selfMedia&&reports', 'selfMedia and reports', 'syntax', "Replace '&&' with 'and'"],
+        ['deadline: 5 days', 'deadline: 5d', 'syntax', "Replace '5 days' with '5d'"],
+        ['after 2小时', 'after 2h', 'syntax', "Replace '2小时' with '2h'"],
+        ['5000元', '5000 CNY', 'invalid-literal', "Change to '5000 CNY'"],
+        ['5,000 CNY', '5000 CNY', 'syntax', "Replace '5,000' with '5000'"],
+        ['responsibel reviewer', 'responsible reviewer', 'syntax', "Change to 'responsible'"],
+    ];
+
+    test.each(SLIPS)('%s: the fix writes %s', async (wrong, right, code, title) => {
+        expect(RULES).toContain(right);
+        const [d] = await diagnose(RULES.replace(right, wrong), code);
+        const actions = await actionsFor(d);
+        expect([actions[0].title, actions[0].isPreferred]).toEqual([title, true]);
+        expect(await applyAction(actions[0])).toBe(RULES);
+        expect(client.codes(FILE)).toEqual([]);
+    });
+
+    test('every full-width comma of a file at once', async () => {
+        const text = RULES.replace('remove, rectify', 'remove， rectify').replace('remove, fine', 'remove，fine');
+        const diagnostics = await diagnose(text, 'syntax');
+        expect(diagnostics).toHaveLength(2);
+        const all = (await actionsFor(diagnostics[0])).find(a => a.title.startsWith('Fix all'))!;
+        expect(all.title).toBe("Fix all 'syntax' problems in this file (2)");
+        expect(await applyAction(all)).toBe(RULES);
+    });
+
+    test('a misspelt import: corrected from the import, or from any name it left unresolved', async () => {
+        const text = RULES.replace('import demo.common.*', 'import demo.comon.*');
+        const [imp] = await diagnose(text, 'unresolved-import');
+        expect(imp.message).toBe("No package 'demo.comon' in the workspace; did you mean 'demo.common'?");
+        const fromImport = await actionsFor(imp);
+        expect(fromImport.map(a => a.title)).toEqual(["Change to 'demo.common.*'"]);
+        expect(await applyAction(fromImport[0])).toBe(RULES);
+
+        const names = await diagnose(text, 'unresolved-reference');
+        const reviewer = names.find(d => String(d.message).includes("'reviewer'"))!;
+        expect(reviewer.message).toBe("Cannot find a post named 'reviewer'. 'reviewer' is declared in demo.common; add import demo.common.*");
+        const fromName = await actionsFor(reviewer);
+        expect(fromName.map(a => [a.title, a.isPreferred ?? false])).toEqual([
+            ["Change 'import demo.comon.*' to 'import demo.common.*'", true],
+            ["Add 'import demo.common.reviewer'", false],
+            ["Add 'import demo.common.*'", false],
+            ["Write the qualified name 'demo.common.reviewer'", false],
+            [`Fix all 'unresolved-reference' problems in this file (${names.length})`, false],
+        ]);
+        expect(await applyAction(fromName[0])).toBe(RULES);
+        expect(client.codes(FILE)).toEqual([]);
+    });
+
+    test('a file full of slips: the other requests answer too', async () => {
+        const text = RULES.replace('remove, rectify', 'remove， rectify').replace('channel == selfMedia and', '！channel = selfMedia &&')
+            .replace('deadline: 5d', 'deadline：5 天').replace('5000 CNY', '5,000元').replace('responsible reviewer', 'responsibel reviewer');
+        await diagnose(text, 'syntax');
+        const uri = client.uri(FILE);
+        const whole = { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } };
+        const answers = await Promise.all([
+            client.request('textDocument/semanticTokens/full', { textDocument: { uri } }),
+            client.request('textDocument/documentSymbol', { textDocument: { uri } }),
+            client.request('textDocument/foldingRange', { textDocument: { uri } }),
+            client.request('textDocument/hover', client.at(FILE, 'selfMedia')),
+            client.request('textDocument/completion', client.at(FILE, '&&', 2)),
+            client.request('textDocument/inlayHint', { textDocument: { uri }, range: whole }),
+            client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }),
+        ]);
+        expect(answers.every(a => a !== undefined)).toBe(true);
+        // A file with syntax errors is not formatted.
+        expect(answers[6]).toEqual([]);
+        await client.change(FILE, RULES);
+        await client.settle();
+    });
+});

@@ -1,8 +1,9 @@
 /**
  * Quick fixes, driven by the diagnostic's code and `data`: the linker's suggestions, a missing
  * import, a missing clause, unsorted escalation steps, a duplicate action or clause, an unused
- * declaration, a lower-case currency, missing action arguments; and "fix all of this code in
- * the file" where every instance has one obvious fix.
+ * declaration, a lower-case currency, missing action arguments, a misspelt import, the slips of
+ * parser/mistakes.ts (full-width punctuation, `=`, `&&`, `5 days`, ...); and "fix all of this
+ * code in the file" where every instance has one obvious fix.
  */
 import { AstUtils, CstUtils, GrammarUtils, isReference, type AstNode, type LangiumDocument, type Reference } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
@@ -11,6 +12,7 @@ import { forEachReference } from '../ast-walk.js';
 import type { DiagnosticCode } from '../diagnostics.js';
 import * as ast from '../generated/ast.js';
 import { declarationsOf, kindName } from '../names.js';
+import type { ImportHints } from '../references/import-hints.js';
 import type { NameResolver } from '../references/name-resolver.js';
 import type { SymbolTable } from '../references/symbol-table.js';
 import { VALUE_EXAMPLES } from '../validation/types.js';
@@ -25,16 +27,20 @@ interface Fix {
 }
 
 /** Codes whose first fix is safe to apply to every instance in a file at once. */
-const FIX_ALL: ReadonlySet<string> = new Set<DiagnosticCode>(['duplicate-action', 'unused-declaration', 'escalation-order', 'invalid-literal', 'unresolved-reference', 'duplicate-clause']);
+const FIX_ALL: ReadonlySet<string> = new Set<DiagnosticCode>(['duplicate-action', 'unused-declaration', 'escalation-order', 'invalid-literal', 'unresolved-reference', 'duplicate-clause', 'syntax']);
+/** Codes whose fix-all takes only the instances with one preferred fix (a choice needs a person). */
+const FIX_ALL_PREFERRED: ReadonlySet<string> = new Set<DiagnosticCode>(['unresolved-reference', 'syntax']);
 const MAX_CHOICES = 5;
 
 export class GovRuleCodeActionProvider implements CodeActionProvider {
     private readonly symbols: SymbolTable;
     private readonly resolver: NameResolver;
+    private readonly importHints: ImportHints;
 
     constructor(private readonly services: GovRuleLspServices) {
         this.symbols = services.references.SymbolTable;
         this.resolver = services.references.NameResolver;
+        this.importHints = services.references.ImportHints;
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
@@ -77,7 +83,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
         for (const diagnostic of diagnostics.filter(d => d.code === code)) {
             const fixes = this.fixesFor(document, diagnostic);
             // A name with several suggestions needs a person to choose.
-            if (fixes.length === 0 || (code === 'unresolved-reference' && !fixes[0].preferred)) {
+            if (fixes.length === 0 || (FIX_ALL_PREFERRED.has(code) && !fixes[0].preferred)) {
                 continue;
             }
             count++;
@@ -115,6 +121,10 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
                     return this.removeUnused(document, diagnostic);
                 case 'invalid-literal':
                     return data.replacement ? [{ title: `Change to '${data.replacement}'`, edits: [{ range: diagnostic.range, newText: data.replacement }], preferred: true }] : [];
+                case 'syntax':
+                    return data.replacement !== undefined ? [this.replaceText(document, diagnostic, data.replacement)] : this.replacements(diagnostic, data.suggestions, 'Change to');
+                case 'unresolved-import':
+                    return this.replacements(diagnostic, data.suggestions, 'Change to');
                 default:
                     return [];
             }
@@ -122,6 +132,13 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
             console.error(`GovRule: computing fixes for '${String(diagnostic.code)}' failed:`, err);
             return [];
         }
+    }
+
+    /** A slip's mechanical fix (parser/mistakes.ts): `Replace '，' with ','`, `Remove '；'`. */
+    private replaceText(document: LangiumDocument, diagnostic: Diagnostic, replacement: string): Fix {
+        const written = document.textDocument.getText(diagnostic.range);
+        const title = replacement === '' ? `Remove '${written}'` : `Replace '${written}' with '${replacement.trim()}'`;
+        return { title, edits: [{ range: diagnostic.range, newText: replacement }], preferred: true };
     }
 
     private replacements(diagnostic: Diagnostic, names: readonly string[] | undefined, verb: string): Fix[] {
@@ -160,6 +177,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
         }
         const text = at.reference.$refText;
         const fixes: Fix[] = [];
+        const misspelt = this.misspeltImports(model);
         for (const pkg of [...this.symbols.packages()].sort()) {
             if (pkg === model.name) {
                 continue;
@@ -169,6 +187,13 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
                 continue;
             }
             const path = `${pkg}.${text.split('.')[0]}`;
+            // `import city.comon.*` meant this package: correcting it fixes every name it left unresolved.
+            for (const { node, range, suggestions } of misspelt) {
+                const meant = suggestions.find(s => s === `${pkg}.*` || s === path);
+                if (meant) {
+                    fixes.unshift({ title: `Change 'import ${node.path}' to 'import ${meant}'`, edits: [{ range, newText: meant }], preferred: true });
+                }
+            }
             const edit = addImportEdit(document, path);
             if (edit) {
                 fixes.push({ title: `Add 'import ${path}'`, edits: [edit] });
@@ -180,6 +205,18 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
             fixes.push({ title: `Write the qualified name '${entry.qualifiedName}'`, edits: [{ range: diagnostic.range, newText: entry.qualifiedName }] });
         }
         return fixes;
+    }
+
+    /** The imports of a file that name nothing, with what they probably meant. */
+    private misspeltImports(model: ast.Model): Array<{ node: ast.Import; range: Range; suggestions: string[] }> {
+        const result: Array<{ node: ast.Import; range: Range; suggestions: string[] }> = [];
+        for (const node of model.imports) {
+            const pathNode = GrammarUtils.findNodeForProperty(node.$cstNode, 'path');
+            if (node.path && pathNode && !this.resolver.importResolves(node.path)) {
+                result.push({ node, range: pathNode.range, suggestions: this.importHints.importSuggestions(node.path) });
+            }
+        }
+        return result;
     }
 
     private wrongKindFixes(document: LangiumDocument, diagnostic: Diagnostic, suggestions: readonly string[] | undefined): Fix[] {

@@ -1,11 +1,12 @@
 /**
  * The parser descends once per level of parentheses or `not`, so a condition nested a couple of
- * hundred levels deep (or a chain of several thousand `or`) exhausts the JavaScript stack.
- * Such a file gets one `syntax` error instead of crashing the build, and the parser is left ready
- * for the next file.
+ * hundred levels deep (or a chain of several thousand `or`) exhausts the JavaScript stack, and
+ * so does a tree of categories nested a few hundred deep. Such a file gets one `syntax` error
+ * instead of crashing the build, and the parser is left ready for the next file.
  */
 import { CstNodeBuilder, LangiumParser, createParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 import type { Model } from '../generated/ast.js';
+import { explainSyntax } from './syntax-hints.js';
 
 type ParserError = ParseResult['parserErrors'][number];
 type Token = ParserError['token'];
@@ -13,7 +14,9 @@ type Token = ParserError['token'];
 export class GuardedParser extends LangiumParser {
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         try {
-            return super.parse<T>(input, options);
+            const result = super.parse<T>(input, options);
+            explainSyntax(result, input);
+            return result;
         } catch (err) {
             // The AST nodes under construction when the parse failed; the next parse must start clean.
             (this as unknown as { stack: unknown[] }).stack.length = 0;
@@ -43,6 +46,10 @@ function nestingProblem(tokens: readonly Token[], certain: boolean): Problem | u
     }
     const deepest = deepestToken(tokens);
     const longest = longestCondition(tokens);
+    const categories = deepestCategory(tokens);
+    if (categories.depth >= DEEP && categories.depth >= deepest.depth) {
+        return { token: categories.token, message: `Categories are nested too deeply to read (${categories.depth} levels of categories); make the category tree shallower` };
+    }
     if (deepest.depth >= DEEP || (certain && !(longest && longest.operators >= LONG))) {
         return { token: deepest.token, message: `This is nested too deeply to read (${deepest.depth} levels of parentheses and 'not'); write the condition with less nesting` };
     }
@@ -78,6 +85,28 @@ function deepestToken(tokens: readonly Token[]): { token: Token; depth: number }
         nots = token.image === 'not' ? nots + 1 : 0;
         if (parens + nots > best.depth) {
             best = { token, depth: parens + nots };
+        }
+    }
+    return best;
+}
+
+/** The name of the first category at the greatest depth of categories inside categories. */
+function deepestCategory(tokens: readonly Token[]): { token: Token; depth: number } {
+    const braces: boolean[] = [];
+    let depth = 0;
+    let best = { token: tokens[0], depth: 0 };
+    for (let i = 0; i < tokens.length; i++) {
+        if (tokens[i].image === '{') {
+            // `category name {` or `category name "label" {`
+            const labelled = tokens[i - 1]?.tokenType.name === 'STRING';
+            const name = tokens[i - (labelled ? 2 : 1)];
+            const opensCategory = tokens[i - (labelled ? 3 : 2)]?.image === 'category';
+            braces.push(opensCategory);
+            if (opensCategory && ++depth > best.depth) {
+                best = { token: name, depth };
+            }
+        } else if (tokens[i].image === '}' && braces.pop()) {
+            depth--;
         }
     }
     return best;

@@ -9,6 +9,7 @@ import * as ast from '../generated/ast.js';
 import { kindName, modelOf, withArticle } from '../names.js';
 import type { DiagnosticCode } from '../diagnostics.js';
 import type { GovRuleAddedServices } from '../govrule-module.js';
+import { declaredElsewhereHint, type ImportHints } from './import-hints.js';
 import type { NameResolver } from './name-resolver.js';
 import { closestNames, didYouMean } from './suggestions.js';
 
@@ -26,12 +27,14 @@ export function isGovRuleLinkingError(error: LinkingError | undefined): error is
 
 export class GovRuleLinker extends DefaultLinker {
     private readonly resolver: NameResolver;
+    private readonly importHints: ImportHints;
     private readonly descriptionProvider: AstNodeDescriptionProvider;
     private readonly memberDescriptions = new WeakMap<AstNode, AstNodeDescription>();
 
     constructor(services: LangiumCoreServices & GovRuleAddedServices) {
         super(services);
         this.resolver = services.references.NameResolver;
+        this.importHints = services.references.ImportHints;
         this.descriptionProvider = services.workspace.AstNodeDescriptionProvider;
     }
 
@@ -78,6 +81,12 @@ export class GovRuleLinker extends DefaultLinker {
                     resolution.candidates.map(c => c.entry.qualifiedName));
             }
             case 'none': {
+                // A name declared in a package this file does not import: one hint, fixed by an import.
+                const elsewhere = this.importHints.declaredElsewhere(text, model).filter(e => this.reflection.isSubtype(e.description.type, expected));
+                if (elsewhere.length > 0) {
+                    return this.error(refInfo, 'unresolved-reference',
+                        `Cannot find ${withArticle(kindName(expected))} named '${text}'. ${declaredElsewhereHint(text, elsewhere)}`);
+                }
                 const suggestions = this.suggest(text, model, expected);
                 return this.error(refInfo, 'unresolved-reference',
                     `Cannot find ${withArticle(kindName(expected))} named '${text}'${didYouMean(suggestions)}`, suggestions);

@@ -3,7 +3,9 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { GovRuleServices } from '../govrule-module.js';
 import { kindName, qualifiedName, type Declaration } from '../names.js';
+import type { ImportHints } from '../references/import-hints.js';
 import type { NameResolver } from '../references/name-resolver.js';
+import { didYouMean } from '../references/suggestions.js';
 import type { SymbolTable } from '../references/symbol-table.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { literalFits, typeName } from './types.js';
@@ -11,11 +13,13 @@ import { literalFits, typeName } from './types.js';
 export class DeclarationChecks {
     private readonly symbols: SymbolTable;
     private readonly resolver: NameResolver;
+    private readonly importHints: ImportHints;
     private readonly facts: WorkspaceFacts;
 
     constructor(services: GovRuleServices) {
         this.symbols = services.references.SymbolTable;
         this.resolver = services.references.NameResolver;
+        this.importHints = services.references.ImportHints;
         this.facts = services.validation.WorkspaceFacts;
     }
 
@@ -86,10 +90,11 @@ export class DeclarationChecks {
     checkImport(imp: ast.Import, accept: ValidationAcceptor): void {
         if (imp.path && !this.resolver.importResolves(imp.path)) {
             const isPackage = imp.path.endsWith('.*');
-            accept('error', isPackage
+            const suggestions = this.importHints.importSuggestions(imp.path);
+            accept('error', (isPackage
                 ? `No package '${imp.path.slice(0, -2)}' in the workspace`
-                : `'${imp.path}' names no element of a package in the workspace`,
-                { node: imp, property: 'path', code: 'unresolved-import' });
+                : `'${imp.path}' names no element of a package in the workspace`) + didYouMean(isPackage ? suggestions.map(p => p.slice(0, -2)) : suggestions),
+                { node: imp, property: 'path', code: 'unresolved-import', data: { suggestions } });
         }
     }
 

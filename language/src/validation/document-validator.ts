@@ -7,6 +7,8 @@ import { Cancellation } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { forEachNode } from '../ast-walk.js';
 import type { GovRuleServices } from '../govrule-module.js';
+import { isMistakeError } from '../parser/mistakes.js';
+import type { HintedParserError } from '../parser/syntax-hints.js';
 import { isGovRuleLinkingError } from '../references/linker.js';
 import type { DiagnosticPolicy } from './diagnostic-policy.js';
 import type { GovRuleValidationRegistry } from './validation-registry.js';
@@ -49,7 +51,7 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
                 range: { start, end: { line: start.line, character: start.character + error.length } },
                 message: char !== undefined ? `Unexpected character ${JSON.stringify(char)}` : error.message,
                 code: 'syntax',
-                data: { code: 'syntax' },
+                data: { code: 'syntax', ...fixOf(error) },
                 source: this.getSource()
             });
         }
@@ -58,9 +60,10 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const before = diagnostics.length;
         super.processParsingErrors(parseResult, diagnostics, options);
+        const suggestions = suggestionsByMessage(parseResult);
         for (let i = before; i < diagnostics.length; i++) {
             const message = String(diagnostics[i].message);
-            diagnostics[i] = { ...diagnostics[i], message: humanizeParserMessage(message), code: 'syntax', data: { code: 'syntax' } };
+            diagnostics[i] = { ...diagnostics[i], message: humanizeParserMessage(message), code: 'syntax', data: suggestions.has(message) ? { code: 'syntax', suggestions: suggestions.get(message) } : { code: 'syntax' } };
         }
     }
 
@@ -85,6 +88,22 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
             });
         }
     }
+}
+
+/** The replacement a mistake token's quick fix writes (see parser/mistakes.ts). */
+function fixOf(error: object): { replacement?: string } {
+    return isMistakeError(error) && error.replacement !== undefined ? { replacement: error.replacement } : {};
+}
+
+/** The words offered for a stray word (see parser/syntax-hints.ts), by message. */
+function suggestionsByMessage(parseResult: ParseResult): Map<string, string[]> {
+    const result = new Map<string, string[]>();
+    for (const error of parseResult.parserErrors as HintedParserError[]) {
+        if (error.suggestions && error.suggestions.length > 0) {
+            result.set(error.message, error.suggestions);
+        }
+    }
+    return result;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** invalid-literal: impossible dates, bad money (§2). */
 import type { ValidationAcceptor } from 'langium';
 import type * as ast from '../generated/ast.js';
-import { CURRENCY_PATTERN, decimalPlaces, isCalendarDate } from '../values.js';
+import { CURRENCY_PATTERN, decimalPlaces, isCalendarDate, yuanAsCny } from '../values.js';
 
 export class LiteralChecks {
     checkDates(node: ast.EffectiveClause | ast.On, accept: ValidationAcceptor): void {
@@ -18,7 +18,12 @@ export class LiteralChecks {
         if (money.amount && decimalPlaces(money.amount) > 2) {
             accept('error', `Money has at most two decimals: ${money.amount}`, { node: money, property: 'amount', code: 'invalid-literal' });
         }
-        if (money.currency && !CURRENCY_PATTERN.test(money.currency)) {
+        const cny = money.amount && money.currency && !CURRENCY_PATTERN.test(money.currency) ? yuanAsCny(money.amount, money.currency) : undefined;
+        if (cny) {
+            // `100000元`: the author meant yuan; the whole literal is the mistake.
+            accept('error', `'${money.$cstNode?.text ?? `${money.amount}${money.currency}`}' is not money: write ${cny}`,
+                { node: money, code: 'invalid-literal', data: { replacement: cny } });
+        } else if (money.currency && !CURRENCY_PATTERN.test(money.currency)) {
             const upper = money.currency.toUpperCase();
             const hint = CURRENCY_PATTERN.test(upper) ? `; did you mean '${upper}'?` : '';
             accept('error', `'${money.currency}' is not a currency code: write three capital letters (ISO 4217) such as CNY${hint}`,

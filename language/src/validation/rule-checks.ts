@@ -1,7 +1,8 @@
 /** Checks on rules: clauses, action arguments, escalation, effective dates, priority. */
-import type { ValidationAcceptor } from 'langium';
+import { AstUtils, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { GovRuleServices } from '../govrule-module.js';
+import { hasParserErrorWithin } from '../parser/syntax-errors.js';
 import { CLAUSE_KEYWORDS, REQUIRED_CLAUSES, clausesOf } from '../rules.js';
 import { decimalPlaces, durationInWords, parseDuration } from '../values.js';
 import { VALUE_EXAMPLES, valueType } from './types.js';
@@ -25,8 +26,10 @@ export class RuleChecks {
             }
             seen.add(keyword);
         }
+        // A clause the parser could not read (`responsibel reviewer`) is reported as a syntax error only.
+        const unread = rule.$cstNode !== undefined && hasParserErrorWithin(AstUtils.getDocument(rule), rule.$cstNode.offset, rule.$cstNode.end);
         for (const keyword of REQUIRED_CLAUSES) {
-            if (!seen.has(keyword)) {
+            if (!seen.has(keyword) && !unread) {
                 accept('error', `Rule '${rule.name}' has no '${keyword}' clause`,
                     { node: rule, property: 'name', code: 'missing-clause', data: { clause: keyword } });
             }
@@ -140,7 +143,7 @@ export class RuleChecks {
 
     checkPriority(clause: ast.PriorityClause, accept: ValidationAcceptor): void {
         if (clause.value && decimalPlaces(clause.value) > 0) {
-            accept('error', `A priority is a whole number, not ${clause.value}`, { node: clause, property: 'value', code: 'invalid-literal' });
+            accept('error', `A priority is a whole number ≥ 0, not ${clause.value}`, { node: clause, property: 'value', code: 'invalid-literal' });
         }
     }
 }
