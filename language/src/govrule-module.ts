@@ -19,6 +19,7 @@ import { GovRuleValidationRegistry } from './validation/validation-registry.js';
 import { registerValidationChecks } from './validation/validator.js';
 import { WorkspaceFacts } from './validation/workspace-facts.js';
 import { ConfigProvider } from './workspace/config-provider.js';
+import { GuardedDocumentBuilder } from './workspace/guarded-builder.js';
 
 export type GovRuleAddedServices = {
     references: {
@@ -69,6 +70,13 @@ const BatchSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedC
     },
 };
 
+/** Builds that fail closed (see GuardedDocumentBuilder); the language server's builder extends it. */
+const GovRuleSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: {
+        DocumentBuilder: (services) => new GuardedDocumentBuilder(services),
+    },
+};
+
 /** The CLI reads a file it is given by name whatever its extension, so the one language serves every file. */
 class BatchServiceRegistry extends DefaultServiceRegistry {
     override getServices(uri: URI): LangiumCoreServices {
@@ -91,8 +99,8 @@ export interface CoreServicesOptions {
 /** Parse, link and validate without a language server: the CLI, the compiler and tests use this. */
 export function createGovRuleCoreServices(context: DefaultSharedCoreModuleContext, options: CoreServicesOptions = {}): { shared: LangiumSharedCoreServices; GovRule: GovRuleServices } {
     const shared = options.batch
-        ? inject(createDefaultSharedCoreModule(context), GovRuleGeneratedSharedModule, BatchSharedModule)
-        : inject(createDefaultSharedCoreModule(context), GovRuleGeneratedSharedModule);
+        ? inject(createDefaultSharedCoreModule(context), GovRuleGeneratedSharedModule, GovRuleSharedModule, BatchSharedModule)
+        : inject(createDefaultSharedCoreModule(context), GovRuleGeneratedSharedModule, GovRuleSharedModule);
     const GovRule = inject(createDefaultCoreModule({ shared }), GovRuleGeneratedModule, GovRuleModule);
     shared.ServiceRegistry.register(GovRule);
     registerValidationChecks(GovRule);

@@ -13,16 +13,19 @@ export const COMMON_OPTIONS: OptionsConfig = {
     format: { type: 'string' },
     'max-warnings': { type: 'string' },
     quiet: { type: 'boolean' },
+    debug: { type: 'boolean' },
 };
 
 export const COMMON_HELP = `  --format FORMAT        diagnostics as text (default, to stderr), json, sarif or github
   --max-warnings N       fail when there are more than N warnings
-  --quiet                report errors only`;
+  --quiet                report errors only
+  --debug                with an internal error, print where it happened (a stack trace)`;
 
 export interface ReportOptions {
     readonly format: OutputFormat;
     readonly maxWarnings?: number;
     readonly quiet: boolean;
+    readonly debug?: boolean;
 }
 
 export function reportOptions(values: OptionValues): ReportOptions {
@@ -37,7 +40,7 @@ export function reportOptions(values: OptionValues): ReportOptions {
             throw new CliError(`--max-warnings takes a whole number, not '${String(values['max-warnings'])}'`);
         }
     }
-    return { format, maxWarnings, quiet: values.quiet === true };
+    return { format, maxWarnings, quiet: values.quiet === true, debug: values.debug === true };
 }
 
 export interface ReportContext {

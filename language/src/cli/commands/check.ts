@@ -1,10 +1,12 @@
 /** `govrule check` and `govrule compile` (§11). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CompileFailure } from '../../compiler/bundle.js';
+import { internalError } from '../../internal-errors.js';
 import { bundleTextOf, loadProject } from '../../workspace/project.js';
 import type { Command, Io, OptionValues } from '../command.js';
 import { collectFiles, displayPath, readSources } from '../files.js';
-import { batched, writeAtomically } from '../output.js';
+import { spool, writeAtomically, type Spool } from '../output.js';
 import { configProblems, countBySeverity, sortProblems, toProblems } from '../problems.js';
 import { formatProblems, reportOptions, type ReportOptions } from '../report.js';
 
@@ -35,27 +37,42 @@ async function checkOrCompile(command: 'check' | 'compile', paths: string[], val
     if (fileSet.config?.file && configText !== undefined) {
         texts.set(fileSet.config.file, configText);
     }
-    const all = sortProblems([...configProblems(fileSet.config, configText), ...toProblems(project.diagnostics)]);
+    let all = sortProblems([...configProblems(fileSet.config, configText), ...toProblems(project.diagnostics)]);
     const bundleToStdout = command === 'compile' && output === undefined;
-    const status = printProblems(all, report, { cwd: io.cwd, texts, fileCount: sources.length }, io, bundleToStdout);
-    if (status !== 0) {
-        return status;
+    // The bundle is produced before anything is printed or written, so that a failure of the
+    // compiler is reported with the other problems and leaves no output behind.
+    let bundle: Spool | undefined;
+    if (command === 'compile' && countBySeverity(all).error === 0) {
+        try {
+            bundle = spool(bundleTextOf(project, fileSet.root));
+        } catch (err) {
+            if (!(err instanceof CompileFailure)) {
+                throw err;
+            }
+            const file = err.file ?? sources[0]?.path ?? fileSet.root;
+            all = sortProblems([...all, ...toProblems([{ path: file, diagnostics: [internalError('compilation', err.cause)] }])]);
+        }
     }
-    if (command === 'compile') {
-        const chunks = bundleTextOf(project, fileSet.root);
+    try {
+        const status = printProblems(all, report, { cwd: io.cwd, texts, fileCount: sources.length }, io, bundleToStdout);
+        if (status !== 0 || bundle === undefined) {
+            return status;
+        }
         if (output === undefined) {
-            for (const batch of batched(chunks)) {
+            for (const batch of bundle.read()) {
                 io.stdout(batch);
             }
         } else {
             const target = path.resolve(io.cwd, output);
-            writeAtomically(target, chunks);
+            writeAtomically(target, bundle.read());
             if (report.format === 'text' && !report.quiet) {
                 io.stderr(`Wrote ${displayPath(target, io.cwd)}.\n`);
             }
         }
+        return 0;
+    } finally {
+        bundle?.dispose();
     }
-    return 0;
 }
 
 /**
@@ -67,6 +84,13 @@ export function printProblems(problems: ReturnType<typeof sortProblems>, report:
     const shown = report.quiet ? problems.filter(p => p.severity === 'error') : problems;
     const write = report.format === 'text' || stdoutTaken ? io.stderr : io.stdout;
     write(formatProblems(report.format, shown, ctx));
+    if (report.debug) {
+        for (const problem of shown) {
+            if (problem.stack) {
+                io.stderr(`govrule: stack of the internal error in ${displayPath(problem.file, ctx.cwd)}:\n${problem.stack}\n`);
+            }
+        }
+    }
     if (counts.error > 0) {
         return 1;
     }
