@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CODES, isDiagnosticCode, type ConfiguredLevel, type DiagnosticCode } from './diagnostics.js';
+import { quoted } from './quote.js';
 
 export const CONFIG_FILE = 'govrule.json';
 export const DEFAULT_INCLUDE = ['**/*.govrule'];
@@ -68,11 +69,11 @@ export function parseConfig(text: string, root: string, file?: string): GovRuleC
             for (const [code, level] of Object.entries(obj.lint as Record<string, unknown>)) {
                 if (!isDiagnosticCode(code)) {
                     const lints = Object.entries(CODES).filter(([, info]) => info.lint).map(([c]) => c);
-                    problems.push({ message: `Unknown lint '${code}' (lints: ${lints.join(', ')})`, near: code });
+                    problems.push({ message: `Unknown lint ${quoted(code)} (lints: ${lints.join(', ')})`, near: code });
                 } else if (typeof level !== 'string' || !LEVELS.includes(level)) {
-                    problems.push({ message: `Level of '${code}' must be one of ${LEVELS.join(', ')}`, near: code });
+                    problems.push({ message: `Level of ${quoted(code)} must be one of ${LEVELS.join(', ')}`, near: code });
                 } else if (!CODES[code].lint && level !== CODES[code].level) {
-                    problems.push({ message: `'${code}' is an error and cannot be changed or turned off; only lints can`, near: code });
+                    problems.push({ message: `${quoted(code)} is an error and cannot be changed or turned off; only lints can`, near: code });
                 } else {
                     lint.set(code, level as ConfiguredLevel);
                 }
@@ -81,7 +82,7 @@ export function parseConfig(text: string, root: string, file?: string): GovRuleC
     }
     for (const key of Object.keys(obj)) {
         if (!['include', 'out', 'lint', '$schema'].includes(key)) {
-            problems.push({ message: `Unknown setting '${key}' (settings: include, out, lint)`, near: key });
+            problems.push({ message: `Unknown setting ${quoted(key)} (settings: include, out, lint)`, near: key });
         }
     }
     return { root, file, include, out, lint, problems };

@@ -6,6 +6,7 @@ import {
     DefaultIndexManager, DefaultServiceRegistry, createDefaultCoreModule, type URI, createDefaultSharedCoreModule, inject, type PartialLangiumSharedCoreServices,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices
 } from 'langium';
+import { GovRuleCommentProvider } from './documentation.js';
 import { GovRuleGeneratedModule, GovRuleGeneratedSharedModule } from './generated/module.js';
 import { createGuardedParser } from './parser/guarded-parser.js';
 import { GovRuleValueConverter } from './parser/value-converter.js';
@@ -56,6 +57,9 @@ export const GovRuleModule: Module<GovRuleServices, PartialLangiumCoreServices &
     },
     workspace: {
         ConfigProvider: () => new ConfigProvider(),
+    },
+    documentation: {
+        CommentProvider: (services) => new GovRuleCommentProvider(services),
     },
 };
 

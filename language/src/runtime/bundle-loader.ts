@@ -9,6 +9,7 @@ import { closestNames } from '../references/suggestions.js';
 import { compileCondition, fitsType, parseCondition, type AttributeInfo, type ConditionNode, type Test } from './conditions.js';
 import { BundleError, describeValue } from './errors.js';
 import { validate as validateSchema, type SchemaError } from './generated/bundle-schema-validator.js';
+import { quoted } from '../quote.js';
 
 export const BUNDLE_FORMAT = 'govrule-bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
@@ -137,7 +138,7 @@ export function loadBundle(input: string | unknown, options: LoadOptions = {}): 
     checkDepth(data);
     if (options.schema !== false && !validateSchema(data)) {
         const error = mostSpecific(validateSchema.errors ?? []);
-        const detail = error?.params && 'additionalProperty' in error.params ? ` ('${String(error.params.additionalProperty)}')` : '';
+        const detail = error?.params && 'additionalProperty' in error.params ? ` (${quoted(String(error.params.additionalProperty))})` : '';
         throw new BundleError(`the bundle does not match the bundle schema: ${error?.instancePath || '/'} ${error?.message ?? 'is invalid'}${detail}`);
     }
     return index(data as Bundle);
@@ -199,7 +200,7 @@ function index(bundle: Bundle): LoadedBundle {
         const map = new Map<string, T>();
         for (const item of list) {
             if (map.has(item.id)) {
-                fail(`two ${kind}s have the id '${item.id}'`);
+                fail(`two ${kind}s have the id ${quoted(item.id)}`);
             }
             map.set(item.id, item);
         }
@@ -208,10 +209,10 @@ function index(bundle: Bundle): LoadedBundle {
     const severityRanks = new Map<string, number>();
     bundle.severities.forEach((level, i) => {
         if (level.rank !== i) {
-            fail(`severity '${level.id}' has rank ${level.rank} at position ${i} of the scale`);
+            fail(`severity ${quoted(level.id)} has rank ${level.rank} at position ${i} of the scale`);
         }
         if (severityRanks.has(level.id)) {
-            fail(`two severity levels have the id '${level.id}'`);
+            fail(`two severity levels have the id ${quoted(level.id)}`);
         }
         severityRanks.set(level.id, i);
     });
@@ -224,15 +225,15 @@ function index(bundle: Bundle): LoadedBundle {
     const attributeList: AttributeInfo[] = [];
     for (const attr of bundle.attributes) {
         if (attributes.has(attr.name)) {
-            fail(`two attributes are named '${attr.name}'`);
+            fail(`two attributes are named ${quoted(attr.name)}`);
         }
         const type = attr.type as AttributeInfo['type'];
         if (type === 'enum' && (!Array.isArray(attr.values) || attr.values.length === 0)) {
-            fail(`enum attribute '${attr.name}' lists no values`);
+            fail(`enum attribute ${quoted(attr.name)} lists no values`);
         }
         const info: AttributeInfo = { name: attr.name, index: attributeList.length, type, values: type === 'enum' ? attr.values : null, default: attr.default };
         if (attr.default !== null && !fitsType(attr.default, info)) {
-            fail(`the default of attribute '${attr.name}' is ${describeValue(attr.default)}, not a value of its type`);
+            fail(`the default of attribute ${quoted(attr.name)} is ${describeValue(attr.default)}, not a value of its type`);
         }
         attributes.set(attr.name, info);
         attributeList.push(info);
@@ -240,18 +241,18 @@ function index(bundle: Bundle): LoadedBundle {
 
     const categories = indexCategories(bundle, fail);
     const rules = bundle.rules.map((rule, order): RuleInfo => {
-        const where = `rule '${rule.id}'`;
+        const where = `rule ${quoted(rule.id)}`;
         for (const id of rule.categories) {
-            if (!categories.has(id)) fail(`${where} covers unknown category '${id}'${hint(id, categories.keys())}`);
+            if (!categories.has(id)) fail(`${where} covers unknown category ${quoted(id)}${hint(id, categories.keys())}`);
         }
-        const rank = severityRanks.get(rule.severity) ?? fail(`${where} has unknown severity '${rule.severity}'`);
-        if (!posts.has(rule.responsible)) fail(`${where} names unknown post '${rule.responsible}' as responsible`);
+        const rank = severityRanks.get(rule.severity) ?? fail(`${where} has unknown severity ${quoted(rule.severity)}`);
+        if (!posts.has(rule.responsible)) fail(`${where} names unknown post ${quoted(rule.responsible)} as responsible`);
         for (const call of rule.actions) {
-            if (!actions.has(call.action)) fail(`${where} calls unknown action '${call.action}'`);
+            if (!actions.has(call.action)) fail(`${where} calls unknown action ${quoted(call.action)}`);
         }
         for (const step of rule.escalation) {
             const known = step.toKind === 'post' ? posts.has(step.to) : authorities.has(step.to);
-            if (!known) fail(`${where} escalates to unknown ${step.toKind} '${step.to}'`);
+            if (!known) fail(`${where} escalates to unknown ${step.toKind} ${quoted(step.to)}`);
         }
         const { from, to } = rule.effective;
         if (from !== null && to !== null && to < from) fail(`${where} is in force from ${from} to ${to}, which ends before it starts`);
@@ -274,13 +275,13 @@ function index(bundle: Bundle): LoadedBundle {
 function indexCategories(bundle: Bundle, fail: (message: string) => never): Map<string, CategoryInfo> {
     const declared = new Map<string, Bundle['categories'][number]>();
     for (const category of bundle.categories) {
-        if (declared.has(category.id)) fail(`two categories have the id '${category.id}'`);
+        if (declared.has(category.id)) fail(`two categories have the id ${quoted(category.id)}`);
         declared.set(category.id, category);
     }
     const parents = new Set<string>();
     for (const category of bundle.categories) {
         if (category.parent !== null) {
-            if (!declared.has(category.parent)) fail(`category '${category.id}' has unknown parent '${category.parent}'`);
+            if (!declared.has(category.parent)) fail(`category ${quoted(category.id)} has unknown parent ${quoted(category.parent)}`);
             parents.add(category.parent);
         }
     }
@@ -291,7 +292,7 @@ function indexCategories(bundle: Bundle, fail: (message: string) => never): Map<
         const onPath = new Set<string>();
         let current: string | null = id;
         while (current !== null && !infos.has(current)) {
-            if (onPath.has(current)) fail(`category '${current}' is its own ancestor`);
+            if (onPath.has(current)) fail(`category ${quoted(current)} is its own ancestor`);
             path.push(current);
             onPath.add(current);
             current = declared.get(current)!.parent;
@@ -320,5 +321,5 @@ function frozenCopy<T>(value: T): T {
 
 function hint(name: string, candidates: Iterable<string>): string {
     const close = closestNames(name, candidates, 1);
-    return close.length > 0 ? ` (did you mean '${close[0]}'?)` : '';
+    return close.length > 0 ? ` (did you mean ${quoted(close[0])}?)` : '';
 }

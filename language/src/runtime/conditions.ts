@@ -5,6 +5,7 @@
  */
 import type { Scalar } from '../compiler/jsonlogic.js';
 import { BundleError } from './errors.js';
+import { quoted } from '../quote.js';
 
 export type AttributeType = 'number' | 'boolean' | 'text' | 'enum';
 
@@ -83,7 +84,7 @@ export function parseCondition(logic: unknown, attributes: ReadonlyMap<string, A
     const attribute = readVar(arg[0], attributes, fail);
     if (op === 'in') {
         if (!Array.isArray(arg[1])) {
-            return fail(`'in' takes a list of values for attribute '${attribute.name}'`);
+            return fail(`'in' takes a list of values for attribute ${quoted(attribute.name)}`);
         }
         const literals = arg[1] as unknown[];
         for (const literal of literals) {
@@ -92,7 +93,7 @@ export function parseCondition(logic: unknown, attributes: ReadonlyMap<string, A
         return { kind: 'in', attribute, literals: literals as Scalar[] };
     }
     if (ORDERING.has(op) && attribute.type !== 'number') {
-        return fail(`'${op}' orders numbers, but attribute '${attribute.name}' is ${attribute.type}`);
+        return fail(`'${op}' orders numbers, but attribute ${quoted(attribute.name)} is ${attribute.type}`);
     }
     checkLiteral(arg[1], attribute, fail);
     return { kind: 'compare', op: op as Comparator, attribute, literal: arg[1] as Scalar };
@@ -106,14 +107,14 @@ function readVar(value: unknown, attributes: ReadonlyMap<string, AttributeInfo>,
     }
     const attribute = attributes.get(name);
     if (!attribute) {
-        return fail(`the condition reads '${name}', which is not an attribute of the bundle`);
+        return fail(`the condition reads ${quoted(name)}, which is not an attribute of the bundle`);
     }
     return attribute;
 }
 
 function checkLiteral(literal: unknown, attribute: AttributeInfo, fail: (m: string) => never): void {
     if (!fitsType(literal, attribute)) {
-        fail(`${JSON.stringify(literal) ?? String(literal)} is not a value of attribute '${attribute.name}' (${attribute.type}${attribute.values ? `: ${attribute.values.join(', ')}` : ''})`);
+        fail(`${JSON.stringify(literal) ?? String(literal)} is not a value of attribute ${quoted(attribute.name)} (${attribute.type}${attribute.values ? `: ${attribute.values.join(', ')}` : ''})`);
     }
 }
 

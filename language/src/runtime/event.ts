@@ -10,6 +10,7 @@ import { closestNames } from '../references/suggestions.js';
 import type { CategoryInfo, LoadedBundle } from './bundle-loader.js';
 import { fitsType, type AttributeInfo } from './conditions.js';
 import { EventError, describeValue } from './errors.js';
+import { quoted } from '../quote.js';
 
 export interface DecisionEvent {
     /** A category id as in the bundle. */
@@ -87,7 +88,7 @@ function categoryOf(loaded: LoadedBundle, category: unknown): CategoryInfo {
     const info = loaded.categories.get(category);
     if (!info) {
         const close = category.length <= 200 ? closestNames(category, loaded.categories.keys(), 1) : [];
-        throw new EventError(`unknown category ${JSON.stringify(category.slice(0, 200))}${close.length > 0 ? ` (did you mean '${close[0]}'?)` : ''}`);
+        throw new EventError(`unknown category ${JSON.stringify(category.slice(0, 200))}${close.length > 0 ? ` (did you mean ${quoted(close[0])}?)` : ''}`);
     }
     return info;
 }
@@ -125,7 +126,7 @@ function valuesOf(loaded: LoadedBundle, attributes: unknown, strict: boolean, gi
             if (!info) {
                 if (strict) {
                     const close = name.length <= 200 ? closestNames(name, loaded.attributes.keys(), 1) : [];
-                    throw new EventError(`unknown attribute ${JSON.stringify(name.slice(0, 200))}${close.length > 0 ? ` (did you mean '${close[0]}'?)` : ''}`, name);
+                    throw new EventError(`unknown attribute ${JSON.stringify(name.slice(0, 200))}${close.length > 0 ? ` (did you mean ${quoted(close[0])}?)` : ''}`, name);
                 }
                 continue;
             }
@@ -135,7 +136,7 @@ function valuesOf(loaded: LoadedBundle, attributes: unknown, strict: boolean, gi
                 continue;
             }
             if (!fitsType(value, info)) {
-                throw new EventError(`attribute '${name}' must be ${typeText(info)}, not ${describeValue(value)}`, name);
+                throw new EventError(`attribute ${quoted(name)} must be ${typeText(info)}, not ${describeValue(value)}`, name);
             }
             values[info.index] = value;
         }
@@ -154,7 +155,7 @@ function valuesOf(loaded: LoadedBundle, attributes: unknown, strict: boolean, gi
         }
     }
     if (missing) {
-        const names = missing.map(n => `'${n}'`).join(', ');
+        const names = missing.map(n => `${quoted(n)}`).join(', ');
         throw new EventError(`the event lacks required ${missing.length === 1 ? 'attribute' : 'attributes'} ${names} (no default)`, missing[0]);
     }
     return values;

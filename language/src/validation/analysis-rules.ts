@@ -21,6 +21,7 @@ import { compareStrings } from '../references/symbol-table.js';
 import { clausesOf } from '../rules.js';
 import { atomText, implies, satisfiability, toFormula, type Atom, type Formula } from './analysis-constraints.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
+import { quoted } from '../quote.js';
 
 interface RuleFacts {
     readonly rule: ast.Rule;
@@ -65,7 +66,7 @@ export class RuleAnalysis {
         const detail = texts.length === 1
             ? texts[0]
             : `no alternative of its condition can hold (${texts.slice(0, 3).join('; ')}${texts.length > 3 ? '; …' : ''})`;
-        accept('warning', `Rule '${rule.name}' can never match: ${detail}`, { node: when.condition, code: 'unreachable-rule' });
+        accept('warning', `Rule ${quoted(rule.name)} can never match: ${detail}`, { node: when.condition, code: 'unreachable-rule' });
     }
 
     checkShadowed(rule: ast.Rule, accept: ValidationAcceptor): void {
@@ -74,7 +75,7 @@ export class RuleAnalysis {
             return;
         }
         const other = packageName(shadow.by.rule) === packageName(rule) ? shadow.by.rule.name : shadow.by.id;
-        accept('warning', `Rule '${rule.name}' can never win: rule '${other}' matches every event it matches and wins ${shadow.reason}`,
+        accept('warning', `Rule ${quoted(rule.name)} can never win: rule ${quoted(other)} matches every event it matches and wins ${shadow.reason}`,
             { node: rule, property: 'name', code: 'shadowed-rule', data: { by: shadow.by.id } });
     }
 
@@ -235,13 +236,13 @@ function categoryDepth(category: ast.Category): number {
 
 /** "'a > 5' and 'a < 3' cannot both hold", "'a in []' never holds". */
 function describeConflict(atoms: readonly Atom[]): string {
-    const quoted = atoms.map(a => `'${atomText(a)}'`);
-    if (quoted.length === 1) {
+    const texts = atoms.map(a => quoted(atomText(a)));
+    if (texts.length === 1) {
         const atom = atoms[0];
-        return atom.op === 'in' || atom.op === 'eq' ? `${quoted[0]} never holds` : `${quoted[0]} excludes every value of '${atom.attribute.name}'`;
+        return atom.op === 'in' || atom.op === 'eq' ? `${texts[0]} never holds` : `${texts[0]} excludes every value of ${quoted(atom.attribute.name)}`;
     }
-    if (quoted.length === 2) {
-        return `${quoted[0]} and ${quoted[1]} cannot both hold`;
+    if (texts.length === 2) {
+        return `${texts[0]} and ${texts[1]} cannot both hold`;
     }
-    return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]} cannot all hold`;
+    return `${texts.slice(0, -1).join(', ')} and ${texts[texts.length - 1]} cannot all hold`;
 }

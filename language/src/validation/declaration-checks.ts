@@ -7,6 +7,7 @@ import type { NameResolver } from '../references/name-resolver.js';
 import type { SymbolTable } from '../references/symbol-table.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { literalFits, typeName } from './types.js';
+import { quoted } from '../quote.js';
 
 export class DeclarationChecks {
     private readonly symbols: SymbolTable;
@@ -29,7 +30,7 @@ export class DeclarationChecks {
         if (same.length > 1) {
             const others = same.filter(e => e.description.node !== decl)
                 .map(e => `${kindName(e.description.type)} in ${fileName(e.description.documentUri.path)}:${(e.description.nameSegment?.range.start.line ?? 0) + 1}`);
-            accept('error', `'${name}' is declared more than once (also ${others.join(', ')})`,
+            accept('error', `${quoted(name)} is declared more than once (also ${others.join(', ')})`,
                 { node: decl, property: 'name', code: 'duplicate-name' });
         }
     }
@@ -41,7 +42,7 @@ export class DeclarationChecks {
         for (const item of items) {
             if (seen.has(item.name)) {
                 const what = ast.isParam(item) ? 'Parameter' : 'Enum member';
-                accept('error', `${what} '${item.name}' is declared twice`, { node: item, property: 'name', code: 'duplicate-name' });
+                accept('error', `${what} ${quoted(item.name)} is declared twice`, { node: item, property: 'name', code: 'duplicate-name' });
             }
             seen.add(item.name);
         }
@@ -74,11 +75,11 @@ export class DeclarationChecks {
         const same = this.facts.get().attributesByName.get(attribute.name) ?? [];
         if (same.length > 1) {
             const others = same.filter(a => a !== attribute).map(a => qualifiedName(a));
-            accept('error', `Attribute name '${attribute.name}' is used by ${others.join(', ')} too; attribute names are event keys and must be unique in the bundle`,
+            accept('error', `Attribute name ${quoted(attribute.name)} is used by ${others.join(', ')} too; attribute names are event keys and must be unique in the bundle`,
                 { node: attribute, property: 'name', code: 'duplicate-attribute' });
         }
         if (attribute.default && !literalFits(attribute.default, attribute)) {
-            accept('error', `Default ${describeLiteral(attribute.default)} does not fit attribute '${attribute.name}', which is ${typeName(attribute)}`,
+            accept('error', `Default ${describeLiteral(attribute.default)} does not fit attribute ${quoted(attribute.name)}, which is ${typeName(attribute)}`,
                 { node: attribute.default, code: 'invalid-literal' });
         }
     }
@@ -87,8 +88,8 @@ export class DeclarationChecks {
         if (imp.path && !this.resolver.importResolves(imp.path)) {
             const isPackage = imp.path.endsWith('.*');
             accept('error', isPackage
-                ? `No package '${imp.path.slice(0, -2)}' in the workspace`
-                : `'${imp.path}' names no element of a package in the workspace`,
+                ? `No package ${quoted(imp.path.slice(0, -2))} in the workspace`
+                : `${quoted(imp.path)} names no element of a package in the workspace`,
                 { node: imp, property: 'path', code: 'unresolved-import' });
         }
     }
@@ -96,7 +97,7 @@ export class DeclarationChecks {
     /** unused-declaration: posts, authorities, actions and attributes that nothing references. */
     checkUsed(decl: ast.Post | ast.Authority | ast.Action | ast.Attribute, accept: ValidationAcceptor): void {
         if (decl.name && !this.facts.get().used.has(decl)) {
-            accept('warning', `${capitalize(kindName(decl.$type))} '${decl.name}' is never used`,
+            accept('warning', `${capitalize(kindName(decl.$type))} ${quoted(decl.name)} is never used`,
                 { node: decl, property: 'name', code: 'unused-declaration' });
         }
     }
@@ -104,14 +105,14 @@ export class DeclarationChecks {
     /** uncovered-category: a leaf category that no enabled rule covers. */
     checkCovered(category: ast.Category, accept: ValidationAcceptor): void {
         if (category.name && category.children.length === 0 && !this.facts.isCovered(category)) {
-            accept('warning', `No enabled rule covers category '${qualifiedName(category)}'`,
+            accept('warning', `No enabled rule covers category ${quoted(qualifiedName(category))}`,
                 { node: category, property: 'name', code: 'uncovered-category' });
         }
     }
 }
 
 export function describeLiteral(literal: AstNode): string {
-    return literal.$cstNode ? `'${literal.$cstNode.text}'` : 'value';
+    return literal.$cstNode ? `${quoted(literal.$cstNode.text)}` : 'value';
 }
 
 function capitalize(text: string): string {
