@@ -43,6 +43,7 @@ export const CODES = {
     'critical-without-authority': { level: 'warning', lint: true, summary: 'a top-severity rule whose escalation never reaches an authority' },
     'unreachable-rule': { level: 'warning', lint: true, summary: 'a condition that can never hold' },
     'shadowed-rule': { level: 'warning', lint: true, summary: 'an enabled rule that can never win' },
+    'analysis-budget': { level: 'info', lint: true, summary: 'the search for shadowed rules stopped: too many rules could shadow one another' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -71,6 +71,9 @@ export interface CompileInput {
 
 type ListKey = 'severities' | 'posts' | 'authorities' | 'actions' | 'attributes' | 'categories' | 'rules' | 'tests';
 
+/** An element of a list, made when it is written; `file` is its source file, for failures. */
+type Item = (() => object) & { readonly file?: string };
+
 /** The bundle's keys in output order: the head is small, the lists are built one element at a time. */
 interface Plan {
     readonly head: Pick<Bundle, 'format' | 'formatVersion' | 'compiler' | 'packages'>;
@@ -143,7 +146,7 @@ function* layout(entries: ReadonlyArray<readonly [string, unknown]>): Generator<
                 try {
                     text = JSON.stringify(items[i]());
                 } catch (err) {
-                    throw CompileFailure.of(err, undefined);
+                    throw CompileFailure.of(err, (items[i] as Partial<Item>).file);
                 }
                 yield `${i === 0 ? '' : ','}\n    ${text}`;
             }
@@ -173,7 +176,7 @@ class BundleCompiler {
         for (const model of models) {
             const file = this.fileOf.get(model)!;
             for (const decl of declarationsOf(model)) {
-                byKey.get(listOf(decl))!.push({ id: qualifiedName(decl), make: () => this.guarded(file, () => this.element(decl)) });
+                byKey.get(listOf(decl))!.push({ id: qualifiedName(decl), make: this.guarded(file, () => this.element(decl)) });
             }
             for (const element of model.elements) {
                 if (ast.isTest(element)) {
@@ -191,7 +194,7 @@ class BundleCompiler {
         }
         const sortedTests = tests.map(t => ({ test: t, source: this.source(t) }))
             .sort((a, b) => compareStrings(a.source.file, b.source.file) || a.source.line - b.source.line || a.source.column - b.source.column);
-        lists.push(['tests', sortedTests.map(t => () => this.guarded(t.source.file, () => this.test(t.test)))]);
+        lists.push(['tests', sortedTests.map(t => this.guarded(t.source.file, () => this.test(t.test)))]);
         return {
             head: {
                 format: 'govrule-bundle',
@@ -203,13 +206,17 @@ class BundleCompiler {
         };
     }
 
-    /** Runs one element's compilation; an exception names the element's file (absolute path). */
-    private guarded<T>(file: string, make: () => T): T {
-        try {
-            return make();
-        } catch (err) {
-            throw CompileFailure.of(err, path.resolve(this.input.root, file));
-        }
+    /** One element's compilation; an exception, then or when it is written, names the element's file. */
+    private guarded(file: string, make: () => object): Item {
+        const absolute = path.resolve(this.input.root, file);
+        const item = () => {
+            try {
+                return make();
+            } catch (err) {
+                throw CompileFailure.of(err, absolute);
+            }
+        };
+        return Object.assign(item, { file: absolute });
     }
 
     private packages(models: ast.Model[]): Bundle['packages'] {
