@@ -156,8 +156,41 @@ export function guardParams(connection: Connection): void {
     for (const [name, method, check] of NOTIFICATIONS) {
         wrap(self, name, method, check, false);
     }
+    // `languages.semanticTokens` and the like are getters that make a new object on every read:
+    // each read gets its registrations wrapped.
     const languages = connection.languages as unknown as Record<string, Record<string, unknown>>;
-    for (const [feature, name, method, check] of LANGUAGE_REQUESTS) {
-        wrap(languages[feature], name, method, check, true);
+    for (const feature of new Set(LANGUAGE_REQUESTS.map(([f]) => f))) {
+        const read = propertyReader(languages, feature);
+        if (!read) {
+            continue;
+        }
+        const wrapped = new WeakSet<object>();
+        Object.defineProperty(languages, feature, {
+            configurable: true,
+            get: () => {
+                const registrations = read();
+                if (wrapped.has(registrations)) {
+                    return registrations;
+                }
+                wrapped.add(registrations);
+                for (const [f, name, method, check] of LANGUAGE_REQUESTS) {
+                    if (f === feature) {
+                        wrap(registrations, name, method, check, true);
+                    }
+                }
+                return registrations;
+            },
+        });
     }
+}
+
+/** Reads a property as the object (or its prototypes) defines it, getter or value. */
+function propertyReader(target: object, key: string): (() => Record<string, unknown>) | undefined {
+    for (let o: object | null = target; o; o = Object.getPrototypeOf(o)) {
+        const descriptor = Object.getOwnPropertyDescriptor(o, key);
+        if (descriptor) {
+            return descriptor.get ? () => descriptor.get!.call(target) : () => descriptor.value;
+        }
+    }
+    return undefined;
 }
