@@ -8,13 +8,13 @@ import { join } from 'node:path';
 const VOCABULARY = `package h.common
 
 severities {
-    minor    "一般"
-    serious  "较重"
+    minor "一般"
+    serious "较重"
     critical "特别严重"
 }
 
 post reviewer "内容审核员"
-post editor   "值班编辑"
+post editor "值班编辑"
 authority cac "网信办"
 action remove "删除"
 attribute followers: number default 0 "粉丝数"
