@@ -9,6 +9,7 @@ import picomatch from 'picomatch';
 import { CODES, isDiagnosticCode, type ConfiguredLevel, type DiagnosticCode } from './diagnostics.js';
 import { describeIoError } from './io-errors.js';
 import { pathKey, positionsOf, readJson, type Span } from './json-text.js';
+import { quoted } from './quote.js';
 
 export const CONFIG_FILE = 'govrule.json';
 export const DEFAULT_INCLUDE = ['**/*.govrule'];
@@ -82,7 +83,7 @@ export function parseConfig(rawText: string, root: string, file?: string): GovRu
         if (Array.isArray(obj.include) && obj.include.every(g => typeof g === 'string' && g.length > 0)) {
             include = (obj.include as string[]).filter((pattern, i) => {
                 if (leavesRoot(pattern)) {
-                    report(`Include pattern '${pattern}' leaves the project root; patterns are relative to the folder of ${CONFIG_FILE}`, { value: ['include', i] });
+                    report(`Include pattern ${quoted(pattern)} leaves the project root; patterns are relative to the folder of ${CONFIG_FILE}`, { value: ['include', i] });
                     return false;
                 }
                 return true;
@@ -109,11 +110,11 @@ export function parseConfig(rawText: string, root: string, file?: string): GovRu
                 const at = { key: ['lint', code] };
                 if (!isDiagnosticCode(code)) {
                     const lints = Object.entries(CODES).filter(([, info]) => info.lint).map(([c]) => c);
-                    report(`Unknown lint '${code}' (lints: ${lints.join(', ')})`, at);
+                    report(`Unknown lint ${quoted(code)} (lints: ${lints.join(', ')})`, at);
                 } else if (typeof level !== 'string' || !LEVELS.includes(level)) {
-                    report(`Level of '${code}' must be one of ${LEVELS.join(', ')}`, at);
+                    report(`Level of ${quoted(code)} must be one of ${LEVELS.join(', ')}`, at);
                 } else if (!CODES[code].lint && level !== CODES[code].level) {
-                    report(`'${code}' is an error and cannot be changed or turned off; only lints can`, at);
+                    report(`${quoted(code)} is an error and cannot be changed or turned off; only lints can`, at);
                 } else {
                     lint.set(code, level as ConfiguredLevel);
                 }
@@ -122,7 +123,7 @@ export function parseConfig(rawText: string, root: string, file?: string): GovRu
     }
     for (const key of Object.keys(obj)) {
         if (!['include', 'out', 'lint', '$schema'].includes(key)) {
-            report(`Unknown setting '${key}' (settings: include, out, lint)`, { key: [key] });
+            report(`Unknown setting ${quoted(key)} (settings: include, out, lint)`, { key: [key] });
         }
     }
     problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

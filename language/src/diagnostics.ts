@@ -45,6 +45,7 @@ export const CODES = {
     'unreachable-rule': { level: 'warning', lint: true, summary: 'a condition that can never hold' },
     'shadowed-rule': { level: 'warning', lint: true, summary: 'an enabled rule that can never win' },
     'config-duplicate-key': { level: 'warning', lint: true, summary: 'a key given twice in one object of govrule.json' },
+    'analysis-budget': { level: 'info', lint: true, summary: 'the search for shadowed rules stopped: too many rules could shadow one another' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -6,6 +6,7 @@ import {
     DefaultIndexManager, DefaultServiceRegistry, createDefaultCoreModule, type URI, createDefaultSharedCoreModule, inject, type PartialLangiumSharedCoreServices,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices
 } from 'langium';
+import { GovRuleCommentProvider } from './documentation.js';
 import { GovRuleGeneratedModule, GovRuleGeneratedSharedModule } from './generated/module.js';
 import { createGuardedParser } from './parser/guarded-parser.js';
 import { GovRuleLexer, GovRuleTokenBuilder } from './parser/mistakes.js';
@@ -21,6 +22,7 @@ import { GovRuleValidationRegistry } from './validation/validation-registry.js';
 import { registerValidationChecks } from './validation/validator.js';
 import { WorkspaceFacts } from './validation/workspace-facts.js';
 import { ConfigProvider } from './workspace/config-provider.js';
+import { GuardedDocumentBuilder } from './workspace/guarded-builder.js';
 
 export type GovRuleAddedServices = {
     references: {
@@ -62,6 +64,9 @@ export const GovRuleModule: Module<GovRuleServices, PartialLangiumCoreServices &
     workspace: {
         ConfigProvider: () => new ConfigProvider(),
     },
+    documentation: {
+        CommentProvider: (services) => new GovRuleCommentProvider(services),
+    },
 };
 
 /**
@@ -72,6 +77,13 @@ const BatchSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedC
     ServiceRegistry: () => new BatchServiceRegistry(),
     workspace: {
         IndexManager: (services) => new BatchIndexManager(services),
+    },
+};
+
+/** Builds that fail closed (see GuardedDocumentBuilder); the language server's builder extends it. */
+const GovRuleSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: {
+        DocumentBuilder: (services) => new GuardedDocumentBuilder(services),
     },
 };
 
@@ -97,8 +109,8 @@ export interface CoreServicesOptions {
 /** Parse, link and validate without a language server: the CLI, the compiler and tests use this. */
 export function createGovRuleCoreServices(context: DefaultSharedCoreModuleContext, options: CoreServicesOptions = {}): { shared: LangiumSharedCoreServices; GovRule: GovRuleServices } {
     const shared = options.batch
-        ? inject(createDefaultSharedCoreModule(context), GovRuleGeneratedSharedModule, BatchSharedModule)
-        : inject(createDefaultSharedCoreModule(context), GovRuleGeneratedSharedModule);
+        ? inject(createDefaultSharedCoreModule(context), GovRuleGeneratedSharedModule, GovRuleSharedModule, BatchSharedModule)
+        : inject(createDefaultSharedCoreModule(context), GovRuleGeneratedSharedModule, GovRuleSharedModule);
     const GovRule = inject(createDefaultCoreModule({ shared }), GovRuleGeneratedModule, GovRuleModule);
     shared.ServiceRegistry.register(GovRule);
     registerValidationChecks(GovRule);

@@ -27,10 +27,14 @@ export function packageName(node: AstNode): string {
 
 /** The name inside the package: `rumor.enterprise` for a nested category, else the simple name. */
 export function localName(decl: Declaration): string {
-    if (ast.isCategory(decl) && ast.isCategory(decl.$container)) {
-        return `${localName(decl.$container)}.${decl.name}`;
+    if (!ast.isCategory(decl)) {
+        return decl.name;
     }
-    return decl.name;
+    const path = [decl.name];
+    for (let parent = decl.$container; ast.isCategory(parent); parent = parent.$container) {
+        path.push(parent.name);
+    }
+    return path.reverse().join('.');
 }
 
 export function qualifiedName(decl: Declaration): string {
@@ -74,9 +78,14 @@ export function* declarationsOf(model: ast.Model): Generator<Declaration> {
     }
 }
 
+/** A category and every category below it, parents first, in source order (iteratively: trees nest deep). */
 export function* categoryTree(category: ast.Category): Generator<ast.Category> {
-    yield category;
-    for (const child of category.children) {
-        yield* categoryTree(child);
+    const stack = [category];
+    while (stack.length > 0) {
+        const next = stack.pop()!;
+        yield next;
+        for (let i = next.children.length - 1; i >= 0; i--) {
+            stack.push(next.children[i]);
+        }
     }
 }

@@ -85,6 +85,25 @@ describe('a large file', () => {
     }, 150_000);
 });
 
+describe('300,000 flat declarations', () => {
+    // bench/hostile.mjs's shape: 300,000 top-level categories in one file (about 5 MB), each an
+    // `uncovered-category` warning, and one rule.
+    test('compile writes the bundle with every category; fmt rewrites the file', async () => {
+        // @ts-expect-error: a plain ES module without types, shared with the benchmark
+        const { flatDeclarations } = await import('../../bench/hostile.mjs');
+        const dir = tempFolder((flatDeclarations(300_000) as { files: Record<string, string> }).files);
+        const result = runCli(['compile', '-o', 'bundle.json', '--quiet'], { cwd: dir, timeout: 400_000 });
+        expect(result.stderr, describeRun(result)).not.toMatch(/internal[ -]error|RangeError|Maximum call stack|\n\s+at /);
+        expect(result.status, describeRun(result)).toBe(0);
+        const bundle = JSON.parse(fs.readFileSync(path.join(dir, 'bundle.json'), 'utf8')) as Bundle;
+        expect(bundle.categories).toHaveLength(300_002);
+        const formatted = runCli(['fmt', 'flat.govrule'], { cwd: dir, timeout: 400_000 });
+        expect(formatted.stderr, describeRun(formatted)).not.toMatch(/internal[ -]error|RangeError|Maximum call stack|\n\s+at /);
+        expect(formatted.status, describeRun(formatted)).toBe(0);
+        expect(fs.readFileSync(path.join(dir, 'flat.govrule'), 'utf8').match(/^category c\d+$/gm)).toHaveLength(300_000);
+    }, 900_000);
+});
+
 describe('deep nesting', () => {
     test('200 levels of parentheses', () => {
         const result = compileDeep(`${'('.repeat(200)}verified${')'.repeat(200)}`);

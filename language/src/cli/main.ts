@@ -97,7 +97,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
             io.stderr(`govrule: error: ${err.message}\n`);
             return 2;
         }
-        io.stderr(`govrule: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+        // A bug outside any build (those are diagnostics): the stack only when asked for.
+        const detail = argv.includes('--debug') ? (err as Error)?.stack ?? String(err) : `${err instanceof Error ? err.message : String(err)} (run with --debug for details)`;
+        io.stderr(`govrule: internal error: ${detail}\n`);
         return 2;
     }
 }

@@ -5,7 +5,9 @@
  * such as /dev/stdout) is written through, never replaced.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { CONFIG_FILE } from '../config.js';
 import { describeIoError } from '../io-errors.js';
 import { CliError, displayPath } from './files.js';
@@ -211,8 +213,53 @@ function writeAtomically(target: string, chunks: Iterable<string>, mode: number 
             fs.closeSync(fd);
         }
         removeQuietly(temp);
+        // The caller words file-system errors; a failure to produce the chunks passes unchanged.
         throw err;
     }
+}
+
+/**
+ * Output produced in full before any of it is written: a failure half-way (a bug in the compiler)
+ * then writes nothing. It waits in a temp file, so a large bundle never sits whole in memory.
+ */
+export interface Spool {
+    /** The spooled text, in batches. */
+    read(): Generator<string>;
+    dispose(): void;
+}
+
+export function spool(chunks: Iterable<string>): Spool {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govrule-'));
+    const file = path.join(dir, 'spool');
+    try {
+        writeAtomically(file, chunks, undefined);
+    } catch (err) {
+        fs.rmSync(dir, { recursive: true, force: true });
+        // Only the file system's errors are about writing; a failure to produce the chunks is not.
+        if (typeof (err as NodeJS.ErrnoException).syscall === 'string') {
+            throw new CliError(`cannot write a temporary file in ${os.tmpdir()}: ${describeIoError(err)}`);
+        }
+        throw err;
+    }
+    return {
+        *read() {
+            const fd = fs.openSync(file, 'r');
+            try {
+                const buffer = Buffer.alloc(BATCH);
+                const decoder = new StringDecoder('utf8');
+                for (let n = fs.readSync(fd, buffer); n > 0; n = fs.readSync(fd, buffer)) {
+                    yield decoder.write(buffer.subarray(0, n));
+                }
+                const rest = decoder.end();
+                if (rest) {
+                    yield rest;
+                }
+            } finally {
+                fs.closeSync(fd);
+            }
+        },
+        dispose: () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
 }
 
 /** Cleans up a temp file; when its folder is missing or not a folder, there is nothing to clean. */

@@ -2,6 +2,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CONFIG_FILE, type GovRuleConfig } from '../config.js';
 import { CODES, type Level } from '../diagnostics.js';
+import { stackOf } from '../internal-errors.js';
 import type { FileDiagnostics } from '../workspace/project.js';
 
 export interface Problem {
@@ -12,6 +13,8 @@ export interface Problem {
     readonly severity: Level;
     readonly code: string;
     readonly message: string;
+    /** For an internal error: where it happened, printed with --debug only. */
+    readonly stack?: string;
 }
 
 const LEVELS: Level[] = ['error', 'error', 'warning', 'info', 'hint'];
@@ -34,6 +37,7 @@ function fromDiagnostic(file: string, d: Diagnostic): Problem {
         severity: LEVELS[d.severity ?? 1],
         code: String(d.code ?? 'internal-error'),
         message: String(d.message),
+        stack: stackOf(d),
     };
 }
 

@@ -13,16 +13,19 @@ export const COMMON_OPTIONS: OptionsConfig = {
     format: { type: 'string' },
     'max-warnings': { type: 'string' },
     quiet: { type: 'boolean' },
+    debug: { type: 'boolean' },
 };
 
 export const COMMON_HELP = `  --format FORMAT        diagnostics as text (default, to stderr), json, sarif or github
   --max-warnings N       fail when there are more than N warnings
-  --quiet                report errors only`;
+  --quiet                report errors only
+  --debug                with an internal error, print where it happened (a stack trace)`;
 
 export interface ReportOptions {
     readonly format: OutputFormat;
     readonly maxWarnings?: number;
     readonly quiet: boolean;
+    readonly debug?: boolean;
 }
 
 export function reportOptions(values: OptionValues): ReportOptions {
@@ -37,7 +40,7 @@ export function reportOptions(values: OptionValues): ReportOptions {
             throw new CliError(`--max-warnings takes a whole number, not '${String(values['max-warnings'])}'`);
         }
     }
-    return { format, maxWarnings, quiet: values.quiet === true };
+    return { format, maxWarnings, quiet: values.quiet === true, debug: values.debug === true };
 }
 
 export interface ReportContext {
@@ -70,6 +73,9 @@ function toJsonProblem(p: Problem, ctx: ReportContext) {
 }
 
 /** `file:line:col: error [code] message`, the line itself, and a caret under the range. */
+/** Characters of a source line an excerpt shows at most. */
+const EXCERPT_WIDTH = 160;
+
 function formatText(problems: readonly Problem[], ctx: ReportContext): string {
     const out: string[] = [];
     const lines = new Map<string, string[]>();
@@ -85,9 +91,13 @@ function formatText(problems: readonly Problem[], ctx: ReportContext): string {
             const gutter = String(p.start.line + 1);
             const pad = ' '.repeat(gutter.length);
             const end = p.end.line === p.start.line ? p.end.character : source.length;
-            const width = Math.max(1, displayWidth(source.slice(p.start.character, end)));
-            out.push(` ${gutter} | ${source.replace(/\t/g, ' ')}`);
-            out.push(` ${pad} | ${' '.repeat(displayWidth(source.slice(0, p.start.character)))}${'^'.repeat(width)}`);
+            // A long line is shown as a window around the problem, so the excerpt stays readable.
+            const from = source.length > EXCERPT_WIDTH ? Math.max(0, Math.min(p.start.character - 40, source.length - EXCERPT_WIDTH)) : 0;
+            const to = Math.min(source.length, from + EXCERPT_WIDTH);
+            const before = `${from > 0 ? '…' : ''}${source.slice(from, p.start.character)}`;
+            const width = Math.max(1, displayWidth(source.slice(p.start.character, Math.min(end, to))));
+            out.push(` ${gutter} | ${`${from > 0 ? '…' : ''}${source.slice(from, to)}${to < source.length ? '…' : ''}`.replace(/\t/g, ' ')}`);
+            out.push(` ${pad} | ${' '.repeat(displayWidth(before))}${'^'.repeat(width)}`);
         }
     }
     out.push(summary(problems, ctx.fileCount));

@@ -71,6 +71,9 @@ export interface CompileInput {
 
 type ListKey = 'severities' | 'posts' | 'authorities' | 'actions' | 'attributes' | 'categories' | 'rules' | 'tests';
 
+/** An element of a list, made when it is written; `file` is its source file, for failures. */
+type Item = (() => object) & { readonly file?: string };
+
 /** The bundle's keys in output order: the head is small, the lists are built one element at a time. */
 interface Plan {
     readonly head: Pick<Bundle, 'format' | 'formatVersion' | 'compiler' | 'packages'>;
@@ -100,8 +103,28 @@ export function serializeBundle(bundle: Bundle): string {
  * large bundle never exists whole in memory, neither as objects nor as one string.
  */
 export function bundleChunks(input: CompileInput): Generator<string> {
-    const plan = new BundleCompiler(input).plan();
+    let plan: Plan;
+    try {
+        plan = new BundleCompiler(input).plan();
+    } catch (err) {
+        throw CompileFailure.of(err, input.documents[0]?.uri.fsPath);
+    }
     return layout([...Object.entries(plan.head), ...plan.lists]);
+}
+
+/**
+ * An exception while compiling: a bug, reported as an `internal-error` of the file whose element
+ * was being compiled, with nothing written (see `govrule compile`).
+ */
+export class CompileFailure extends Error {
+    private constructor(readonly cause: unknown, readonly file: string | undefined) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.name = 'CompileFailure';
+    }
+
+    static of(err: unknown, file: string | undefined): CompileFailure {
+        return err instanceof CompileFailure ? err : new CompileFailure(err, file);
+    }
 }
 
 /** Lists of thunks are written one element per line; other values on their key's line. */
@@ -119,7 +142,13 @@ function* layout(entries: ReadonlyArray<readonly [string, unknown]>): Generator<
             }
             yield '[';
             for (let i = 0; i < items.length; i++) {
-                yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(items[i]())}`;
+                let text: string;
+                try {
+                    text = JSON.stringify(items[i]());
+                } catch (err) {
+                    throw CompileFailure.of(err, (items[i] as Partial<Item>).file);
+                }
+                yield `${i === 0 ? '' : ','}\n    ${text}`;
             }
             yield '\n  ]';
         } else {
@@ -145,10 +174,15 @@ class BundleCompiler {
             (['severities', 'posts', 'authorities', 'actions', 'attributes', 'categories', 'rules'] as const).map(k => [k, []]));
         const tests: ast.Test[] = [];
         for (const model of models) {
+            const file = this.fileOf.get(model)!;
             for (const decl of declarationsOf(model)) {
-                byKey.get(listOf(decl))!.push({ id: qualifiedName(decl), make: () => this.element(decl) });
+                byKey.get(listOf(decl))!.push({ id: qualifiedName(decl), make: this.guarded(file, () => this.element(decl)) });
             }
-            tests.push(...model.elements.filter(ast.isTest));
+            for (const element of model.elements) {
+                if (ast.isTest(element)) {
+                    tests.push(element);
+                }
+            }
         }
         const lists: Array<readonly [ListKey, Array<() => object>]> = [];
         for (const [key, items] of byKey) {
@@ -160,7 +194,7 @@ class BundleCompiler {
         }
         const sortedTests = tests.map(t => ({ test: t, source: this.source(t) }))
             .sort((a, b) => compareStrings(a.source.file, b.source.file) || a.source.line - b.source.line || a.source.column - b.source.column);
-        lists.push(['tests', sortedTests.map(t => () => this.test(t.test))]);
+        lists.push(['tests', sortedTests.map(t => this.guarded(t.source.file, () => this.test(t.test)))]);
         return {
             head: {
                 format: 'govrule-bundle',
@@ -170,6 +204,19 @@ class BundleCompiler {
             },
             lists,
         };
+    }
+
+    /** One element's compilation; an exception, then or when it is written, names the element's file. */
+    private guarded(file: string, make: () => object): Item {
+        const absolute = path.resolve(this.input.root, file);
+        const item = () => {
+            try {
+                return make();
+            } catch (err) {
+                throw CompileFailure.of(err, absolute);
+            }
+        };
+        return Object.assign(item, { file: absolute });
     }
 
     private packages(models: ast.Model[]): Bundle['packages'] {

@@ -6,17 +6,40 @@ export type Scalar = string | number | boolean;
 
 const OPERATORS: Record<ast.CompareOp, string> = { '==': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
+/**
+ * Built bottom-up with explicit stacks rather than by recursion, so the depth of a condition never
+ * meets the depth of the call stack.
+ */
 export function toJsonLogic(condition: ast.Condition | undefined): JsonLogic {
     if (!condition) {
         return true;
     }
-    if (ast.isOr(condition) || ast.isAnd(condition)) {
-        const operator = ast.isOr(condition) ? 'or' : 'and';
-        return { [operator]: flatten(condition, condition.$type).map(toJsonLogic) };
+    const results: JsonLogic[] = [];
+    // An operator is visited twice: first to schedule its operands, then to combine their results.
+    const work: Array<{ readonly node: ast.Condition; operands?: number }> = [{ node: condition }];
+    while (work.length > 0) {
+        const top = work[work.length - 1];
+        const node = top.node;
+        if (top.operands === undefined && (ast.isOr(node) || ast.isAnd(node) || ast.isNot(node))) {
+            const operands = ast.isNot(node) ? [node.operand] : flatten(node, node.$type);
+            top.operands = operands.length;
+            for (let i = operands.length - 1; i >= 0; i--) {
+                work.push({ node: operands[i] });
+            }
+            continue;
+        }
+        work.pop();
+        if (top.operands === undefined) {
+            results.push(comparison(node as ast.Comparison));
+            continue;
+        }
+        const parts = results.splice(results.length - top.operands, top.operands);
+        results.push(ast.isNot(node) ? { '!': parts[0] } : { [ast.isOr(node) ? 'or' : 'and']: parts });
     }
-    if (ast.isNot(condition)) {
-        return { '!': toJsonLogic(condition.operand) };
-    }
+    return results[0];
+}
+
+function comparison(condition: ast.Comparison): JsonLogic {
     const name = condition.attribute.ref?.name ?? condition.attribute.$refText;
     const variable = { var: name };
     if (condition.op) {

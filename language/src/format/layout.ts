@@ -47,8 +47,17 @@ export function layout(model: ast.Model, text: string): Replacement[] {
     };
 
     // No blank line right after `{`, nor after a comment that trails a `{`.
-    const opensBlock = (j: number): boolean => role(items[j]) === 'open'
-        || (items[j]?.kind !== 'token' && j > 0 && breaksIn(items[j - 1].end, items[j].offset) === 0 && opensBlock(j - 1));
+    // (A loop, not recursion: a line may hold any number of comments.)
+    const opensBlock = (j: number): boolean => {
+        for (; ; j--) {
+            if (role(items[j]) === 'open') {
+                return true;
+            }
+            if (items[j]?.kind === 'token' || j <= 0 || breaksIn(items[j - 1].end, items[j].offset) !== 0) {
+                return false;
+            }
+        }
+    };
 
     const result: Array<{ start: number; end: number; text: string; group?: number }> = [];
     // The replacement of the gap before each item, and the pairs of gaps a moved break links.

@@ -19,6 +19,7 @@ import { VALUE_EXAMPLES } from '../validation/types.js';
 import { parseDuration } from '../values.js';
 import { addImportEdit, removalRange } from './edits.js';
 import type { GovRuleLspServices } from './services.js';
+import { quoted } from '../quote.js';
 
 interface Fix {
     readonly title: string;
@@ -120,7 +121,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
                 case 'unused-declaration':
                     return this.removeUnused(document, diagnostic);
                 case 'invalid-literal':
-                    return data.replacement ? [{ title: `Change to '${data.replacement}'`, edits: [{ range: diagnostic.range, newText: data.replacement }], preferred: true }] : [];
+                    return data.replacement ? [{ title: `Change to ${quoted(data.replacement)}`, edits: [{ range: diagnostic.range, newText: data.replacement }], preferred: true }] : [];
                 case 'syntax':
                     return data.replacement !== undefined ? [this.replaceText(document, diagnostic, data.replacement)] : this.replacements(diagnostic, data.suggestions, 'Change to');
                 case 'unresolved-import':
@@ -143,7 +144,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
 
     private replacements(diagnostic: Diagnostic, names: readonly string[] | undefined, verb: string): Fix[] {
         return (names ?? []).map(name => ({
-            title: `${verb} '${name}'`,
+            title: `${verb} ${quoted(name)}`,
             edits: [{ range: diagnostic.range, newText: name }],
             preferred: names!.length === 1,
         }));
@@ -202,7 +203,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
                     fixes.push({ title: `Add 'import ${pkg}.*'`, edits: [star] });
                 }
             }
-            fixes.push({ title: `Write the qualified name '${entry.qualifiedName}'`, edits: [{ range: diagnostic.range, newText: entry.qualifiedName }] });
+            fixes.push({ title: `Write the qualified name ${quoted(entry.qualifiedName)}`, edits: [{ range: diagnostic.range, newText: entry.qualifiedName }] });
         }
         return fixes;
     }
@@ -229,7 +230,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
             return [];
         }
         return this.namesOfKind(model, at.expected).slice(0, MAX_CHOICES)
-            .map(name => ({ title: `Change to ${kindName(at.expected)} '${name}'`, edits: [{ range: diagnostic.range, newText: name }] }));
+            .map(name => ({ title: `Change to ${kindName(at.expected)} ${quoted(name)}`, edits: [{ range: diagnostic.range, newText: name }] }));
     }
 
     /** Names of a kind as they may be written in this file, in declaration order. */
@@ -290,7 +291,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
         const call = clause.calls[index];
         // From the end of the previous call, so the comma goes too.
         const range = { start: previous.range.end, end: call.$cstNode!.range.end };
-        return [{ title: `Remove the repeated action '${call.action.$refText}'`, edits: [{ range, newText: '' }], preferred: true }];
+        return [{ title: `Remove the repeated action ${quoted(call.action.$refText)}`, edits: [{ range, newText: '' }], preferred: true }];
     }
 
     private removeDuplicateClause(document: LangiumDocument, diagnostic: Diagnostic): Fix[] {
@@ -315,7 +316,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
             const comment = CstUtils.findCommentNode(decl.$cstNode, ['ML_COMMENT']);
             const start = comment?.text.startsWith('/**') ? comment.range.start : decl.$cstNode.range.start;
             const range = removalRange(document, { start, end: decl.$cstNode.range.end });
-            return [{ title: `Remove the unused ${kindName(decl.$type)} '${decl.name}'`, edits: [{ range, newText: '' }], preferred: true }];
+            return [{ title: `Remove the unused ${kindName(decl.$type)} ${quoted(decl.name)}`, edits: [{ range, newText: '' }], preferred: true }];
         }
         return [];
     }

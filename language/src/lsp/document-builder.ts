@@ -10,11 +10,12 @@
  * And a request waiting for a workspace state is answered by the build that reaches it (see
  * stateWaiters).
  */
-import { Cancellation, DefaultDocumentBuilder, DocumentState, OperationCancelled, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { Cancellation, DocumentState, OperationCancelled, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
 import * as ast from '../generated/ast.js';
 import { declarationsOf, qualifiedName } from '../names.js';
+import { GuardedDocumentBuilder } from '../workspace/guarded-builder.js';
 
-export class GovRuleDocumentBuilder extends DefaultDocumentBuilder {
+export class GovRuleDocumentBuilder extends GuardedDocumentBuilder {
     /** The names each document exported when it was last indexed: what other documents were linked against. */
     private readonly indexedExports = new Map<string, string>();
     private relinkAll = true;

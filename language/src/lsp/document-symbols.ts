@@ -17,7 +17,7 @@ export class GovRuleDocumentSymbolProvider implements DocumentSymbolProvider {
         if (!ast.isModel(model) || !model.$cstNode) {
             return [];
         }
-        const children = model.elements.map(e => this.symbolOf(e)).filter((s): s is DocumentSymbol => s !== undefined);
+        const children = this.symbolTree(model.elements);
         const nameNode = GrammarUtils.findNodeForProperty(model.$cstNode, 'name');
         if (!model.name || !nameNode) {
             return children;
@@ -25,6 +25,36 @@ export class GovRuleDocumentSymbolProvider implements DocumentSymbolProvider {
         return [{ name: model.name, kind: SymbolKind.Package, range: model.$cstNode.range, selectionRange: nameNode.range, children }];
     }
 
+    /** The symbols of `nodes` and of everything below them; iterative, as categories nest without limit. */
+    private symbolTree(nodes: readonly AstNode[]): DocumentSymbol[] {
+        const top: DocumentSymbol[] = [];
+        const work: Array<{ readonly nodes: readonly AstNode[]; readonly into: DocumentSymbol[] }> = [{ nodes, into: top }];
+        const parents: DocumentSymbol[] = [];
+        while (work.length > 0) {
+            const { nodes: items, into } = work.pop()!;
+            for (const item of items) {
+                const symbol = this.symbolOf(item);
+                if (!symbol) {
+                    continue;
+                }
+                into.push(symbol);
+                const below = this.childNodes(item);
+                if (below.length > 0) {
+                    symbol.children = [];
+                    parents.push(symbol);
+                    work.push({ nodes: below, into: symbol.children });
+                }
+            }
+        }
+        for (const parent of parents) {
+            if (parent.children?.length === 0) {
+                delete parent.children;
+            }
+        }
+        return top;
+    }
+
+    /** A symbol without its children (see symbolTree). */
     private symbolOf(node: AstNode): DocumentSymbol | undefined {
         const cst = node.$cstNode;
         if (!cst) {
@@ -35,7 +65,6 @@ export class GovRuleDocumentSymbolProvider implements DocumentSymbolProvider {
             return {
                 name: 'severities', kind: SymbolKind.Enum, range: cst.range, selectionRange: keyword.range,
                 detail: node.levels.map(l => l.name).join(' < '),
-                children: node.levels.map(l => this.symbolOf(l)).filter((s): s is DocumentSymbol => s !== undefined),
             };
         }
         if (ast.isTest(node)) {
@@ -55,7 +84,6 @@ export class GovRuleDocumentSymbolProvider implements DocumentSymbolProvider {
             range: cst.range,
             selectionRange: nameNode.range,
             detail: this.detail(node),
-            children: this.children(node),
         };
     }
 
@@ -70,16 +98,16 @@ export class GovRuleDocumentSymbolProvider implements DocumentSymbolProvider {
         return label;
     }
 
-    private children(node: AstNode): DocumentSymbol[] | undefined {
-        let items: AstNode[] = [];
-        if (ast.isCategory(node)) {
-            items = node.children;
-        } else if (ast.isAttribute(node) && ast.isEnumType(node.type)) {
-            items = node.type.members;
-        } else if (ast.isAction(node)) {
-            items = node.params;
+    private childNodes(node: AstNode): readonly AstNode[] {
+        if (ast.isSeverities(node)) {
+            return node.levels;
         }
-        const symbols = items.map(i => this.symbolOf(i)).filter((s): s is DocumentSymbol => s !== undefined);
-        return symbols.length > 0 ? symbols : undefined;
+        if (ast.isCategory(node)) {
+            return node.children;
+        }
+        if (ast.isAttribute(node) && ast.isEnumType(node.type)) {
+            return node.type.members;
+        }
+        return ast.isAction(node) ? node.params : [];
     }
 }

@@ -8,6 +8,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { VERSION } from '../version.js';
 import { GovRuleFileSystem } from './file-system.js';
 import { createGovRuleServices } from './lsp-module.js';
+import { guardParams } from './param-guard.js';
 import { publishChangesOnly } from './publish-changes.js';
 
 const USAGE = `Usage: govrule-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
@@ -26,6 +27,7 @@ if (args.includes('--version') || args.includes('-v')) {
     process.on('uncaughtException', err => console.error('GovRule language server: uncaught exception:', err));
     process.on('unhandledRejection', err => console.error('GovRule language server: unhandled rejection:', err));
     const connection = createConnection(ProposedFeatures.all);
+    guardParams(connection);
     publishChangesOnly(connection);
     const { shared } = createGovRuleServices({ connection, ...GovRuleFileSystem });
     startLanguageServer(shared);

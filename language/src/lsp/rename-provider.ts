@@ -15,6 +15,7 @@ import type { WorkspaceFacts } from '../validation/workspace-facts.js';
 import { entityOf, locate, segmentsOf, type Named } from './locate.js';
 import type { NameSite } from './name-sites.js';
 import type { GovRuleLspServices } from './services.js';
+import { quoted } from '../quote.js';
 
 export class GovRuleRenameProvider implements RenameProvider {
     private readonly symbols: SymbolTable;
@@ -65,7 +66,7 @@ export class GovRuleRenameProvider implements RenameProvider {
             throw refuse(`'${located.kind === 'name' ? located.segment.text : located.segments[located.index]?.text}' does not name anything that can be renamed.`);
         }
         if (entity.kind === 'package') {
-            throw refuse(`'${entity.name}' is a package: rename it by editing the \`package\` line of its files.`);
+            throw refuse(`${quoted(entity.name)} is a package: rename it by editing the \`package\` line of its files.`);
         }
         const segment = located.kind === 'name' ? located.segment : located.segments[located.index];
         return { node: entity.node, site: { range: segment.range, text: segment.text } };
@@ -73,13 +74,13 @@ export class GovRuleRenameProvider implements RenameProvider {
 
     private checkName(node: Named, newName: string): void {
         if (this.keywords.has(newName)) {
-            throw refuse(`'${newName}' is a keyword of GovRule and cannot be a name.`);
+            throw refuse(`${quoted(newName)} is a keyword of GovRule and cannot be a name.`);
         }
         if (!this.idPattern.test(newName)) {
-            throw refuse(`'${newName}' is not a valid name: use a letter or '_' followed by letters, digits or '_' (no dots or spaces); Chinese characters are letters.`);
+            throw refuse(`${quoted(newName)} is not a valid name: use a letter or '_' followed by letters, digits or '_' (no dots or spaces); Chinese characters are letters.`);
         }
         if (!node.$cstNode) {
-            throw refuse(`'${node.name}' cannot be renamed.`);
+            throw refuse(`${quoted(node.name)} cannot be renamed.`);
         }
     }
 
@@ -88,7 +89,7 @@ export class GovRuleRenameProvider implements RenameProvider {
         if (ast.isParam(node) || ast.isEnumMember(node)) {
             const siblings: ReadonlyArray<ast.Param | ast.EnumMember> = ast.isParam(node) ? node.$container.params : node.$container.members;
             if (siblings.some(s => s !== node && s.name === newName)) {
-                throw refuse(`${ast.isParam(node) ? `Action '${node.$container.name}'` : `Attribute '${(node as ast.EnumMember).$container.$container.name}'`} already has ${ast.isParam(node) ? 'a parameter' : 'a value'} named '${newName}'.`);
+                throw refuse(`${ast.isParam(node) ? `Action ${quoted(node.$container.name)}` : `Attribute ${quoted((node as ast.EnumMember).$container.$container.name)}`} already has ${ast.isParam(node) ? 'a parameter' : 'a value'} named ${quoted(newName)}.`);
             }
             return;
         }
@@ -99,15 +100,15 @@ export class GovRuleRenameProvider implements RenameProvider {
         const newQualified = parent ? `${parent}.${newName}` : newName;
         const taken = this.symbols.lookup(newQualified)[0];
         if (taken) {
-            throw refuse(`'${newQualified}' already exists (${withArticle(kindName(taken.description.type))} in ${fileName(taken.description.documentUri.path)}:${(taken.description.nameSegment?.range.start.line ?? 0) + 1}).`);
+            throw refuse(`${quoted(newQualified)} already exists (${withArticle(kindName(taken.description.type))} in ${fileName(taken.description.documentUri.path)}:${(taken.description.nameSegment?.range.start.line ?? 0) + 1}).`);
         }
         if (this.symbols.hasPackage(newQualified)) {
-            throw refuse(`'${newQualified}' is the name of a package.`);
+            throw refuse(`${quoted(newQualified)} is the name of a package.`);
         }
         if (ast.isAttribute(node)) {
             const other = this.facts.get().attributesByName.get(newName)?.find(a => a !== node);
             if (other) {
-                throw refuse(`Attribute names are event keys and unique in the bundle: '${qualifiedName(other)}' already uses '${newName}'.`);
+                throw refuse(`Attribute names are event keys and unique in the bundle: ${quoted(qualifiedName(other))} already uses ${quoted(newName)}.`);
             }
         }
     }
@@ -133,7 +134,7 @@ export class GovRuleRenameProvider implements RenameProvider {
             const now = this.resolver.resolve(newText, site.document.parseResult.value as ast.Model);
             if (now.kind !== 'none') {
                 const what = now.kind === 'found' ? `${withArticle(kindName(now.entry.description.type))} (${now.entry.qualifiedName})` : 'an ambiguous name';
-                throw refuse(`In ${fileName(site.uri.path)}:${site.range.start.line + 1}, '${newText}' already means ${what}; the renamed reference would change meaning.`);
+                throw refuse(`In ${fileName(site.uri.path)}:${site.range.start.line + 1}, ${quoted(newText)} already means ${what}; the renamed reference would change meaning.`);
             }
         }
         for (const document of this.services.shared.workspace.LangiumDocuments.all) {
@@ -148,7 +149,7 @@ export class GovRuleRenameProvider implements RenameProvider {
                 }
                 if (couldMean(reference.$refText, model, newQualified)) {
                     const line = (reference.$refNode?.range.start.line ?? 0) + 1;
-                    throw refuse(`In ${fileName(document.uri.path)}:${line}, '${reference.$refText}' means ${withArticle(kindName(target.$type))} (${qualifiedName(target)}) and would come to mean the renamed ${kindName(node.$type)} instead.`);
+                    throw refuse(`In ${fileName(document.uri.path)}:${line}, ${quoted(reference.$refText)} means ${withArticle(kindName(target.$type))} (${qualifiedName(target)}) and would come to mean the renamed ${kindName(node.$type)} instead.`);
                 }
             }
         }

@@ -7,11 +7,18 @@
 import { CstNodeBuilder, LangiumParser, createParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { explainSyntax } from './syntax-hints.js';
+import { recordFailure } from '../internal-errors.js';
+import { LinearCstNodeBuilder } from './cst-builder.js';
 
 type ParserError = ParseResult['parserErrors'][number];
 type Token = ParserError['token'];
 
 export class GuardedParser extends LangiumParser {
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        (this as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new LinearCstNodeBuilder();
+    }
+
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         try {
             const result = super.parse<T>(input, options);
@@ -23,7 +30,10 @@ export class GuardedParser extends LangiumParser {
             // Running out of stack inside the parser's `finally` blocks can surface as another error.
             const problem = nestingProblem(this.lexer.tokenize(input).tokens, err instanceof RangeError);
             if (!problem) {
-                throw err;
+                // Not the input's depth: a bug. Fail closed with an empty model and an internal error.
+                const result = unreadable(input);
+                recordFailure(result.value, 'parsing', err);
+                return result as unknown as ParseResult<T>;
             }
             return unreadable(input, problem) as unknown as ParseResult<T>;
         }
@@ -59,12 +69,15 @@ function nestingProblem(tokens: readonly Token[], certain: boolean): Problem | u
     return undefined;
 }
 
-/** An empty model with one syntax error. */
-function unreadable(input: string, problem: Problem): ParseResult<Model> {
+/** An empty model with one syntax error, or none. */
+function unreadable(input: string, problem?: Problem): ParseResult<Model> {
     const model = { $type: 'Model', name: '', imports: [], elements: [] } as unknown as Model;
     const root = new CstNodeBuilder().buildRootNode(input);
     (root as { astNode: AstNode }).astNode = model;
     (model as { $cstNode?: unknown }).$cstNode = root;
+    if (!problem) {
+        return { value: model, parserErrors: [], lexerErrors: [] };
+    }
     const error = {
         name: 'NestingTooDeep', message: problem.message, token: problem.token, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] },
     } as ParserError;

@@ -11,7 +11,8 @@ import type { DiagnosticCode } from '../diagnostics.js';
 import type { GovRuleAddedServices } from '../govrule-module.js';
 import { declaredElsewhereHint, type ImportHints } from './import-hints.js';
 import type { NameResolver } from './name-resolver.js';
-import { closestNames, didYouMean } from './suggestions.js';
+import { Budget, FILE_BUDGET, MAX_LENGTH, closestNames, didYouMean } from './suggestions.js';
+import { quoted } from '../quote.js';
 
 export interface GovRuleLinkingError extends LinkingError {
     readonly code: DiagnosticCode;
@@ -30,6 +31,8 @@ export class GovRuleLinker extends DefaultLinker {
     private readonly importHints: ImportHints;
     private readonly descriptionProvider: AstNodeDescriptionProvider;
     private readonly memberDescriptions = new WeakMap<AstNode, AstNodeDescription>();
+    /** What each file may still spend on suggestions, by its root; renewed when the file is linked. */
+    private readonly budgets = new WeakMap<AstNode, Budget>();
 
     constructor(services: LangiumCoreServices & GovRuleAddedServices) {
         super(services);
@@ -41,6 +44,7 @@ export class GovRuleLinker extends DefaultLinker {
     /** Links every reference, without the per-node await and iterators of the default linker. */
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         await interruptAndCheck(cancelToken);
+        this.budgets.set(document.parseResult.value, new Budget(FILE_BUDGET));
         forEachNode(document.parseResult.value, container => {
             forEachReference(container, (reference, property, index) => {
                 this.doLink({ reference, container, property, index }, document);
@@ -59,7 +63,7 @@ export class GovRuleLinker extends DefaultLinker {
         }
         const model = modelOf(container);
         if (!model) {
-            return this.error(refInfo, 'unresolved-reference', `Cannot resolve '${text}' outside a package.`);
+            return this.error(refInfo, 'unresolved-reference', `Cannot resolve ${quoted(text)} outside a package.`);
         }
         const expected = this.reflection.getReferenceType(refInfo);
         const resolution = this.resolver.resolve(text, model);
@@ -71,13 +75,13 @@ export class GovRuleLinker extends DefaultLinker {
                 }
                 const alternatives = this.suggest(text, model, expected);
                 return this.error(refInfo, 'wrong-kind',
-                    `Expected ${withArticle(kindName(expected))} here, but '${text}' is ${withArticle(kindName(found.type))} (${resolution.entry.qualifiedName})${didYouMean(alternatives)}`,
+                    `Expected ${withArticle(kindName(expected))} here, but ${quoted(text)} is ${withArticle(kindName(found.type))} (${resolution.entry.qualifiedName})${didYouMean(alternatives)}`,
                     alternatives);
             }
             case 'ambiguous': {
-                const names = resolution.candidates.map(c => `'${c.entry.qualifiedName}' (import ${c.via.path})`);
+                const names = resolution.candidates.map(c => `${quoted(c.entry.qualifiedName)} (import ${c.via.path})`);
                 return this.error(refInfo, 'ambiguous-reference',
-                    `'${text}' is ambiguous: it could be ${names.join(' or ')}. Write the qualified name.`,
+                    `${quoted(text)} is ambiguous: it could be ${names.join(' or ')}. Write the qualified name.`,
                     resolution.candidates.map(c => c.entry.qualifiedName));
             }
             case 'none': {
@@ -89,7 +93,7 @@ export class GovRuleLinker extends DefaultLinker {
                 }
                 const suggestions = this.suggest(text, model, expected);
                 return this.error(refInfo, 'unresolved-reference',
-                    `Cannot find ${withArticle(kindName(expected))} named '${text}'${didYouMean(suggestions)}`, suggestions);
+                    `Cannot find ${withArticle(kindName(expected))} named ${quoted(text)}${didYouMean(suggestions)}`, suggestions);
             }
         }
     }
@@ -103,10 +107,10 @@ export class GovRuleLinker extends DefaultLinker {
         if (param) {
             return this.describe(param);
         }
-        const suggestions = closestNames(text, action.params.map(p => p.name));
+        const suggestions = closestNames(text, action.params.map(p => p.name), 3, this.budgetOf(argument));
         const known = action.params.length === 0 ? 'it takes no parameters' : `its parameters are ${action.params.map(p => p.name).join(', ')}`;
         return this.error(refInfo, 'action-arguments',
-            `Action '${action.name}' has no parameter '${text}' (${known})${didYouMean(suggestions)}`, suggestions);
+            `Action ${quoted(action.name)} has no parameter ${quoted(text)} (${known})${didYouMean(suggestions)}`, suggestions);
     }
 
     /** Enum members resolve inside the attribute that the literal is compared with or assigned to. */
@@ -121,18 +125,35 @@ export class GovRuleLinker extends DefaultLinker {
             return this.describe(member);
         }
         const members = attribute.type.members.map(m => m.name);
-        const suggestions = closestNames(text, members);
+        const suggestions = closestNames(text, members, 3, this.budgetOf(literal));
         // A default that is not a member is a bad literal (§10 invalid-literal); elsewhere a name that resolves to nothing.
         const code = ast.isAttribute(literal.$container) ? 'invalid-literal' : 'unresolved-reference';
         return this.error(refInfo, code,
-            `'${text}' is not a value of attribute '${attribute.name}' (one of ${members.join(', ')})${didYouMean(suggestions)}`, suggestions);
+            `${quoted(text)} is not a value of attribute ${quoted(attribute.name)} (one of ${members.join(', ')})${didYouMean(suggestions)}`, suggestions);
     }
 
     private suggest(text: string, model: ast.Model, expected: string): string[] {
+        const budget = this.budgetOf(model);
+        if (budget.exhausted || Array.from(text).length > MAX_LENGTH) {
+            return [];
+        }
         const names = this.resolver.visibleNames(model)
             .filter(v => this.reflection.isSubtype(v.entry.description.type, expected))
             .map(v => v.text);
-        return closestNames(text, names);
+        return closestNames(text, names, 3, budget);
+    }
+
+    private budgetOf(node: AstNode): Budget {
+        let root = node;
+        while (root.$container) {
+            root = root.$container;
+        }
+        let budget = this.budgets.get(root);
+        if (!budget) {
+            budget = new Budget(FILE_BUDGET);
+            this.budgets.set(root, budget);
+        }
+        return budget;
     }
 
     /** One description per parameter or enum member, shared by all references to it. */

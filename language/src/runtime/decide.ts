@@ -7,6 +7,7 @@ import type { BundleRule } from '../compiler/bundle.js';
 import { compareCandidates, type Candidate, type LoadedBundle } from './bundle-loader.js';
 import { traceCondition, type ConditionTrace } from './conditions.js';
 import { normalizeEvent, type EventOptions, type NormalizedEvent } from './event.js';
+import { quoted } from '../quote.js';
 
 export interface DecideOptions extends EventOptions {
     /** Add `explain`: every rule covering the category, and which part of its condition held or failed. */
@@ -110,7 +111,7 @@ function explainDecision(loaded: LoadedBundle, event: NormalizedEvent, winner: C
             reason = others === 0 ? 'the only rule that matched' : `won over ${others} other ${others === 1 ? 'match' : 'matches'}`;
         } else {
             outcome = 'matched';
-            reason = `matched, but '${winner!.rule.id}' wins ${winReason(loaded, winner!, candidate)}`;
+            reason = `matched, but ${quoted(winner!.rule.id)} wins ${winReason(loaded, winner!, candidate)}`;
         }
         return { rule: rule.id, outcome, category: candidate.category.id, priority: rule.priority, severity: rule.rule.severity, reason, condition };
     });
@@ -146,7 +147,7 @@ export function winReason(loaded: LoadedBundle, winner: Candidate, loser: Candid
         return `by priority (${w.priority} > ${l.priority})`;
     }
     if (winner.category.depth !== loser.category.depth) {
-        return `by a more specific category ('${winner.category.id}' is inside '${loser.category.id}')`;
+        return `by a more specific category (${quoted(winner.category.id)} is inside ${quoted(loser.category.id)})`;
     }
     if (w.rank !== l.rank) {
         const names = loaded.bundle.severities;

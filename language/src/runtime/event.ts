@@ -9,6 +9,7 @@ import { isCalendarDate } from '../values.js';
 import type { CategoryInfo, LoadedBundle } from './bundle-loader.js';
 import { fitsType, type AttributeInfo } from './conditions.js';
 import { EventError, describeValue, hint } from './errors.js';
+import { quoted } from '../quote.js';
 
 export interface DecisionEvent {
     /** A category id as in the bundle. */
@@ -132,7 +133,7 @@ function valuesOf(loaded: LoadedBundle, attributes: unknown, strict: boolean, gi
                 continue;
             }
             if (!fitsType(value, info)) {
-                throw new EventError(`attribute '${name}' must be ${typeText(info)}, not ${describeValue(value)}`, name);
+                throw new EventError(`attribute ${quoted(name)} must be ${typeText(info)}, not ${describeValue(value)}`, name);
             }
             values[info.index] = value;
         }
@@ -151,7 +152,7 @@ function valuesOf(loaded: LoadedBundle, attributes: unknown, strict: boolean, gi
         }
     }
     if (missing) {
-        const names = missing.map(n => `'${n}'`).join(', ');
+        const names = missing.map(n => `${quoted(n)}`).join(', ');
         throw new EventError(`the event lacks required ${missing.length === 1 ? 'attribute' : 'attributes'} ${names} (no default)`, missing[0]);
     }
     return values;

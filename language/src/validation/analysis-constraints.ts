@@ -61,35 +61,51 @@ export function toFormula(condition: ast.Condition | undefined, negate = false):
     if (!condition) {
         return negate ? { kind: 'or', parts: [] } : TRUE;
     }
-    // Node types are compared directly: these concrete types have no subtypes, and this runs
-    // for every comparison of the workspace on every build.
-    let node: ast.Condition = condition;
-    while (node.$type === 'Not') {
-        node = (node as ast.Not).operand;
-        negate = !negate;
-    }
-    if (node.$type === 'Or' || node.$type === 'And') {
-        const kind = (node.$type === 'And') !== negate ? 'and' : 'or';
-        // A chain of one operator is one list (iteratively: a long `or` chain is a deep tree).
-        const operands: ast.Condition[] = [];
-        const stack: ast.Condition[] = [node];
-        while (stack.length > 0) {
-            const current = stack.pop()!;
-            if (current.$type === node.$type) {
-                const pair = current as ast.Or | ast.And;
-                stack.push(pair.right, pair.left);
-            } else {
-                operands.push(current);
-            }
+    // Built bottom-up with explicit stacks, so the depth of a condition never meets the call
+    // stack's. An operator is visited twice: to schedule its operands, then to combine them.
+    const results: Formula[] = [];
+    const work: Array<{ readonly node: ast.Condition; readonly negate: boolean; kind?: 'and' | 'or'; operands?: number }> = [{ node: condition, negate }];
+    while (work.length > 0) {
+        const top = work[work.length - 1];
+        if (top.kind !== undefined) {
+            work.pop();
+            const parts = results.splice(results.length - top.operands!, top.operands!).flatMap(part => part.kind === top.kind ? part.parts : [part]);
+            results.push({ kind: top.kind, parts });
+            continue;
         }
-        const parts = operands.map(o => toFormula(o, negate)).flatMap(part => part.kind === kind ? part.parts : [part]);
-        return { kind, parts };
+        // Node types are compared directly: these concrete types have no subtypes, and this runs
+        // for every comparison of the workspace on every build.
+        let node: ast.Condition = top.node;
+        let negated = top.negate;
+        while (node.$type === 'Not') {
+            node = (node as ast.Not).operand;
+            negated = !negated;
+        }
+        if (node.$type === 'Or' || node.$type === 'And') {
+            top.kind = (node.$type === 'And') !== negated ? 'and' : 'or';
+            // A chain of one operator is one list (iteratively: a long `or` chain is a deep tree).
+            const operands: ast.Condition[] = [];
+            const stack: ast.Condition[] = [node];
+            while (stack.length > 0) {
+                const current = stack.pop()!;
+                if (current.$type === node.$type) {
+                    const pair = current as ast.Or | ast.And;
+                    stack.push(pair.right, pair.left);
+                } else {
+                    operands.push(current);
+                }
+            }
+            top.operands = operands.length;
+            for (let i = operands.length - 1; i >= 0; i--) {
+                work.push({ node: operands[i], negate: negated });
+            }
+            continue;
+        }
+        work.pop();
+        const atom = node.$type === 'Comparison' ? toAtom(node as ast.Comparison, negated) : undefined;
+        results.push(atom ? { kind: 'atom', atom } : FREE);
     }
-    if (node.$type === 'Comparison') {
-        const atom = toAtom(node as ast.Comparison, negate);
-        return atom ? { kind: 'atom', atom } : FREE;
-    }
-    return FREE;
+    return results[0];
 }
 
 function toAtom(comparison: ast.Comparison, negate: boolean): Atom | undefined {
@@ -254,7 +270,9 @@ export function satisfiability(formula: Formula): Satisfiability {
                 case 'free':
                     break;
                 case 'and':
-                    todo.push(...f.parts);
+                    for (const part of f.parts) {
+                        todo.push(part);
+                    }
                     break;
                 case 'atom': {
                     spend();
@@ -306,11 +324,12 @@ export function implies(premise: Formula, conclusion: Formula, conclusionNegated
  */
 function quicklyRefuted(premise: Formula, conclusion: Formula): boolean {
     const read = new Set<ast.Attribute>();
-    const collect = (f: Formula) => {
+    const stack = [premise];
+    while (stack.length > 0) {
+        const f = stack.pop()!;
         if (f.kind === 'atom') read.add(f.atom.attribute);
-        else if (f.kind === 'and' || f.kind === 'or') f.parts.forEach(collect);
-    };
-    collect(premise);
+        else if (f.kind === 'and' || f.kind === 'or') f.parts.forEach(part => stack.push(part));
+    }
     const required = conclusion.kind === 'and' ? conclusion.parts : [conclusion];
     return required.some(f => f.kind === 'atom' && !read.has(f.atom.attribute)
         && !isEmpty(f.atom.attribute, [{ ...f.atom, op: NEGATED[f.atom.op] }]));

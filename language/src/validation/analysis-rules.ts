@@ -21,6 +21,7 @@ import { compareStrings } from '../references/symbol-table.js';
 import { clausesOf } from '../rules.js';
 import { atomText, implies, satisfiability, toFormula, type Atom, type Formula } from './analysis-constraints.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
+import { quoted } from '../quote.js';
 
 interface RuleFacts {
     readonly rule: ast.Rule;
@@ -41,6 +42,8 @@ interface Findings {
     /** Rules whose condition can never hold, with the contradictions that prove it. */
     readonly unreachable: ReadonlyMap<ast.Rule, readonly (readonly Atom[])[]>;
     readonly shadowed: ReadonlyMap<ast.Rule, { readonly by: RuleFacts; readonly reason: string }>;
+    /** The rule at which the shadowing analysis ran out of budget. */
+    readonly stopped?: ast.Rule;
 }
 
 /** Events of more categories than this under one rule are not enumerated (nothing is reported). */
@@ -65,16 +68,20 @@ export class RuleAnalysis {
         const detail = texts.length === 1
             ? texts[0]
             : `no alternative of its condition can hold (${texts.slice(0, 3).join('; ')}${texts.length > 3 ? '; …' : ''})`;
-        accept('warning', `Rule '${rule.name}' can never match: ${detail}`, { node: when.condition, code: 'unreachable-rule' });
+        accept('warning', `Rule ${quoted(rule.name)} can never match: ${detail}`, { node: when.condition, code: 'unreachable-rule' });
     }
 
     checkShadowed(rule: ast.Rule, accept: ValidationAcceptor): void {
+        if (this.findings().stopped === rule) {
+            accept('info', `The search for shadowed rules stopped here: the workspace has too many rules that could shadow one another (over ${PAIR_BUDGET.toLocaleString('en')} pairs to compare). This rule and the ones after it are not checked for shadowing.`,
+                { node: rule, property: 'name', code: 'analysis-budget' });
+        }
         const shadow = this.findings().shadowed.get(rule);
         if (!shadow) {
             return;
         }
         const other = packageName(shadow.by.rule) === packageName(rule) ? shadow.by.rule.name : shadow.by.id;
-        accept('warning', `Rule '${rule.name}' can never win: rule '${other}' matches every event it matches and wins ${shadow.reason}`,
+        accept('warning', `Rule ${quoted(rule.name)} can never win: rule ${quoted(other)} matches every event it matches and wins ${shadow.reason}`,
             { node: rule, property: 'name', code: 'shadowed-rule', data: { by: shadow.by.id } });
     }
 
@@ -103,7 +110,8 @@ export class RuleAnalysis {
             }
         }
         const live = rules.filter(r => r.enabled && !unreachable.has(r.rule));
-        return { unreachable, shadowed: findShadowed(live) };
+        const { shadowed, stopped } = findShadowed(live);
+        return { unreachable, shadowed, stopped };
     }
 }
 
@@ -134,32 +142,123 @@ function ruleFacts(rule: ast.Rule): RuleFacts | undefined {
     };
 }
 
-function findShadowed(rules: readonly RuleFacts[]): Map<ast.Rule, { by: RuleFacts; reason: string }> {
-    const onCategory = new Map<ast.Category, RuleFacts[]>();
+/** Candidate pairs (a rule that may shadow another) examined per build at most; then the analysis stops. */
+export const PAIR_BUDGET = 2_000_000;
+
+interface Shadowing {
+    readonly shadowed: Map<ast.Rule, { by: RuleFacts; reason: string }>;
+    /** Where the analysis stopped for want of budget: the first rule it did not finish. */
+    readonly stopped?: ast.Rule;
+}
+
+/**
+ * For each rule B, the first rule A in winner order that shadows it. Candidates are found through
+ * an index rather than by trying every pair: A must cover B's first category (so it is listed
+ * under that category or an ancestor), and when A requires `x == v` B must allow no other value
+ * of x (else B's condition cannot imply A's). Rules that share a category but differ in such a
+ * value, the common case, never meet. A budget of candidate pairs bounds the rest.
+ */
+function findShadowed(rules: readonly RuleFacts[], budget = PAIR_BUDGET): Shadowing {
+    const order = new Map<RuleFacts, number>();
+    [...rules].sort((x, y) => y.priority - x.priority || y.rank - x.rank || compareStrings(x.id, y.id)).forEach((r, i) => order.set(r, i));
+    const onCategory = new Map<ast.Category, CategoryIndex>();
     for (const r of rules) {
+        const anchor = anchorOf(r);
         for (const category of new Set(r.categories)) {
-            const list = onCategory.get(category);
-            if (list) list.push(r); else onCategory.set(category, [r]);
+            let index = onCategory.get(category);
+            if (!index) {
+                index = { unanchored: [], anchored: new Map() };
+                onCategory.set(category, index);
+            }
+            if (!anchor) {
+                index.unanchored.push(r);
+                continue;
+            }
+            let byValue = index.anchored.get(anchor.attribute);
+            if (!byValue) {
+                byValue = new Map();
+                index.anchored.set(anchor.attribute, byValue);
+            }
+            const list = byValue.get(anchor.value);
+            if (list) list.push(r); else byValue.set(anchor.value, [r]);
         }
     }
-    const result = new Map<ast.Rule, { by: RuleFacts; reason: string }>();
+    const shadowed = new Map<ast.Rule, { by: RuleFacts; reason: string }>();
+    let spent = 0;
     for (const b of rules) {
+        const allowed = allowedValues(b);
+        const candidates = new Set<RuleFacts>();
         // A shadowing rule covers B's first category, so it names that category or an ancestor.
-        const candidates: RuleFacts[] = [];
         for (let c: AstNode | undefined = b.categories[0]; ast.isCategory(c); c = c.$container) {
-            candidates.push(...(onCategory.get(c) ?? []));
+            const index = onCategory.get(c);
+            if (!index) {
+                continue;
+            }
+            index.unanchored.forEach(a => candidates.add(a));
+            for (const [attribute, byValue] of index.anchored) {
+                const values = allowed.get(attribute);
+                if (values) {
+                    values.forEach(v => byValue.get(v)?.forEach(a => candidates.add(a)));
+                } else {
+                    byValue.forEach(list => list.forEach(a => candidates.add(a)));
+                }
+            }
         }
-        const ordered = [...new Set(candidates)].filter(a => a !== b)
-            .sort((x, y) => y.priority - x.priority || y.rank - x.rank || compareStrings(x.id, y.id));
+        candidates.delete(b);
+        spent += candidates.size;
+        if (spent > budget) {
+            return { shadowed, stopped: b.rule };
+        }
+        const ordered = [...candidates].sort((x, y) => order.get(x)! - order.get(y)!);
         for (const a of ordered) {
             const reason = shadowReason(a, b);
             if (reason !== undefined) {
-                result.set(b.rule, { by: a, reason });
+                shadowed.set(b.rule, { by: a, reason });
                 break;
             }
         }
     }
-    return result;
+    return { shadowed };
+}
+
+interface CategoryIndex {
+    /** Rules without a required `x == v`: candidates for every rule. */
+    readonly unanchored: RuleFacts[];
+    /** Rules by one `x == v` their condition requires: by x, then by v's key. */
+    readonly anchored: Map<ast.Attribute, Map<string, RuleFacts[]>>;
+}
+
+/** A literal value as a map key (a number and a text of the same spelling differ). */
+function valueKey(value: string | number | boolean): string {
+    return `${typeof value}:${String(value)}`;
+}
+
+/** The comparisons a condition requires: itself, or the parts of its top-level `and`. */
+function requiredAtoms(condition: Formula): Atom[] {
+    if (condition.kind === 'atom') {
+        return [condition.atom];
+    }
+    return condition.kind === 'and' ? condition.parts.flatMap(p => p.kind === 'atom' ? [p.atom] : []) : [];
+}
+
+/** One `x == v` the rule's condition requires, if any. */
+function anchorOf(rule: RuleFacts): { attribute: ast.Attribute; value: string } | undefined {
+    const atom = requiredAtoms(rule.condition).find(a => a.op === 'eq' && a.values.length === 1);
+    return atom ? { attribute: atom.attribute, value: valueKey(atom.values[0]) } : undefined;
+}
+
+/** The values the rule's condition allows for the attributes it restricts with `==` or `in`. */
+function allowedValues(rule: RuleFacts): Map<ast.Attribute, Set<string>> {
+    const allowed = new Map<ast.Attribute, Set<string>>();
+    for (const atom of requiredAtoms(rule.condition)) {
+        if (atom.op !== 'eq' && atom.op !== 'in') {
+            continue;
+        }
+        const values = new Set(atom.values.map(valueKey));
+        const before = allowed.get(atom.attribute);
+        allowed.set(atom.attribute, before ? new Set([...before].filter(v => values.has(v))) : values);
+    }
+    return allowed;
 }
 
 /** Why A beats B on every event B matches, or undefined when that cannot be shown. */
@@ -235,13 +334,13 @@ function categoryDepth(category: ast.Category): number {
 
 /** "'a > 5' and 'a < 3' cannot both hold", "'a in []' never holds". */
 function describeConflict(atoms: readonly Atom[]): string {
-    const quoted = atoms.map(a => `'${atomText(a)}'`);
-    if (quoted.length === 1) {
+    const texts = atoms.map(a => quoted(atomText(a)));
+    if (texts.length === 1) {
         const atom = atoms[0];
-        return atom.op === 'in' || atom.op === 'eq' ? `${quoted[0]} never holds` : `${quoted[0]} excludes every value of '${atom.attribute.name}'`;
+        return atom.op === 'in' || atom.op === 'eq' ? `${texts[0]} never holds` : `${texts[0]} excludes every value of ${quoted(atom.attribute.name)}`;
     }
-    if (quoted.length === 2) {
-        return `${quoted[0]} and ${quoted[1]} cannot both hold`;
+    if (texts.length === 2) {
+        return `${texts[0]} and ${texts[1]} cannot both hold`;
     }
-    return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]} cannot all hold`;
+    return `${texts.slice(0, -1).join(', ')} and ${texts[texts.length - 1]} cannot all hold`;
 }

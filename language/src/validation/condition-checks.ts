@@ -2,6 +2,7 @@
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { attributeType, literalFits, typeName } from './types.js';
+import { quoted } from '../quote.js';
 
 const ORDERING = new Set(['<', '<=', '>', '>=']);
 
@@ -14,13 +15,13 @@ export class ConditionChecks {
         const type = attributeType(attribute);
         if (comparison.op === undefined && !comparison.membership) {
             if (type !== 'boolean') {
-                accept('error', `Attribute '${attribute.name}' is ${typeName(attribute)}, not a boolean: compare it with a value`,
+                accept('error', `Attribute ${quoted(attribute.name)} is ${typeName(attribute)}, not a boolean: compare it with a value`,
                     { node: comparison, property: 'attribute', code: 'type-mismatch' });
             }
             return;
         }
         if (comparison.op && ORDERING.has(comparison.op) && type !== 'number') {
-            accept('error', `'${comparison.op}' orders numbers, but attribute '${attribute.name}' is ${typeName(attribute)}`,
+            accept('error', `'${comparison.op}' orders numbers, but attribute ${quoted(attribute.name)} is ${typeName(attribute)}`,
                 { node: comparison, property: 'op', code: 'type-mismatch' });
             return;
         }
@@ -47,7 +48,7 @@ export class ConditionChecks {
             && attribute.type.members.some(m => m.name === literal.value)) {
             hint = `; write the member without quotes: ${literal.value}`;
         }
-        accept('error', `${text} is not a value of attribute '${attribute.name}', which is ${typeName(attribute)}${hint}`,
+        accept('error', `${text} is not a value of attribute ${quoted(attribute.name)}, which is ${typeName(attribute)}${hint}`,
             { node: literal, code: 'type-mismatch' });
     }
 }

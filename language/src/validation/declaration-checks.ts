@@ -9,6 +9,7 @@ import { didYouMean } from '../references/suggestions.js';
 import type { SymbolTable } from '../references/symbol-table.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { literalFits, typeName } from './types.js';
+import { quoted } from '../quote.js';
 
 export class DeclarationChecks {
     private readonly symbols: SymbolTable;
@@ -33,7 +34,7 @@ export class DeclarationChecks {
         if (same.length > 1) {
             const others = same.filter(e => e.description.node !== decl)
                 .map(e => `${kindName(e.description.type)} in ${fileName(e.description.documentUri.path)}:${(e.description.nameSegment?.range.start.line ?? 0) + 1}`);
-            accept('error', `'${name}' is declared more than once (also ${others.join(', ')})`,
+            accept('error', `${quoted(name)} is declared more than once (also ${others.join(', ')})`,
                 { node: decl, property: 'name', code: 'duplicate-name' });
         }
     }
@@ -45,7 +46,7 @@ export class DeclarationChecks {
         for (const item of items) {
             if (seen.has(item.name)) {
                 const what = ast.isParam(item) ? 'Parameter' : 'Enum member';
-                accept('error', `${what} '${item.name}' is declared twice`, { node: item, property: 'name', code: 'duplicate-name' });
+                accept('error', `${what} ${quoted(item.name)} is declared twice`, { node: item, property: 'name', code: 'duplicate-name' });
             }
             seen.add(item.name);
         }
@@ -78,11 +79,11 @@ export class DeclarationChecks {
         const same = this.facts.get().attributesByName.get(attribute.name) ?? [];
         if (same.length > 1) {
             const others = same.filter(a => a !== attribute).map(a => qualifiedName(a));
-            accept('error', `Attribute name '${attribute.name}' is used by ${others.join(', ')} too; attribute names are event keys and must be unique in the bundle`,
+            accept('error', `Attribute name ${quoted(attribute.name)} is used by ${others.join(', ')} too; attribute names are event keys and must be unique in the bundle`,
                 { node: attribute, property: 'name', code: 'duplicate-attribute' });
         }
         if (attribute.default && !literalFits(attribute.default, attribute)) {
-            accept('error', `Default ${describeLiteral(attribute.default)} does not fit attribute '${attribute.name}', which is ${typeName(attribute)}`,
+            accept('error', `Default ${describeLiteral(attribute.default)} does not fit attribute ${quoted(attribute.name)}, which is ${typeName(attribute)}`,
                 { node: attribute.default, code: 'invalid-literal' });
         }
     }
@@ -92,8 +93,8 @@ export class DeclarationChecks {
             const isPackage = imp.path.endsWith('.*');
             const suggestions = this.importHints.importSuggestions(imp.path);
             accept('error', (isPackage
-                ? `No package '${imp.path.slice(0, -2)}' in the workspace`
-                : `'${imp.path}' names no element of a package in the workspace`) + didYouMean(isPackage ? suggestions.map(p => p.slice(0, -2)) : suggestions),
+                ? `No package ${quoted(imp.path.slice(0, -2))} in the workspace`
+                : `${quoted(imp.path)} names no element of a package in the workspace`) + didYouMean(isPackage ? suggestions.map(p => p.slice(0, -2)) : suggestions),
                 { node: imp, property: 'path', code: 'unresolved-import', data: { suggestions } });
         }
     }
@@ -101,7 +102,7 @@ export class DeclarationChecks {
     /** unused-declaration: posts, authorities, actions and attributes that nothing references. */
     checkUsed(decl: ast.Post | ast.Authority | ast.Action | ast.Attribute, accept: ValidationAcceptor): void {
         if (decl.name && !this.facts.get().used.has(decl)) {
-            accept('warning', `${capitalize(kindName(decl.$type))} '${decl.name}' is never used`,
+            accept('warning', `${capitalize(kindName(decl.$type))} ${quoted(decl.name)} is never used`,
                 { node: decl, property: 'name', code: 'unused-declaration' });
         }
     }
@@ -109,14 +110,14 @@ export class DeclarationChecks {
     /** uncovered-category: a leaf category that no enabled rule covers. */
     checkCovered(category: ast.Category, accept: ValidationAcceptor): void {
         if (category.name && category.children.length === 0 && !this.facts.isCovered(category)) {
-            accept('warning', `No enabled rule covers category '${qualifiedName(category)}'`,
+            accept('warning', `No enabled rule covers category ${quoted(qualifiedName(category))}`,
                 { node: category, property: 'name', code: 'uncovered-category' });
         }
     }
 }
 
 export function describeLiteral(literal: AstNode): string {
-    return literal.$cstNode ? `'${literal.$cstNode.text}'` : 'value';
+    return literal.$cstNode ? `${quoted(literal.$cstNode.text)}` : 'value';
 }
 
 function capitalize(text: string): string {

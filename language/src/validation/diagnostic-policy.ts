@@ -74,18 +74,28 @@ function findSuppressions(document: LangiumDocument): Suppression[] {
     }
     const suppressions: Suppression[] = [];
     const root = document.parseResult.value;
-    // Pre-order visits nodes by start offset, outermost first.
+    // Pre-order visits nodes by start offset (and so by start line), outermost first: each comment
+    // is matched by the first node at or after it (or, trailing, the first on its line), found by
+    // walking the comments alongside the nodes rather than trying every comment at every node.
+    const following = pending.filter(p => !p.trailing);
+    const trailing = pending.filter(p => p.trailing);
+    let next = 0;
+    let nextTrailing = 0;
     for (const node of AstUtils.streamAst(root)) {
+        if (next >= following.length && nextTrailing >= trailing.length) {
+            break;
+        }
         const cst = node.$cstNode;
-        if (!cst || node === root || pending.length === 0) {
+        if (!cst || node === root) {
             continue;
         }
-        for (let i = 0; i < pending.length; i++) {
-            const p = pending[i];
-            const hit = p.trailing ? cst.range.start.line === p.line : cst.offset >= p.offset;
-            if (hit) {
-                suppressions.push({ codes: p.codes, range: cst.range });
-                pending.splice(i--, 1);
+        for (; next < following.length && following[next].offset <= cst.offset; next++) {
+            suppressions.push({ codes: following[next].codes, range: cst.range });
+        }
+        const line = cst.range.start.line;
+        for (; nextTrailing < trailing.length && trailing[nextTrailing].line <= line; nextTrailing++) {
+            if (trailing[nextTrailing].line === line) {
+                suppressions.push({ codes: trailing[nextTrailing].codes, range: cst.range });
             }
         }
     }

@@ -2,13 +2,14 @@
  * Turns lexer, parser and linker failures into coded diagnostics (`syntax` and the reference
  * codes), then lets the DiagnosticPolicy apply the project's lint levels and ignore comments.
  */
-import { DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, interruptAndCheck, isOperationCancelled, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import { Cancellation } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { forEachNode } from '../ast-walk.js';
 import type { GovRuleServices } from '../govrule-module.js';
 import { isMistakeError } from '../parser/mistakes.js';
 import type { HintedParserError } from '../parser/syntax-hints.js';
+import { failuresOf, internalError } from '../internal-errors.js';
 import { isGovRuleLinkingError } from '../references/linker.js';
 import type { DiagnosticPolicy } from './diagnostic-policy.js';
 import type { GovRuleValidationRegistry } from './validation-registry.js';
@@ -21,9 +22,44 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
         this.policy = services.validation.DiagnosticPolicy;
     }
 
-    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
-        return this.policy.apply(document, diagnostics);
+    /**
+     * Like Langium's, but failing closed: an exception in any step, or recorded by an earlier phase
+     * of the build (see GuardedDocumentBuilder), is an `internal-error` diagnostic rather than a
+     * line on the console and a document without problems. Diagnostics are appended one by one: a
+     * spread of hundreds of thousands of them overflows the stack.
+     */
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        await interruptAndCheck(cancelToken);
+        const diagnostics: Diagnostic[] = [...failuresOf(document.parseResult?.value), ...failuresOf(document)];
+        const guarded = async (step: () => void | Promise<void>): Promise<void> => {
+            try {
+                await step();
+            } catch (err) {
+                if (isOperationCancelled(err)) {
+                    throw err;
+                }
+                diagnostics.push(internalError('validation', err));
+            }
+        };
+        if (!options.categories || options.categories.includes('built-in')) {
+            await guarded(() => {
+                this.processLexingErrors(document.parseResult, diagnostics);
+                this.processParsingErrors(document.parseResult, diagnostics, options);
+                this.processLinkingErrors(document, diagnostics);
+            });
+        }
+        await guarded(async () => {
+            for (const diagnostic of await this.validateAst(document.parseResult.value, options, cancelToken)) {
+                diagnostics.push(diagnostic);
+            }
+        });
+        await interruptAndCheck(cancelToken);
+        try {
+            return this.policy.apply(document, diagnostics);
+        } catch (err) {
+            diagnostics.push(internalError('validation', err));
+            return diagnostics;
+        }
     }
 
     /** Like Langium's, but without an await per node: checks are synchronous (see GovRuleValidationRegistry). */

@@ -2,6 +2,7 @@
 import type { ValidationAcceptor } from 'langium';
 import type * as ast from '../generated/ast.js';
 import { CURRENCY_PATTERN, decimalPlaces, isCalendarDate, yuanAsCny } from '../values.js';
+import { quoted } from '../quote.js';
 
 export class LiteralChecks {
     checkDates(node: ast.EffectiveClause | ast.On, accept: ValidationAcceptor): void {
@@ -25,8 +26,8 @@ export class LiteralChecks {
                 { node: money, code: 'invalid-literal', data: { replacement: cny } });
         } else if (money.currency && !CURRENCY_PATTERN.test(money.currency)) {
             const upper = money.currency.toUpperCase();
-            const hint = CURRENCY_PATTERN.test(upper) ? `; did you mean '${upper}'?` : '';
-            accept('error', `'${money.currency}' is not a currency code: write three capital letters (ISO 4217) such as CNY${hint}`,
+            const hint = CURRENCY_PATTERN.test(upper) ? `; did you mean ${quoted(upper)}?` : '';
+            accept('error', `${quoted(money.currency)} is not a currency code: write three capital letters (ISO 4217) such as CNY${hint}`,
                 { node: money, property: 'currency', code: 'invalid-literal', data: CURRENCY_PATTERN.test(upper) ? { replacement: upper } : undefined });
         }
     }

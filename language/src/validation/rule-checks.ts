@@ -7,6 +7,7 @@ import { CLAUSE_KEYWORDS, REQUIRED_CLAUSES, clausesOf } from '../rules.js';
 import { decimalPlaces, durationInWords, parseDuration } from '../values.js';
 import { VALUE_EXAMPLES, valueType } from './types.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
+import { quoted } from '../quote.js';
 
 export class RuleChecks {
     private readonly facts: WorkspaceFacts;
@@ -21,7 +22,7 @@ export class RuleChecks {
         for (const clause of rule.clauses) {
             const keyword = CLAUSE_KEYWORDS[clause.$type];
             if (seen.has(keyword)) {
-                accept('error', `Rule '${rule.name}' has more than one '${keyword}' clause`,
+                accept('error', `Rule ${quoted(rule.name)} has more than one '${keyword}' clause`,
                     { node: clause, keyword, code: 'duplicate-clause' });
             }
             seen.add(keyword);
@@ -30,7 +31,7 @@ export class RuleChecks {
         const unread = rule.$cstNode !== undefined && hasParserErrorWithin(AstUtils.getDocument(rule), rule.$cstNode.offset, rule.$cstNode.end);
         for (const keyword of REQUIRED_CLAUSES) {
             if (!seen.has(keyword) && !unread) {
-                accept('error', `Rule '${rule.name}' has no '${keyword}' clause`,
+                accept('error', `Rule ${quoted(rule.name)} has no '${keyword}' clause`,
                     { node: rule, property: 'name', code: 'missing-clause', data: { clause: keyword } });
             }
         }
@@ -49,19 +50,19 @@ export class RuleChecks {
                 continue;
             }
             if (given.has(param.name)) {
-                accept('error', `Argument '${param.name}' is given more than once`, { node: arg, property: 'param', code: 'action-arguments' });
+                accept('error', `Argument ${quoted(param.name)} is given more than once`, { node: arg, property: 'param', code: 'action-arguments' });
             }
             given.add(param.name);
             const type = valueType(arg.value);
             if (type && type !== param.type) {
-                accept('error', `Argument '${param.name}' of action '${action.name}' takes a ${param.type} (such as ${VALUE_EXAMPLES[param.type]}), not a ${type}`,
+                accept('error', `Argument ${quoted(param.name)} of action ${quoted(action.name)} takes a ${param.type} (such as ${VALUE_EXAMPLES[param.type]}), not a ${type}`,
                     { node: arg, property: 'value', code: 'action-arguments' });
             }
         }
         const missing = action.params.filter(p => !p.optional && !given.has(p.name));
         if (missing.length > 0) {
             const list = missing.map(p => `${p.name}: ${p.type}`).join(', ');
-            accept('error', `Action '${action.name}' needs ${missing.length === 1 ? 'argument' : 'arguments'} ${list}; write ${action.name}(${missing.map(p => `${p.name}: ${VALUE_EXAMPLES[p.type]}`).join(', ')})`,
+            accept('error', `Action ${quoted(action.name)} needs ${missing.length === 1 ? 'argument' : 'arguments'} ${list}; write ${action.name}(${missing.map(p => `${p.name}: ${VALUE_EXAMPLES[p.type]}`).join(', ')})`,
                 { node: call, property: 'action', code: 'action-arguments', data: { missing: missing.map(p => p.name) } });
         }
     }
@@ -72,7 +73,7 @@ export class RuleChecks {
         for (const call of clause.calls) {
             const action = call.action?.ref;
             if (action && seen.has(action)) {
-                accept('warning', `Action '${action.name}' is listed more than once in this rule`,
+                accept('warning', `Action ${quoted(action.name)} is listed more than once in this rule`,
                     { node: call, code: 'duplicate-action' });
             }
             if (action) {
@@ -109,11 +110,11 @@ export class RuleChecks {
                 continue;
             }
             if (targets.has(target)) {
-                accept('error', `'${target.name}' is already a target of this escalation`, { node: step, property: 'target', code: 'escalation-target' });
+                accept('error', `${quoted(target.name)} is already a target of this escalation`, { node: step, property: 'target', code: 'escalation-target' });
             }
             targets.add(target);
             if (target === responsible) {
-                accept('warning', `This step escalates to '${target.name}', the rule's own responsible post`,
+                accept('warning', `This step escalates to ${quoted(target.name)}, the rule's own responsible post`,
                     { node: step, property: 'target', code: 'escalates-to-responsible' });
             }
         }
@@ -128,7 +129,7 @@ export class RuleChecks {
         }
         const reaches = clauses.escalate?.steps.some(s => ast.isAuthority(s.target?.ref)) ?? false;
         if (!reaches) {
-            accept('warning', `Rule '${rule.name}' is at the top severity '${level.name}' but its escalation never reaches an authority`,
+            accept('warning', `Rule ${quoted(rule.name)} is at the top severity ${quoted(level.name)} but its escalation never reaches an authority`,
                 { node: rule, property: 'name', code: 'critical-without-authority' });
         }
     }

@@ -10,6 +10,7 @@ import type { GovRuleServices } from '../govrule-module.js';
 import { modelOf } from '../names.js';
 import { typeName } from './types.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
+import { quoted } from '../quote.js';
 
 /** How each single item is written, for messages. */
 const ITEM_KEYWORDS: Partial<Record<ast.TestItem['$type'], string>> = {
@@ -43,7 +44,7 @@ export class TestChecks {
                 seen.add(keyword);
             } else if (ast.isExpectEscalation(item) && item.target.ref) {
                 if (targets.has(item.target.ref)) {
-                    accept('error', `Test "${test.name}" already expects an escalation to '${item.target.ref.name}'`,
+                    accept('error', `Test "${test.name}" already expects an escalation to ${quoted(item.target.ref.name)}`,
                         { node: item, property: 'target', code: 'duplicate-clause' });
                 }
                 targets.add(item.target.ref);
@@ -65,7 +66,7 @@ export class TestChecks {
         for (const attr of given.attributes) {
             const name = attr.attribute.ref?.name ?? attr.attribute.$refText;
             if (named.has(name)) {
-                accept('error', `Attribute '${name}' is given more than once`, { node: attr, property: 'attribute', code: 'duplicate-clause' });
+                accept('error', `Attribute ${quoted(name)} is given more than once`, { node: attr, property: 'attribute', code: 'duplicate-clause' });
             }
             named.add(name);
         }
@@ -77,7 +78,7 @@ export class TestChecks {
             }
         }
         if (missing.length > 0) {
-            const list = missing.map(a => `'${a.name}' (${typeName(a)})`).join(', ');
+            const list = missing.map(a => `${quoted(a.name)} (${typeName(a)})`).join(', ');
             const example = missing.map(a => `${a.name}: …`).join(', ');
             accept('error', `The event gives no value for ${list}, which ${missing.length === 1 ? 'has' : 'have'} no default; every event must give ${missing.length === 1 ? 'it' : 'them'}, e.g. { ${example} }`,
                 { node: given, keyword: 'given', code: 'missing-clause', data: { missing: missing.map(a => a.name) } });
@@ -89,7 +90,7 @@ export class TestChecks {
         const key = testKey(test);
         const same = this.testsByName.get('tests', () => this.collect()).get(key) ?? [];
         if (same.length > 1) {
-            accept('error', `Package '${modelOf(test)?.name}' has ${same.length} tests named "${test.name}"; give each test its own name`,
+            accept('error', `Package ${quoted(modelOf(test)?.name ?? '')} has ${same.length} tests named "${test.name}"; give each test its own name`,
                 { node: test, property: 'name', code: 'duplicate-name' });
         }
     }

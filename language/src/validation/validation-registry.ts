@@ -4,6 +4,7 @@
  * looked up once instead of being filtered into a new stream for every node.
  */
 import { AstUtils, ValidationRegistry, isOperationCancelled, type AstNode, type ValidationCheck } from 'langium';
+import { internalError, internalErrorMessage } from '../internal-errors.js';
 import { hasSyntaxErrors } from '../parser/syntax-errors.js';
 
 export class GovRuleValidationRegistry extends ValidationRegistry {
@@ -30,8 +31,8 @@ export class GovRuleValidationRegistry extends ValidationRegistry {
                 // A tree with syntax errors may lack parts a check relies on; the syntax error is what
                 // the author must fix, so a failing check there says nothing new.
                 if (!hasSyntaxErrors(AstUtils.getDocument(node))) {
-                    const message = err instanceof Error ? err.message : String(err);
-                    accept('error', `Internal error while checking this ${node.$type} (please report it): ${message}`, { node, code: 'internal-error' });
+                    const { data } = internalError('validation', err);
+                    accept('error', internalErrorMessage('validation', err), { node, code: 'internal-error', data });
                 }
                 return undefined;
             }

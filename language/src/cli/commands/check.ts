@@ -1,9 +1,11 @@
 /** `govrule check` and `govrule compile` (§11). */
 import * as path from 'node:path';
+import { CompileFailure } from '../../compiler/bundle.js';
+import { internalError } from '../../internal-errors.js';
 import { bundleTextOf, loadProject } from '../../workspace/project.js';
 import type { Command, Io, OptionValues } from '../command.js';
 import { collectFiles, displayPath, readSources } from '../files.js';
-import { batched, outputTarget, writeOutput } from '../output.js';
+import { outputTarget, spool, writeOutput, type Spool } from '../output.js';
 import { configProblems, countBySeverity, sortProblems, toProblems } from '../problems.js';
 import { formatProblems, reportOptions, type ReportOptions } from '../report.js';
 
@@ -35,32 +37,47 @@ async function checkOrCompile(command: 'check' | 'compile', paths: string[], val
     if (fileSet.config?.file && fileSet.config.text !== undefined) {
         shown.set(fileSet.config.file, fileSet.config.text);
     }
-    const all = sortProblems([...configProblems(fileSet.config), ...unreadable, ...toProblems(project.diagnostics)]);
+    let all = sortProblems([...configProblems(fileSet.config), ...unreadable, ...toProblems(project.diagnostics)]);
     // /dev/stdout and /dev/stderr are this process's own streams: written as without -o.
     const stream = target?.fd === 1 ? io.stdout : target?.fd === 2 ? io.stderr : undefined;
     const bundleToStdout = command === 'compile' && (target === undefined || target.fd === 1);
-    const status = printProblems(all, report, { cwd: io.cwd, texts: shown, fileCount: fileSet.files.length }, io, bundleToStdout);
-    if (unreadable.length > 0) {
-        // An I/O error, reported with the rest; a bundle without the file's rules would be wrong.
-        return 2;
+    // The bundle is produced before anything is printed or written, so that a failure of the
+    // compiler is reported with the other problems and leaves no output behind.
+    let bundle: Spool | undefined;
+    if (command === 'compile' && unreadable.length === 0 && countBySeverity(all).error === 0) {
+        try {
+            bundle = spool(bundleTextOf(project, fileSet.root));
+        } catch (err) {
+            if (!(err instanceof CompileFailure)) {
+                throw err;
+            }
+            const file = err.file ?? sources[0]?.path ?? fileSet.root;
+            all = sortProblems([...all, ...toProblems([{ path: file, diagnostics: [internalError('compilation', err.cause)] }])]);
+        }
     }
-    if (status !== 0) {
-        return status;
-    }
-    if (command === 'compile') {
-        const chunks = bundleTextOf(project, fileSet.root);
+    try {
+        const status = printProblems(all, report, { cwd: io.cwd, texts: shown, fileCount: fileSet.files.length }, io, bundleToStdout);
+        if (unreadable.length > 0) {
+            // An I/O error, reported with the rest; a bundle without the file's rules would be wrong.
+            return 2;
+        }
+        if (status !== 0 || bundle === undefined) {
+            return status;
+        }
         if (target === undefined || stream) {
-            for (const batch of batched(chunks)) {
+            for (const batch of bundle.read()) {
                 (stream ?? io.stdout)(batch);
             }
         } else {
-            writeOutput(target, chunks);
+            writeOutput(target, bundle.read());
         }
         if (target !== undefined && report.format === 'text' && !report.quiet) {
             io.stderr(`Wrote ${path.isAbsolute(target.given) ? target.given : displayPath(path.resolve(io.cwd, target.given), io.cwd)}.\n`);
         }
+        return 0;
+    } finally {
+        bundle?.dispose();
     }
-    return 0;
 }
 
 /**
@@ -72,6 +89,13 @@ export function printProblems(problems: ReturnType<typeof sortProblems>, report:
     const shown = report.quiet ? problems.filter(p => p.severity === 'error') : problems;
     const write = report.format === 'text' || stdoutTaken ? io.stderr : io.stdout;
     write(formatProblems(report.format, shown, ctx));
+    if (report.debug) {
+        for (const problem of shown) {
+            if (problem.stack) {
+                io.stderr(`govrule: stack of the internal error in ${displayPath(problem.file, ctx.cwd)}:\n${problem.stack}\n`);
+            }
+        }
+    }
     if (counts.error > 0) {
         return 1;
     }
