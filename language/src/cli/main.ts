@@ -10,13 +10,14 @@ import { checkCommand, compileCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
 import { testCommand } from './commands/test.js';
 import { fmtCommand } from './commands/fmt.js';
+import { initCommand } from './commands/init.js';
 import { CliError } from './files.js';
 import { COMMON_HELP, COMMON_OPTIONS } from './report.js';
 
 export type { Io } from './command.js';
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: readonly Command[] = [checkCommand, compileCommand, fmtCommand, testCommand, evalCommand];
+const COMMANDS: readonly Command[] = [checkCommand, compileCommand, fmtCommand, testCommand, evalCommand, initCommand];
 
 /**
  * A build allocates millions of small, mostly long-lived AST and CST nodes; a larger young
