@@ -222,7 +222,7 @@ describe('govrule diff between git revisions', () => {
         const cases: Array<[string[], string]> = [
             [['diff', 'HEAD'], "govrule: error: diff takes two sides, OLD and NEW (got HEAD)\n"],
             [['diff', 'nope', 'HEAD'], "govrule: error: 'nope' is not a bundle file, a folder or a git revision of the repository here\n"],
-            [['diff', 'HEAD~1', 'HEAD', '--fail-on', 'everything'], "govrule: error: unknown --fail-on 'everything' (kinds: added, removed, changed)\n"],
+            [['diff', 'HEAD~1', 'HEAD', '--fail-on', 'everything'], "govrule: error: unknown --fail-on 'everything' (kinds: added, removed, changed, decisions)\n"],
             [['diff', 'HEAD~1', 'HEAD', '--format', 'sarif'], "govrule: error: unknown format 'sarif' for diff (formats: text, json, markdown)\n"],
         ];
         for (const [args, stderr] of cases) {

@@ -4,6 +4,7 @@
  * the same things in the same order.
  */
 import { VOCABULARY_KINDS, isEmpty, type BundleDiff, type RuleChange, type RuleSummary } from './bundle-diff.js';
+import type { ReplayGroup, ReplayResult } from './replay.js';
 
 /** One side of the comparison, as the user named it. */
 export interface DiffSide {
@@ -15,6 +16,8 @@ export interface DiffReport {
     readonly old: DiffSide;
     readonly new: DiffSide;
     readonly diff: BundleDiff;
+    /** With --events: how the decisions on those events change. */
+    readonly replay?: ReplayResult;
 }
 
 export const DIFF_FORMAT = 'govrule-diff';
@@ -42,6 +45,7 @@ export function diffJson(report: DiffReport): string {
         summary: summaryCounts(report.diff),
         rules: report.diff.rules,
         vocabulary: report.diff.vocabulary,
+        ...(report.replay ? { replay: report.replay } : {}),
     };
     return `${JSON.stringify(json, null, 2)}\n`;
 }
@@ -96,7 +100,7 @@ export function diffText(report: DiffReport): string {
     const out: string[] = [`govrule diff ${report.old.spec} → ${report.new.spec}`];
     if (isEmpty(diff)) {
         out.push('No differences.');
-        return `${out.join('\n')}\n`;
+        return `${[...out, ...replayText(report.replay)].join('\n')}\n`;
     }
     out.push(headline(diff), '');
     for (const rule of diff.rules.added) out.push(`+ rule ${ruleLine(rule)}`);
@@ -117,7 +121,33 @@ export function diffText(report: DiffReport): string {
             out.push(`${VOCABULARY_TITLES[kind]}: ${[...added.map(x => `+ ${x}`), ...removed.map(x => `- ${x}`)].join(', ')}`);
         }
     }
-    return `${out.join('\n')}\n`;
+    return `${[...out, ...replayText(report.replay)].join('\n')}\n`;
+}
+
+function replayText(replay: ReplayResult | undefined): string[] {
+    if (!replay) {
+        return [];
+    }
+    const out = ['', `Replay of ${replay.events} events: ${replay.changed} decisions changed (${replay.changedPercent}%)`];
+    const groups = (title: string, list: readonly ReplayGroup[]) => {
+        if (list.length === 0) return;
+        out.push(`  ${title}:`);
+        for (const g of list) {
+            out.push(`    ${g.old} → ${g.new}: ${g.count} (${g.percent}%)`, ...g.samples.map(s => `      line ${s.line}: ${JSON.stringify(s.event)}`));
+        }
+    };
+    groups('By winner', replay.byWinner);
+    groups('By severity', replay.bySeverity);
+    groups('By actions', replay.byActions);
+    for (const [title, g] of [['Became undecidable', replay.becameUndecidable], ['Became decidable', replay.becameDecidable]] as const) {
+        if (g) {
+            out.push(`  ${title}: ${g.count} (${g.percent}%)`, ...g.samples.map(s => `      line ${s.line}: ${JSON.stringify(s.event)} (${s.error})`));
+        }
+    }
+    if (replay.undecidableInBoth > 0) {
+        out.push(`  Undecidable in both: ${replay.undecidableInBoth}`);
+    }
+    return out;
 }
 
 /** Backticks in names and labels cannot end a Markdown code span early. */
@@ -135,8 +165,8 @@ export function diffMarkdown(report: DiffReport): string {
     const { diff } = report;
     const out: string[] = [`### GovRule diff: ${code(report.old.spec)} → ${code(report.new.spec)}`, ''];
     if (isEmpty(diff)) {
-        out.push('No differences.');
-        return `${out.join('\n')}\n`;
+        out.push('No differences.', '', ...replayMarkdown(report.replay));
+        return `${out.join('\n').trimEnd()}\n`;
     }
     out.push(`**${headline(diff)}**`, '');
     const ruleItem = (rule: RuleSummary) => `- ${code(rule.id)}${rule.label === null ? '' : ` ${escape(rule.label)}`} (${rule.categories.map(code).join(', ')}; ${escape(rule.severity)})`;
@@ -170,7 +200,32 @@ export function diffMarkdown(report: DiffReport): string {
         }
         out.push('');
     }
+    out.push(...replayMarkdown(report.replay));
     return `${out.join('\n').trimEnd()}\n`;
+}
+
+function replayMarkdown(replay: ReplayResult | undefined): string[] {
+    if (!replay) {
+        return [];
+    }
+    const out = ['#### Replay', '', `**${replay.changed} of ${replay.events} decisions changed (${replay.changedPercent}%)**`, ''];
+    const table = (title: string, list: readonly (ReplayGroup | null)[]) => {
+        const rows = list.filter((g): g is ReplayGroup => g !== null);
+        if (rows.length === 0) return;
+        out.push(`| ${title} | events | % | sample lines |`, '| --- | ---: | ---: | --- |');
+        for (const g of rows) {
+            out.push(`| ${escape(g.old)} → ${escape(g.new)} | ${g.count} | ${g.percent} | ${g.samples.map(s => s.line).join(', ')} |`);
+        }
+        out.push('');
+    };
+    table('Winner', replay.byWinner);
+    table('Severity', replay.bySeverity);
+    table('Actions', replay.byActions);
+    table('Decidable', [replay.becameUndecidable, replay.becameDecidable]);
+    if (replay.undecidableInBoth > 0) {
+        out.push(`${replay.undecidableInBoth} events were undecidable in both.`, '');
+    }
+    return out;
 }
 
 function changeMarkdown(change: RuleChange): string[] {
