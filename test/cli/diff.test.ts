@@ -232,6 +232,21 @@ describe('govrule diff between git revisions', () => {
         }
     });
 
+    test('a revision or folder without rules is a usage error that names the side', () => {
+        const other = tempFolder({ 'README.md': 'no rules yet\n' });
+        git(other, 'init', '-q');
+        git(other, 'add', '-A');
+        git(other, 'commit', '-q', '-m', 'first');
+        writeFiles(other, { 'a.govrule': VOCABULARY_OLD });
+        const result = runCli(['diff', 'HEAD', '.'], { cwd: other });
+        expect(result.status, describeRun(result)).toBe(2);
+        expect(result.stderr).toBe('govrule: error: HEAD has no .govrule files to compare\n');
+        fs.mkdirSync(path.join(other, 'empty'));
+        const empty = runCli(['diff', 'empty', '.'], { cwd: other });
+        expect(empty.status, describeRun(empty)).toBe(2);
+        expect(empty.stderr).toBe('govrule: error: empty has no .govrule files to compare\n');
+    });
+
     test('a side whose rules have errors stops the diff with the errors and exit 2', () => {
         const broken = tempFolder({ 'a.govrule': 'package q\nrule r { category missing actions remove }\n' });
         const result = runCli(['diff', broken, broken], { cwd: repo });

@@ -43,6 +43,9 @@ export async function loadSide(spec: string, io: Io): Promise<LoadedSide> {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'govrule-diff-'));
     try {
         const root = extractRevision(commit, folder, io.cwd);
+        if (!fs.existsSync(root)) {
+            throw new CliError(`${spec} has no .govrule files in this project`);
+        }
         return { side: { spec, kind: 'git' }, bundle: await compileFolder(root, spec, io) };
     } finally {
         fs.rmSync(folder, { recursive: true, force: true });
@@ -68,7 +71,15 @@ function readBundle(file: string, spec: string): LoadedBundle {
 
 /** Compiles a folder as `govrule compile FOLDER` would; errors are printed and stop the diff. */
 async function compileFolder(folder: string, spec: string, io: Io): Promise<LoadedBundle> {
-    const fileSet = collectFiles([], folder);
+    let fileSet;
+    try {
+        fileSet = collectFiles([], folder);
+    } catch (err) {
+        if (err instanceof CliError && err.message.startsWith('no .govrule files')) {
+            throw new CliError(`${spec} has no .govrule files to compare`);
+        }
+        throw err;
+    }
     const sources = readSources(fileSet.files, folder);
     const project = await loadProject(sources);
     if (project.hasErrors) {
