@@ -5,6 +5,12 @@ import { generateBundleValidator } from './scripts/generate-bundle-validator.mjs
 
 const watch = process.argv.includes('--watch');
 
+// npm runs `prepare` and then `prepack` before packing; `prepare` passes --unless-packing so that
+// `npm pack` / `npm publish` build once (in prepack), while `npm ci` still builds (in prepare).
+if (process.argv.includes('--unless-packing') && ['pack', 'publish'].includes(process.env.npm_command ?? '')) {
+    process.exit(0);
+}
+
 // The runtime's bundle validator is compiled from the JSON Schema ahead of time.
 generateBundleValidator();
 

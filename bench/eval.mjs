@@ -9,11 +9,12 @@
 // for the whole process (start-up and bundle loading included) and for the runtime alone
 // (decide() in this process, no JSON I/O). Needs a built out/ (node esbuild.mjs).
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomEvent, rng, writeEvents } from './events.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'bin', 'govrule.cjs');
@@ -30,48 +31,6 @@ function parseArgs(argv) {
         }
     }
     return opts;
-}
-
-// mulberry32: the same stream for the same N.
-function rng(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
-function randomEvent(bundle, next, i) {
-    const pick = (xs) => xs[Math.floor(next() * xs.length)];
-    const attributes = {};
-    for (const attr of bundle.attributes) {
-        if (attr.default !== null && next() < 0.4) continue;
-        switch (attr.type) {
-            case 'enum': attributes[attr.name] = pick(attr.values); break;
-            case 'number': attributes[attr.name] = pick([0, 1, 3, 5, 10, 20, 50, 100, 10000, 200000]); break;
-            case 'boolean': attributes[attr.name] = next() < 0.5; break;
-            default: attributes[attr.name] = pick(['', '两江新区', '渝北区', '渝中区']);
-        }
-    }
-    const month = String(1 + Math.floor(next() * 12)).padStart(2, '0');
-    return { id: i, category: pick(bundle.categories).id, attributes, date: `${pick(['2025', '2026'])}-${month}-15` };
-}
-
-async function writeEvents(file, bundle, count) {
-    const out = createWriteStream(file);
-    const next = rng(42);
-    let batch = [];
-    for (let i = 0; i < count; i++) {
-        batch.push(JSON.stringify(randomEvent(bundle, next, i)));
-        if (batch.length === 10_000 || i === count - 1) {
-            if (!out.write(`${batch.join('\n')}\n`)) await new Promise(resolve => out.once('drain', resolve));
-            batch = [];
-        }
-    }
-    await new Promise(resolve => out.end(resolve));
 }
 
 const opts = parseArgs(process.argv.slice(2));

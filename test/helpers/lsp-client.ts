@@ -31,6 +31,8 @@ export interface StartOptions {
     readonly capabilities?: ClientCapabilities;
     /** Acts as a client that predates workspace folders: it sends only `rootUri`. */
     readonly rootUriOnly?: boolean;
+    /** The server's command, instead of `node bin/govrule-language-server.cjs` (e.g. an installed package's). */
+    readonly command?: { readonly file: string; readonly args: readonly string[]; readonly env?: NodeJS.ProcessEnv };
 }
 
 const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -104,7 +106,8 @@ export class LspClient {
 
     /** Starts the server on `root`, initializes it and waits until every file has diagnostics. */
     static async start(root: string, options: StartOptions = {}): Promise<LspClient> {
-        const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: root, stdio: 'pipe' });
+        const command = options.command ?? { file: process.execPath, args: [SERVER_BIN, '--stdio'] };
+        const child = spawn(command.file, [...command.args], { cwd: root, stdio: 'pipe', env: command.env });
         const client = new LspClient(child, root, options.settings ?? {});
         const capabilities: ClientCapabilities = {
             ...DEFAULT_CAPABILITIES,

@@ -10,6 +10,8 @@ import { checkCommand, compileCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
 import { testCommand } from './commands/test.js';
 import { fmtCommand } from './commands/fmt.js';
+import { initCommand } from './commands/init.js';
+import { diffCommand } from './commands/diff.js';
 import { CliError } from './files.js';
 import { rejectRepeated } from './options.js';
 import { COMMON_HELP, COMMON_OPTIONS } from './report.js';
@@ -17,7 +19,7 @@ import { COMMON_HELP, COMMON_OPTIONS } from './report.js';
 export type { Io } from './command.js';
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: readonly Command[] = [checkCommand, compileCommand, fmtCommand, testCommand, evalCommand];
+const COMMANDS: readonly Command[] = [checkCommand, compileCommand, fmtCommand, testCommand, evalCommand, initCommand, diffCommand];
 
 /**
  * A build allocates millions of small, mostly long-lived AST and CST nodes; a larger young

@@ -1,0 +1,158 @@
+/**
+ * The two sides of `govrule diff`: a bundle file, a folder of sources, or a git revision of the
+ * repository around the current folder. A revision's sources are read with `git ls-tree` and
+ * `git cat-file` into a temporary folder and compiled there; the work tree is never touched.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { findConfig } from '../config.js';
+import { BundleError, loadBundle, type LoadedBundle } from '../runtime/index.js';
+import { bundleOf, loadProject } from '../workspace/project.js';
+import type { Io } from './command.js';
+import { printProblems } from './commands/check.js';
+import { CliError, collectFiles, readSources } from './files.js';
+import { sortProblems, toProblems } from './problems.js';
+import type { DiffSide } from '../diff/render.js';
+
+export interface LoadedSide {
+    readonly side: DiffSide;
+    readonly bundle: LoadedBundle;
+}
+
+/** Git output larger than this is not a rule repository's sources. */
+const MAX_GIT_OUTPUT = 1 << 30;
+
+export async function loadSide(spec: string, io: Io): Promise<LoadedSide> {
+    const file = path.resolve(io.cwd, spec);
+    const stat = statOrUndefined(file);
+    if (stat?.isFile()) {
+        return { side: { spec, kind: 'bundle' }, bundle: readBundle(file, spec) };
+    }
+    if (stat?.isDirectory()) {
+        return { side: { spec, kind: 'folder' }, bundle: await compileFolder(file, spec, io) };
+    }
+    if (stat) {
+        throw new CliError(`${spec} is not a file or folder`);
+    }
+    const commit = resolveRevision(spec, io.cwd);
+    if (commit === undefined) {
+        throw new CliError(`'${spec}' is not a bundle file, a folder or a git revision of the repository here`);
+    }
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'govrule-diff-'));
+    try {
+        const root = extractRevision(commit, folder, io.cwd);
+        if (!fs.existsSync(root)) {
+            throw new CliError(`${spec} has no .govrule files in this project`);
+        }
+        return { side: { spec, kind: 'git' }, bundle: await compileFolder(root, spec, io) };
+    } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+    }
+}
+
+function readBundle(file: string, spec: string): LoadedBundle {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+        throw new CliError(`cannot read ${spec}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    try {
+        return loadBundle(text);
+    } catch (err) {
+        if (err instanceof BundleError) {
+            throw new CliError(`cannot use ${spec}: ${err.message}`);
+        }
+        throw err;
+    }
+}
+
+/** Compiles a folder as `govrule compile FOLDER` would; errors are printed and stop the diff. */
+async function compileFolder(folder: string, spec: string, io: Io): Promise<LoadedBundle> {
+    let fileSet;
+    try {
+        fileSet = collectFiles([], folder);
+    } catch (err) {
+        if (err instanceof CliError && err.message.startsWith('no .govrule files')) {
+            throw new CliError(`${spec} has no .govrule files to compare`);
+        }
+        throw err;
+    }
+    const sources = readSources(fileSet.files, folder);
+    const project = await loadProject(sources);
+    if (project.hasErrors) {
+        const problems = sortProblems(toProblems(project.diagnostics)).filter(p => p.severity === 'error');
+        printProblems(problems, { format: 'text', quiet: true }, { cwd: folder, texts: new Map(sources.map(s => [s.path, s.text])), fileCount: sources.length }, io, true);
+        throw new CliError(`the rules of ${spec} have errors (above); a diff needs two bundles`);
+    }
+    return loadBundle(bundleOf(project, fileSet.root));
+}
+
+function git(args: readonly string[], cwd: string): Buffer | undefined {
+    const result = spawnSync('git', args, { cwd, maxBuffer: MAX_GIT_OUTPUT });
+    return result.status === 0 ? result.stdout : undefined;
+}
+
+function resolveRevision(spec: string, cwd: string): string | undefined {
+    // `--end-of-options` keeps a spec such as `--output=x` from being read as an option.
+    const out = spec.startsWith('-') ? undefined : git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${spec}^{commit}`], cwd);
+    return out?.toString('utf8').trim() || undefined;
+}
+
+/**
+ * Writes the revision's govrule.json and .govrule files of the project around `cwd` into
+ * `folder`, and returns where that project's root lands there.
+ */
+function extractRevision(commit: string, folder: string, cwd: string): string {
+    const top = git(['rev-parse', '--show-toplevel'], cwd)?.toString('utf8').trim();
+    if (!top) {
+        throw new CliError('not inside a git repository');
+    }
+    const projectRoot = findConfig(cwd)?.root ?? cwd;
+    const prefix = path.relative(fs.realpathSync(top), fs.realpathSync(projectRoot)).split(path.sep).join('/');
+    const listing = git(['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit, ...(prefix ? ['--', prefix] : [])], top);
+    if (listing === undefined) {
+        throw new CliError(`cannot list the files of ${commit}`);
+    }
+    const wanted = listing.toString('utf8').split('\0')
+        .filter(name => name !== '' && !name.includes('\n') && (name.endsWith('.govrule') || path.posix.basename(name) === 'govrule.json'));
+    const blobs = readBlobs(commit, wanted, top);
+    wanted.forEach((name, i) => {
+        const target = path.join(folder, ...name.split('/'));
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, blobs[i]);
+    });
+    return path.join(folder, ...prefix.split('/').filter(Boolean));
+}
+
+/** Every file's content at the revision in one `git cat-file --batch` run. */
+function readBlobs(commit: string, names: readonly string[], top: string): Buffer[] {
+    if (names.length === 0) {
+        return [];
+    }
+    const out = execFileSync('git', ['cat-file', '--batch'], { cwd: top, input: names.map(n => `${commit}:${n}\n`).join(''), maxBuffer: MAX_GIT_OUTPUT });
+    const blobs: Buffer[] = [];
+    let at = 0;
+    for (const name of names) {
+        const end = out.indexOf(0x0a, at);
+        const header = out.subarray(at, end).toString('utf8').split(' ');
+        if (header[1] !== 'blob') {
+            throw new CliError(`cannot read ${name} at ${commit}`);
+        }
+        const size = Number(header[2]);
+        blobs.push(out.subarray(end + 1, end + 1 + size));
+        at = end + 1 + size + 1;
+    }
+    return blobs;
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+    try {
+        return fs.statSync(file);
+    } catch {
+        return undefined;
+    }
+}
+

@@ -1,0 +1,64 @@
+/** Lines of a file or stdin, read in large chunks so that a stream of any size takes constant memory. */
+import * as fs from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import type { Io } from './command.js';
+import { CliError, displayPath } from './files.js';
+
+/** A longer line is refused rather than buffered: one event is never this large. */
+const MAX_LINE = 64 * 1024 * 1024;
+
+/** Calls `onLine(text, lineNumber)` for each line (without its `\n` or `\r\n`), in order. */
+export async function forEachLine(file: string, io: Io, onLine: (text: string, line: number) => void): Promise<void> {
+    const name = file === '-' ? 'stdin' : displayPath(file, io.cwd);
+    let input: NodeJS.ReadableStream;
+    if (file === '-') {
+        input = process.stdin;
+    } else {
+        try {
+            fs.accessSync(file, fs.constants.R_OK);
+            if (!fs.statSync(file).isFile()) {
+                throw new CliError(`${name} is not a file`);
+            }
+        } catch (err) {
+            if (err instanceof CliError) throw err;
+            throw new CliError(`cannot read ${name}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        }
+        input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+    }
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    let line = 0;
+    // An error of onLine is the caller's, not a read error: it passes through unchanged.
+    let failure: unknown;
+    const emit = (text: string) => {
+        try {
+            onLine(text.endsWith('\r') ? text.slice(0, -1) : text, ++line);
+        } catch (err) {
+            failure = err;
+            throw err;
+        }
+    };
+    try {
+        for await (const chunk of input) {
+            const text = rest + decoder.write(chunk as Buffer);
+            let start = 0;
+            for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+                emit(text.slice(start, end));
+                start = end + 1;
+            }
+            rest = text.slice(start);
+            if (rest.length > MAX_LINE) {
+                throw new CliError(`line ${line + 1} of ${name} is longer than ${MAX_LINE} characters`);
+            }
+        }
+    } catch (err) {
+        if (err === failure || err instanceof CliError) {
+            throw err;
+        }
+        throw new CliError(`cannot read ${name}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    rest += decoder.end();
+    if (rest !== '') {
+        emit(rest);
+    }
+}
