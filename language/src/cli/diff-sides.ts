@@ -80,11 +80,11 @@ async function compileFolder(folder: string, spec: string, io: Io): Promise<Load
         }
         throw err;
     }
-    const sources = readSources(fileSet.files, folder);
+    const { sources, unreadable, texts } = readSources(fileSet.files);
     const project = await loadProject(sources);
-    if (project.hasErrors) {
-        const problems = sortProblems(toProblems(project.diagnostics)).filter(p => p.severity === 'error');
-        printProblems(problems, { format: 'text', quiet: true }, { cwd: folder, texts: new Map(sources.map(s => [s.path, s.text])), fileCount: sources.length }, io, true);
+    if (project.hasErrors || unreadable.length > 0) {
+        const problems = sortProblems([...unreadable, ...toProblems(project.diagnostics)]).filter(p => p.severity === 'error');
+        printProblems(problems, { format: 'text', quiet: true }, { cwd: folder, texts, fileCount: fileSet.files.length }, io, true);
         throw new CliError(`the rules of ${spec} have errors (above); a diff needs two bundles`);
     }
     return loadBundle(bundleOf(project, fileSet.root));
