@@ -92,8 +92,11 @@ function categoryOf(loaded: LoadedBundle, category: unknown): CategoryInfo {
     return info;
 }
 
-/** The last date found valid: a stream's events mostly share a few dates. */
-let lastDate = '';
+/**
+ * The last date found valid: a stream's events mostly share a few dates. None at first, so that
+ * the first event's date is checked too (an empty text is not a date).
+ */
+let lastDate: string | undefined;
 
 function dateOf(date: unknown, options: EventOptions): string {
     if (date === undefined || date === null) {
