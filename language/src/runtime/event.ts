@@ -105,10 +105,7 @@ function dateOf(date: unknown, options: EventOptions): string {
         }
         date = options.date;
     }
-    if (date === lastDate) {
-        return date;
-    }
-    if (typeof date !== 'string' || !isCalendarDate(date)) {
+    if (typeof date !== 'string' || (date !== lastDate && !isCalendarDate(date))) {
         throw new EventError(`the event's "date" must be a calendar date YYYY-MM-DD, not ${describeValue(date)}`);
     }
     lastDate = date;
