@@ -25,6 +25,9 @@ export default defineConfig({
         include: ['test/**/*.test.ts'],
         exclude: ['**/node_modules/**', 'test/e2e/**', ...spawningTestFiles()],
         setupFiles: ['test/helpers/setup.ts', 'scripts/mutation/setup.ts'],
+        // One module graph for every run: Stryker switches mutants at run time, so the source need
+        // not be imported again for each mutant (static mutants get a fresh environment anyway).
+        isolate: false,
         testTimeout: 60_000,
         hookTimeout: 120_000,
     },
