@@ -31,6 +31,8 @@ describe('decisionJson', () => {
         expect(decisionJson(own)).toBe(JSON.stringify(own));
         const later = { ...own, severity: 't.common.serious' };
         expect(decisionJson(later)).toBe(JSON.stringify(later));
+        (own.actions as Decision['actions'][number][]).push({ action: 't.common.fine', args: {} });
+        expect(decisionJson(own)).toBe(JSON.stringify(own));
     });
 
     test('with explain, the explanation follows alsoMatched', async () => {
