@@ -64,6 +64,14 @@ describe('attributes', () => {
         expect(required.attributes.get('reports')!.default).toBeNull();
     });
 
+    test('only an enum attribute has values, whatever a hand-made bundle says', async () => {
+        const bundle = await changed(b => {
+            b.attributes.find((a: any) => a.name === 'reports').values = ['x'];
+            b.rules[0].when = { '===': [{ var: 'reports' }, 'x'] };
+        });
+        expect(refusal(bundle, { schema: false })).toContain(`"x" is not a value of attribute 'reports' (number)`);
+    });
+
     test('attributes are indexed in bundle order with their type and enum values', async () => {
         const loaded = loadBundle(await sample());
         expect(loaded.attributeList.map(a => [a.name, a.index, a.type, a.values, a.default])).toEqual([
@@ -114,6 +122,12 @@ describe('rules', () => {
         }
         expect(refusal(await changed(b => { b.rules[1].effective = { from: '2026-06-02', to: '2026-06-01' }; })))
             .toContain("rule 't.r.s' is in force from 2026-06-02 to 2026-06-01, which ends before it starts");
+    });
+
+    test('an unknown category with no close name gets no suggestion', async () => {
+        const text = refusal(await changed(b => { b.rules[0].categories = ['zzzzzzzz']; }));
+        expect(text).toContain("rule 't.r.r' covers unknown category 'zzzzzzzz'");
+        expect(text).not.toContain('did you mean');
     });
 
     test('escalation to an authority that is not declared', async () => {
