@@ -40,9 +40,8 @@ export default defineConfig({
         include: ['test/**/*.test.ts'],
         exclude: ['**/node_modules/**', 'test/e2e/**', ...spawningTestFiles()],
         setupFiles: ['test/helpers/setup.ts', 'scripts/mutation/setup.ts'],
-        // One module graph for every run: Stryker switches mutants at run time, so the source need
-        // not be imported again for each mutant (static mutants get a fresh environment anyway).
-        isolate: false,
+        // Each run imports the source afresh (vitest's default isolation): a mutant in code that runs
+        // when a module loads (a constant table) only shows if the module is loaded again.
         sequence: { sequencer: QuickFirst },
         testTimeout: 60_000,
         hookTimeout: 120_000,
