@@ -6,14 +6,19 @@
 import { describe, expect, test } from 'vitest';
 import { checkFiles, fileWith, withCode } from '../helpers/validation.js';
 
+function messageText(message: string | { value: string }): string {
+    return typeof message === 'string' ? message : message.value;
+}
+
 /** For each condition, the detail of its unreachable-rule warning, or null when it can hold. */
 async function verdicts(conditions: readonly string[]): Promise<(string | null)[]> {
     const body = conditions.map((condition, i) => `rule r${i} { category c severity minor responsible reviewer actions remove when ${condition} }\n`).join('');
     const ws = await checkFiles({ 'x.govrule': fileWith(body) });
-    const found = withCode(ws, 'x.govrule', 'unreachable-rule');
+    const found = withCode(ws, 'x.govrule', 'unreachable-rule').map(d => messageText(d.message));
     return conditions.map((_, i) => {
-        const d = found.find(x => x.message.startsWith(`Rule 'r${i}' can never match: `));
-        return d ? d.message.slice(`Rule 'r${i}' can never match: `.length) : null;
+        const prefix = `Rule 'r${i}' can never match: `;
+        const message = found.find(m => m.startsWith(prefix));
+        return message ? message.slice(prefix.length) : null;
     });
 }
 
@@ -146,7 +151,7 @@ describe('the search budget', () => {
 async function shadowMessages(rules: string): Promise<string[]> {
     const text = `package t.x\nimport t.common.*\ncategory top { category mid { category leaf } }\ncategory other\n${rules}`;
     const ws = await checkFiles({ 'x.govrule': text });
-    return withCode(ws, 'x.govrule', 'shadowed-rule').map(d => d.message);
+    return withCode(ws, 'x.govrule', 'shadowed-rule').map(d => messageText(d.message));
 }
 
 const rule = (name: string, clauses: string) => `rule ${name} { responsible reviewer actions remove ${clauses} }\n`;
