@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Bundle, BundleRule } from '../../language/src/compiler/bundle.js';
 import { bundleOf } from '../../language/src/workspace/project.js';
-import { ROOT, describeRun, runCli } from '../helpers/cli.js';
+import { ROOT } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 import { loadFolder } from '../helpers/project.js';
 
@@ -210,26 +210,6 @@ describe('rules', () => {
         expect(c.effective).toEqual({ from: null, to: null });
         expect(c.when).toEqual({ '===': [{ var: 'verified' }, true] });
         expect(c.escalation).toEqual([{ after: 'P3D', afterSeconds: 259200, to: 't.common.editor', toKind: 'post' }]);
-    });
-});
-
-describe('source paths', () => {
-    test('are POSIX paths relative to the project root, from wherever the CLI runs', () => {
-        for (const cwd of [dir, path.join(dir, 'rules'), path.join(dir, 'rules', 'qinglang')]) {
-            const result = runCli(['compile'], { cwd });
-            expect(result.status, describeRun(result)).toBe(0);
-            const compiled = JSON.parse(result.stdout) as Bundle;
-            expect(compiled.packages.flatMap(p => p.files)).toEqual([VOCAB_FILE, RULES_FILE]);
-            expect(compiled.rules.map(r => r.source.file)).toEqual([RULES_FILE, RULES_FILE, RULES_FILE]);
-        }
-    });
-
-    test('without govrule.json the current folder is the root', () => {
-        const plain = tempFolder({ [VOCAB_FILE]: VOCAB, [RULES_FILE]: RULES });
-        const fromTop = JSON.parse(runCli(['compile', 'rules'], { cwd: plain }).stdout) as Bundle;
-        expect(fromTop.packages.flatMap(p => p.files)).toEqual([VOCAB_FILE, RULES_FILE]);
-        const fromRules = JSON.parse(runCli(['compile', '.'], { cwd: path.join(plain, 'rules') }).stdout) as Bundle;
-        expect(fromRules.packages.flatMap(p => p.files)).toEqual(['common/vocab.govrule', 'qinglang/rules.govrule']);
     });
 });
 

@@ -10,8 +10,25 @@ import { bundleOf, loadProject } from '../../language/src/workspace/project.js';
 
 const ROOT = path.join(os.tmpdir(), 'govrule-runtime-fixture');
 
-/** Compiles the files (name → text); fails the test with the diagnostics when there are errors. */
+/** Bundles compiled so far, by their sources: many tests share a fixture, and compiling is slow. */
+const compiled = new Map<string, Promise<Bundle>>();
+
+/**
+ * Compiles the files (name → text); fails the test with the diagnostics when there are errors.
+ * Each call returns a fresh copy, so a test may change it.
+ */
 export async function compile(files: Record<string, string>): Promise<Bundle> {
+    const key = JSON.stringify(Object.entries(files));
+    let bundle = compiled.get(key);
+    if (!bundle) {
+        bundle = compileFresh(files);
+        compiled.set(key, bundle);
+        bundle.catch(() => compiled.delete(key));
+    }
+    return structuredClone(await bundle);
+}
+
+async function compileFresh(files: Record<string, string>): Promise<Bundle> {
     const project = await loadProject(Object.entries(files).map(([name, text]) => ({ path: path.join(ROOT, name), text })));
     if (project.hasErrors) {
         const errors = project.diagnostics.flatMap(f => f.diagnostics.filter(d => d.severity === 1).map(d => `${path.basename(f.path)}:${d.range.start.line + 1} ${String(d.code)} ${d.message}`));

@@ -4,7 +4,7 @@
  * are listed in `alsoMatched`, in the order they would have won.
  */
 import type { BundleRule } from '../compiler/bundle.js';
-import { compareCandidates, type Candidate, type LoadedBundle } from './bundle-loader.js';
+import type { Candidate, LoadedBundle } from './bundle-loader.js';
 import { traceCondition, type ConditionTrace } from './conditions.js';
 import { normalizeEvent, type EventOptions, type NormalizedEvent } from './event.js';
 import { quoted } from '../quote.js';
@@ -125,19 +125,24 @@ export function decisionJson(decision: Decision): string {
     const head = decision.id === undefined ? '{"rule":' : `{"id":${JSON.stringify(decision.id)},"rule":`;
     const rule = decision.rule === null ? 'null' : JSON.stringify(decision.rule);
     const cached = ruleParts.get(decision.actions);
-    let body = cached !== undefined && cached.rule === decision.rule ? cached.body : undefined;
+    let body = cached !== undefined && cached.rule === decision.rule && cached.severity === decision.severity
+        && cached.responsible === decision.responsible && cached.escalation === decision.escalation ? cached.body : undefined;
     if (body === undefined) {
         body = `,"severity":${JSON.stringify(decision.severity)},"actions":${JSON.stringify(decision.actions)},"responsible":${JSON.stringify(decision.responsible)},"escalation":${JSON.stringify(decision.escalation)}`;
         if (Object.isFrozen(decision.actions) && decision.rule !== null) {
-            ruleParts.set(decision.actions, { rule: decision.rule, body });
+            const { rule, severity, responsible, escalation } = decision;
+            ruleParts.set(decision.actions, { rule, severity, responsible, escalation, body });
         }
     }
     const also = decision.alsoMatched.length === 0 ? '[]' : JSON.stringify(decision.alsoMatched);
     return `${head}${rule}${body},"alsoMatched":${also}${decision.explain ? `,"explain":${JSON.stringify(decision.explain)}` : ''}}`;
 }
 
-/** Keyed by a rule's frozen action list (see RuleInfo.actions): one per rule of a loaded bundle. */
-const ruleParts = new WeakMap<object, { rule: string; body: string }>();
+/**
+ * Keyed by a rule's frozen action list (see RuleInfo.actions): one per rule of a loaded bundle.
+ * The other fields are compared too, since a caller may change them in a decision it holds.
+ */
+const ruleParts = new WeakMap<object, Pick<Decision, 'severity' | 'responsible' | 'escalation'> & { rule: string; body: string }>();
 
 /** Which step of the winner order (§8) decided between two matches. */
 export function winReason(loaded: LoadedBundle, winner: Candidate, loser: Candidate): string {
@@ -153,5 +158,6 @@ export function winReason(loaded: LoadedBundle, winner: Candidate, loser: Candid
         const names = loaded.bundle.severities;
         return `by severity (${names[w.rank].name} > ${names[l.rank].name})`;
     }
-    return compareCandidates(winner, loser) < 0 ? 'by coming first in the bundle (ids in order)' : '';
+    // The winner precedes every other match in winner order: only bundle order is left.
+    return 'by coming first in the bundle (ids in order)';
 }

@@ -91,8 +91,11 @@ function categoryOf(loaded: LoadedBundle, category: unknown): CategoryInfo {
     return info;
 }
 
-/** The last date found valid: a stream's events mostly share a few dates. */
-let lastDate = '';
+/**
+ * The last date found valid: a stream's events mostly share a few dates. None at first, so that
+ * the first event's date is checked too (an empty text is not a date).
+ */
+let lastDate: string | undefined;
 
 function dateOf(date: unknown, options: EventOptions): string {
     if (date === undefined || date === null) {
@@ -101,10 +104,7 @@ function dateOf(date: unknown, options: EventOptions): string {
         }
         date = options.date;
     }
-    if (date === lastDate) {
-        return date;
-    }
-    if (typeof date !== 'string' || !isCalendarDate(date)) {
+    if (typeof date !== 'string' || (date !== lastDate && !isCalendarDate(date))) {
         throw new EventError(`the event's "date" must be a calendar date YYYY-MM-DD, not ${describeValue(date)}`);
     }
     lastDate = date;
