@@ -33,6 +33,8 @@ export const CODES = {
     'invalid-literal': { level: 'error', lint: false, summary: 'impossible date, bad money, bad currency code, bad default' },
     'effective-range': { level: 'error', lint: false, summary: 'an end date before its start' },
     'unresolved-import': { level: 'error', lint: false, summary: 'an import names no package or element' },
+    'invisible-character': { level: 'error', lint: false, summary: 'an invisible, bidirectional or control character written raw' },
+    'unnormalized-name': { level: 'error', lint: false, summary: 'a name not in Unicode normalization form C' },
     'config': { level: 'error', lint: false, summary: 'govrule.json is not valid' },
     'internal-error': { level: 'error', lint: false, summary: 'a check failed unexpectedly: a bug in GovRule' },
     'test-failed': { level: 'error', lint: false, summary: 'a test run in the editor failed: an expectation does not hold' },
@@ -43,6 +45,7 @@ export const CODES = {
     'critical-without-authority': { level: 'warning', lint: true, summary: 'a top-severity rule whose escalation never reaches an authority' },
     'unreachable-rule': { level: 'warning', lint: true, summary: 'a condition that can never hold' },
     'shadowed-rule': { level: 'warning', lint: true, summary: 'an enabled rule that can never win' },
+    'confusable-name': { level: 'warning', lint: true, summary: 'two different names visible in one file that look alike' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -14,6 +14,7 @@ import { declarationsOf, kindName } from '../names.js';
 import type { NameResolver } from '../references/name-resolver.js';
 import type { SymbolTable } from '../references/symbol-table.js';
 import { VALUE_EXAMPLES } from '../validation/types.js';
+import { describeCharacter, isInvisible } from '../unicode/characters.js';
 import { parseDuration } from '../values.js';
 import { addImportEdit, removalRange } from './edits.js';
 import type { GovRuleLspServices } from './services.js';
@@ -25,7 +26,8 @@ interface Fix {
 }
 
 /** Codes whose first fix is safe to apply to every instance in a file at once. */
-const FIX_ALL: ReadonlySet<string> = new Set<DiagnosticCode>(['duplicate-action', 'unused-declaration', 'escalation-order', 'invalid-literal', 'unresolved-reference', 'duplicate-clause']);
+const FIX_ALL: ReadonlySet<string> = new Set<DiagnosticCode>(['duplicate-action', 'unused-declaration', 'escalation-order', 'invalid-literal', 'unresolved-reference', 'duplicate-clause',
+    'invisible-character', 'unnormalized-name']);
 const MAX_CHOICES = 5;
 
 export class GovRuleCodeActionProvider implements CodeActionProvider {
@@ -115,6 +117,11 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
                     return this.removeUnused(document, diagnostic);
                 case 'invalid-literal':
                     return data.replacement ? [{ title: `Change to '${data.replacement}'`, edits: [{ range: diagnostic.range, newText: data.replacement }], preferred: true }] : [];
+                case 'invisible-character':
+                case 'syntax':
+                    return invisibleCharacterFixes(document, diagnostic, data.replacement);
+                case 'unnormalized-name':
+                    return data.replacement ? [{ title: `Change to the NFC form '${data.replacement}'`, edits: [{ range: diagnostic.range, newText: data.replacement }], preferred: true }] : [];
                 default:
                     return [];
             }
@@ -347,6 +354,23 @@ function insertClauses(document: LangiumDocument, rule: ast.Rule, lines: readonl
     }
     const range = { start: document.textDocument.positionAt(from), end: close.range.start };
     return { range, newText: `\n${lines.map(l => `${clauseIndent}${l}`).join('\n')}\n${ruleIndent}` };
+}
+
+/**
+ * `invisible-character` in a string or comment: write the characters as escapes; elsewhere, and
+ * for a `syntax` error on characters the lexer cannot read, remove them.
+ */
+function invisibleCharacterFixes(document: LangiumDocument, diagnostic: Diagnostic, replacement: string | undefined): Fix[] {
+    const text = document.textDocument.getText(diagnostic.range);
+    const chars = [...new Set(text)];
+    if (chars.length === 0 || !chars.every(c => isInvisible(c.codePointAt(0)!))) {
+        return [];
+    }
+    const named = chars.slice(0, 3).map(describeCharacter).join(', ') + (chars.length > 3 ? ', …' : '');
+    if (replacement) {
+        return [{ title: `Write ${named} as the escape ${replacement}`, edits: [{ range: diagnostic.range, newText: replacement }], preferred: true }];
+    }
+    return [{ title: `Remove ${named}`, edits: [{ range: diagnostic.range, newText: '' }], preferred: true }];
 }
 
 function sameRange(a: Range, b: Range): boolean {

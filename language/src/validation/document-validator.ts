@@ -7,6 +7,7 @@ import { Cancellation } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { forEachNode } from '../ast-walk.js';
 import type { GovRuleServices } from '../govrule-module.js';
+import { describeCharacter, escapeInvisible } from '../unicode/characters.js';
 import { isGovRuleLinkingError } from '../references/linker.js';
 import type { DiagnosticPolicy } from './diagnostic-policy.js';
 import type { GovRuleValidationRegistry } from './validation-registry.js';
@@ -21,7 +22,8 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        return this.policy.apply(document, diagnostics);
+        // Messages quote source text (a token, a name); what they quote must not hide or reorder anything.
+        return this.policy.apply(document, diagnostics).map(d => typeof d.message === 'string' ? { ...d, message: escapeInvisible(d.message) } : d);
     }
 
     /** Like Langium's, but without an await per node: checks are synchronous (see GovRuleValidationRegistry). */
@@ -43,11 +45,11 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[]): void {
         for (const error of parseResult.lexerErrors) {
             const start = { line: (error.line ?? 1) - 1, character: (error.column ?? 1) - 1 };
-            const char = /->(.*)<-/s.exec(error.message)?.[1];
+            const char = unexpectedCharacter(parseResult, error);
             diagnostics.push({
                 severity: DiagnosticSeverity.Error,
                 range: { start, end: { line: start.line, character: start.character + error.length } },
-                message: char !== undefined ? `Unexpected character ${JSON.stringify(char)}` : error.message,
+                message: char !== undefined ? `Unexpected character ${describeCharacter(char)}` : error.message,
                 code: 'syntax',
                 data: { code: 'syntax' },
                 source: this.getSource()
@@ -85,6 +87,16 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
             });
         }
     }
+}
+
+/**
+ * The character the lexer stopped at, whole (chevrotain quotes one UTF-16 unit, half of an astral
+ * character); messages name it by code point and never print it raw (see describeCharacter).
+ */
+function unexpectedCharacter(parseResult: ParseResult, error: ParseResult['lexerErrors'][number]): string | undefined {
+    const text = parseResult.value.$cstNode?.root.fullText;
+    const codePoint = text?.codePointAt(error.offset);
+    return codePoint !== undefined ? String.fromCodePoint(codePoint) : /->(.*)<-/s.exec(error.message)?.[1];
 }
 
 /**
