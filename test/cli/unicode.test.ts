@@ -156,3 +156,39 @@ describe('fmt', () => {
         expect(fs.readFileSync(path.join(dir, 'x.govrule'), 'utf8')).toBe(text);
     });
 });
+
+describe('other output', () => {
+    const TESTED = 'package t.x\nimport t.common.*\ncategory c\nrule r { category c severity minor responsible reviewer actions remove }\n'
+        + 'test "审核\\u{202E}通过" {\n    given c { channel: app }\n    expect rule r\n}\n';
+
+    test('govrule test: a test name written with an escape is printed as the escape, in text, JSON and JUnit', () => {
+        const dir = project({ 'rules/x.govrule': TESTED });
+        const text = runCli(['test'], { cwd: dir });
+        expect(text.status, describeRun(text)).toBe(0);
+        expectNoRaw(text);
+        expect(text.stdout).toContain('PASS rules/x.govrule:5 审核\\u{202E}通过');
+
+        const json = runCli(['test', '--reporter', 'json'], { cwd: dir });
+        expectNoRaw(json);
+        expect(JSON.parse(json.stdout).tests[0].name).toBe('审核\u202E通过');
+
+        const junit = runCli(['test', '--reporter', 'junit'], { cwd: dir });
+        expectNoRaw(junit);
+        expect(junit.stdout).toContain('name="审核\\u{202E}通过"');
+    });
+
+    test('a usage error naming a path with an override prints it escaped', () => {
+        const result = runCli(['check', `missing${RLO}elur.govrule`], { cwd: project() });
+        expect(result.status, describeRun(result)).toBe(2);
+        expectNoRaw(result);
+        expect(result.stderr).toBe('govrule: error: no such file or folder: missing\\u{202E}elur.govrule\n');
+    });
+
+    test('fmt lists a reformatted file whose name holds an override escaped', () => {
+        const dir = tempFolder({ [`evil${RLO}elur.govrule`]: 'package   t.x\npost    p\n' });
+        const result = runCli(['fmt'], { cwd: dir });
+        expect(result.status, describeRun(result)).toBe(0);
+        expect(result.stdout).toBe('evil\\u{202E}elur.govrule\n');
+        expect(fs.readFileSync(path.join(dir, `evil${RLO}elur.govrule`), 'utf8')).toBe('package t.x\npost p\n');
+    });
+});

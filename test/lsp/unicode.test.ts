@@ -3,7 +3,7 @@
  * and their quick fixes (escape or remove an invisible character, rewrite a name in NFC).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, Hover, InlayHint } from 'vscode-languageserver-protocol';
 import { applyEdits, LspClient } from '../helpers/lsp-client.js';
 import { RULES, fixtureWorkspace } from './fixture.js';
 
@@ -98,5 +98,24 @@ describe('names', () => {
         await client.change('rules/posts.govrule', 'package demo.rules\n');
         await client.settle();
         expect(client.diagnostics(FILE).filter(d => d.code === 'confusable-name')).toEqual([]);
+    });
+});
+
+describe('labels written with escapes', () => {
+    test('hover and inlay hints show the escape, never the character itself', async () => {
+        await client.change('rules/posts.govrule', 'package demo.rules\npost 审核 "审\\u{202E}核\\u200B员"\n');
+        const text = RULES.replace('responsible reviewer', 'responsible 审核');
+        await client.change(FILE, text);
+        await client.settle();
+        expect(client.codes(FILE)).toEqual([]);
+        const hover = await client.request<Hover | null>('textDocument/hover', client.at(FILE, 'responsible 审核', 'responsible '.length));
+        expect((hover?.contents as { value: string }).value).toBe('**post** `demo.rules.审核` — 审\\u{202E}核\\u{200B}员');
+        const range = { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } };
+        const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: client.uri(FILE) }, range });
+        expect(hints.map(h => h.label)).toContain('审\\u{202E}核\\u{200B}员');
+        expect(hints.some(h => /[\u200B\u202E]/.test(String(h.label)))).toBe(false);
+        await client.change('rules/posts.govrule', 'package demo.rules\n');
+        await client.change(FILE, RULES);
+        await client.settle();
     });
 });

@@ -1,6 +1,6 @@
 /** Printing diagnostics (§11): text for people, json, sarif and github for machines. */
 import { CODES, codeDocUrl, isDiagnosticCode } from '../diagnostics.js';
-import { escapeInvisible, invisiblePattern } from '../unicode/characters.js';
+import { escapeInvisible, escapeInvisibleInJson } from '../unicode/characters.js';
 import { VERSION } from '../version.js';
 import type { OptionValues, OptionsConfig } from './command.js';
 import { CliError, displayPath } from './files.js';
@@ -57,18 +57,9 @@ export function formatProblems(format: OutputFormat, problems: readonly Problem[
     }
 }
 
-/**
- * Invisible and bidirectional characters (in a message, a path) are written as JSON escapes:
- * the values are the same, but a log that shows the JSON cannot be reordered or hidden.
- */
+/** JSON with invisible characters (in a message, a path) as JSON escapes: same values, safe bytes. */
 function jsonText(value: unknown): string {
-    return JSON.stringify(value, null, 2).replace(invisiblePattern(), c => {
-        let escaped = '';
-        for (let i = 0; i < c.length; i++) {
-            escaped += `\\u${c.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`;
-        }
-        return escaped;
-    });
+    return escapeInvisibleInJson(JSON.stringify(value, null, 2));
 }
 
 function toJsonProblem(p: Problem, ctx: ReportContext) {

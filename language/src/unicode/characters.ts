@@ -67,6 +67,20 @@ export function escapeInvisible(text: string): string {
 }
 
 /**
+ * The same for JSON text: invisible characters (which JSON can only hold inside strings) become
+ * JSON escapes (`\u202E`), so the values are unchanged and the bytes are safe to show.
+ */
+export function escapeInvisibleInJson(json: string): string {
+    return json.replace(invisiblePattern(), char => {
+        let escaped = '';
+        for (let i = 0; i < char.length; i++) {
+            escaped += `\\u${char.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`;
+        }
+        return escaped;
+    });
+}
+
+/**
  * The Unicode name (for controls, the name alias) of a code point, when known here: the generated
  * table covers controls, Latin, punctuation and the invisible characters; CJK ideographs are named
  * by rule.
