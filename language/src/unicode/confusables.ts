@@ -7,12 +7,28 @@
 import { CONFUSABLE_PROTOTYPES } from './confusables-table.js';
 
 export function skeleton(name: string): string {
-    let mapped = '';
-    for (const char of name.normalize('NFD')) {
-        mapped += CONFUSABLE_PROTOTYPES.get(char.codePointAt(0)!) ?? char;
+    let result = memo.get(name);
+    if (result === undefined) {
+        // ASCII is its own NFD, and ASCII characters have ASCII prototypes: skip normalizing.
+        const ascii = ASCII.test(name);
+        let mapped = '';
+        for (const char of ascii ? name : name.normalize('NFD')) {
+            mapped += CONFUSABLE_PROTOTYPES.get(char.codePointAt(0)!) ?? char;
+        }
+        result = ascii && ASCII.test(mapped) ? mapped : mapped.normalize('NFD');
+        if (memo.size >= MEMO_LIMIT) {
+            memo.clear();
+        }
+        memo.set(name, result);
     }
-    return mapped.normalize('NFD');
+    return result;
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Every build asks again for the same names; the memo is bounded so a long editor session cannot grow it without end. */
+const MEMO_LIMIT = 100_000;
+const memo = new Map<string, string>();
 
 /**
  * The characters by which `name` differs from `other`, for a message: the characters of `name`

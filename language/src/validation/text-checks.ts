@@ -8,6 +8,7 @@
  */
 import { AstUtils, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import type { IToken } from 'chevrotain';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type * as ast from '../generated/ast.js';
 import type { GovRuleServices } from '../govrule-module.js';
@@ -30,6 +31,8 @@ interface Run {
 
 export class TextChecks {
     private readonly lexer: GovRuleServices['parser']['Lexer'];
+    /** Texts found clean, by their document. */
+    private readonly clean = new WeakMap<TextDocument, string>();
 
     constructor(services: GovRuleServices) {
         this.lexer = services.parser.Lexer;
@@ -38,10 +41,16 @@ export class TextChecks {
     checkText(model: ast.Model, accept: ValidationAcceptor): void {
         const document = AstUtils.getDocument(model);
         const text = document.textDocument.getText();
+        // The editor revalidates every file on every change; a file whose text did not change
+        // (the same string) and was clean is not scanned again.
+        if (this.clean.get(document.textDocument) === text) {
+            return;
+        }
         const hasInvisible = invisiblePattern().test(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
         const unnormalized = text.normalize('NFC') !== text;
         const braceEscapes = text.includes('\\u{');
         if (!hasInvisible && !unnormalized && !braceEscapes) {
+            this.clean.set(document.textDocument, text);
             return;
         }
         const lexed = this.lexer.tokenize(text);
