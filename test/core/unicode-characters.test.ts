@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { GovRuleTerminals } from '../../language/src/generated/ast.js';
 import { decodeString, encodeString, invalidEscapes } from '../../language/src/parser/value-converter.js';
-import { characterName, describeCharacter, escapeInvisible, invisiblePattern, isBidiControl, isInvisible } from '../../language/src/unicode/characters.js';
+import { characterName, containsInvisible, describeCharacter, escapeInvisible, invisiblePattern, isBidiControl, isInvisible } from '../../language/src/unicode/characters.js';
 import { CONFUSABLE_PROTOTYPES } from '../../language/src/unicode/confusables-table.js';
 import { differingCharacters, skeleton } from '../../language/src/unicode/confusables.js';
 
@@ -46,6 +46,23 @@ describe('the invisible characters', () => {
             }
         }
         expect(missing).toEqual([]);
+    });
+
+    test('the fast scan agrees with the definition for every BMP character and the astral invisible ones', () => {
+        const disagree: string[] = [];
+        const astral = [0x1d172, 0x1d173, 0x1d17a, 0x1d17b, 0x1f600, 0xdffff, 0xe0000, 0xe0041, 0xe007f, 0xe0080, 0xe0100, 0x10ffff];
+        for (const cp of [...Array.from({ length: 0x10000 }, (_, i) => i), ...astral]) {
+            if (cp >= 0xd800 && cp <= 0xdfff) {
+                continue;
+            }
+            const char = String.fromCodePoint(cp);
+            if (containsInvisible(`ab${char}中c`) !== isInvisible(cp) || containsInvisible(char) !== isInvisible(cp)) {
+                disagree.push(cp.toString(16));
+            }
+        }
+        expect(disagree).toEqual([]);
+        expect(containsInvisible('')).toBe(false);
+        expect(containsInvisible('涉企谣言，（）：“”；abc\t\n')).toBe(false);
     });
 
     test('the scanning pattern is fresh on every call (a shared global regex would skip matches)', () => {

@@ -4,16 +4,14 @@
  * - `invisible-character`: bidirectional controls, zero-width and control characters in strings,
  *   comments or between tokens (elsewhere the lexer already rejects them as `syntax`);
  * - `unnormalized-name`: an identifier that is not in Unicode normalization form C.
- * Both scan only files that contain such characters, so clean files cost one regex test.
+ * Both look at a file only when its text holds such characters (a clean text is checked once).
  */
-import { AstUtils, type LangiumDocument, type ValidationAcceptor } from 'langium';
-import type { IToken } from 'chevrotain';
+import { AstUtils, CstUtils, isLeafCstNode, type LangiumDocument, type LeafCstNode, type ValidationAcceptor } from 'langium';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type * as ast from '../generated/ast.js';
-import type { GovRuleServices } from '../govrule-module.js';
 import { invalidEscapes } from '../parser/value-converter.js';
-import { describeCharacter, escapeSequence, invisiblePattern, isBidiControl } from '../unicode/characters.js';
+import { containsInvisible, describeCharacter, escapeSequence, invisiblePattern, isBidiControl } from '../unicode/characters.js';
 
 /** Beyond this many, one diagnostic says how many more there are (a file of nothing but them must not flood the editor). */
 export const MAX_INVISIBLE_REPORTS = 100;
@@ -30,13 +28,8 @@ interface Run {
 }
 
 export class TextChecks {
-    private readonly lexer: GovRuleServices['parser']['Lexer'];
     /** Texts found clean, by their document. */
     private readonly clean = new WeakMap<TextDocument, string>();
-
-    constructor(services: GovRuleServices) {
-        this.lexer = services.parser.Lexer;
-    }
 
     checkText(model: ast.Model, accept: ValidationAcceptor): void {
         const document = AstUtils.getDocument(model);
@@ -46,45 +39,52 @@ export class TextChecks {
         if (this.clean.get(document.textDocument) === text) {
             return;
         }
-        const hasInvisible = invisiblePattern().test(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+        const hasInvisible = containsInvisible(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
         const unnormalized = text.normalize('NFC') !== text;
         const braceEscapes = text.includes('\\u{');
         if (!hasInvisible && !unnormalized && !braceEscapes) {
             this.clean.set(document.textDocument, text);
             return;
         }
-        const lexed = this.lexer.tokenize(text);
+        // The tokens the parser read, comments included, in text order (a walk without recursion).
+        const root = model.$cstNode;
+        const tokens = root ? CstUtils.streamCst(root).filter(isLeafCstNode).toArray() : [];
         if (hasInvisible) {
-            this.checkInvisible(document, text, [...lexed.tokens, ...lexed.hidden], model, accept);
+            this.checkInvisible(document, text, tokens, model, accept);
         }
         if (unnormalized) {
-            this.checkNormalized(document, lexed.tokens, model, accept);
+            this.checkNormalized(document, tokens, model, accept);
         }
         if (braceEscapes) {
-            this.checkEscapes(document, lexed.tokens, model, accept);
+            this.checkEscapes(document, tokens, model, accept);
         }
     }
 
-    private checkInvisible(document: LangiumDocument, text: string, tokens: IToken[], model: ast.Model, accept: ValidationAcceptor): void {
-        tokens.sort((a, b) => a.startOffset - b.startOffset);
+    private checkInvisible(document: LangiumDocument, text: string, tokens: LeafCstNode[], model: ast.Model, accept: ValidationAcceptor): void {
         // The lexer reports characters it cannot read (`syntax`); do not report them twice.
         const rejected = document.parseResult.lexerErrors;
         const runs: Run[] = [];
         let tokenIndex = 0;
         let errorIndex = 0;
-        for (const match of text.matchAll(invisiblePattern())) {
+        const pattern = invisiblePattern();
+        for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
             const offset = match.index;
             while (errorIndex < rejected.length && rejected[errorIndex].offset + rejected[errorIndex].length <= offset) {
                 errorIndex++;
             }
-            if ((offset === 0 && match[0] === '\uFEFF') || (errorIndex < rejected.length && rejected[errorIndex].offset <= offset)) {
+            if (errorIndex < rejected.length && rejected[errorIndex].offset <= offset) {
+                // Skip the rest of what the lexer rejected at once: a megabyte of it is one error.
+                pattern.lastIndex = rejected[errorIndex].offset + rejected[errorIndex].length;
                 continue;
             }
-            while (tokenIndex < tokens.length && (tokens[tokenIndex].endOffset ?? tokens[tokenIndex].startOffset) < offset) {
+            if (offset === 0 && match[0] === '\uFEFF') {
+                continue;
+            }
+            while (tokenIndex < tokens.length && tokens[tokenIndex].end <= offset) {
                 tokenIndex++;
             }
             const token = tokens[tokenIndex];
-            const place: Place = token && token.startOffset <= offset ? placeOf(token) : 'text';
+            const place: Place = token && token.offset <= offset ? placeOf(token) : 'text';
             const last = runs[runs.length - 1];
             if (last && last.end === offset && last.place === place) {
                 last.end = offset + match[0].length;
@@ -107,12 +107,12 @@ export class TextChecks {
         }
     }
 
-    private checkNormalized(document: LangiumDocument, tokens: IToken[], model: ast.Model, accept: ValidationAcceptor): void {
+    private checkNormalized(document: LangiumDocument, tokens: LeafCstNode[], model: ast.Model, accept: ValidationAcceptor): void {
         for (const token of tokens) {
             if (token.tokenType.name !== 'ID') {
                 continue;
             }
-            const name = token.image;
+            const name = token.text;
             const nfc = name.normalize('NFC');
             if (nfc === name) {
                 continue;
@@ -121,8 +121,8 @@ export class TextChecks {
             const first = changed[0] ?? name;
             const what = `${describeCharacter(first)}, which is written ${describeCharacter(first.normalize('NFC'))} in NFC`;
             const range: Range = {
-                start: document.textDocument.positionAt(token.startOffset),
-                end: document.textDocument.positionAt(token.startOffset + name.length),
+                start: document.textDocument.positionAt(token.offset),
+                end: document.textDocument.positionAt(token.end),
             };
             accept('error', `Name '${name}' is not in Unicode normalization form C: it contains ${what}; names that look alike must be spelt alike, so write '${nfc}'`,
                 { node: model, range, code: 'unnormalized-name', data: { replacement: nfc } });
@@ -130,13 +130,13 @@ export class TextChecks {
     }
 
     /** invalid-literal: `\u{110000}` and above name no character. */
-    private checkEscapes(document: LangiumDocument, tokens: IToken[], model: ast.Model, accept: ValidationAcceptor): void {
+    private checkEscapes(document: LangiumDocument, tokens: LeafCstNode[], model: ast.Model, accept: ValidationAcceptor): void {
         for (const token of tokens) {
             if (token.tokenType.name !== 'STRING') {
                 continue;
             }
-            for (const escape of invalidEscapes(token.image)) {
-                const at = token.startOffset + token.image.indexOf(escape);
+            for (const escape of invalidEscapes(token.text)) {
+                const at = token.offset + token.text.indexOf(escape);
                 const range: Range = { start: document.textDocument.positionAt(at), end: document.textDocument.positionAt(at + escape.length) };
                 accept('error', `${escape} is not a Unicode code point (the largest is 10FFFF)`, { node: model, range, code: 'invalid-literal' });
             }
@@ -144,7 +144,7 @@ export class TextChecks {
     }
 }
 
-function placeOf(token: IToken): Place {
+function placeOf(token: LeafCstNode): Place {
     const type = token.tokenType.name;
     return type === 'STRING' ? 'string' : type === 'ML_COMMENT' || type === 'SL_COMMENT' ? 'comment' : 'text';
 }

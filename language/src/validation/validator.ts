@@ -19,7 +19,7 @@ export function registerValidationChecks(services: GovRuleServices): void {
     const literals = new LiteralChecks();
     const analysis = new RuleAnalysis(services);
     const tests = new TestChecks(services);
-    const text = new TextChecks(services);
+    const text = new TextChecks();
     const confusables = new ConfusableNames(services);
     const checks: ValidationChecks<GovRuleAstType> = {
         Model: [declarations.checkScaleExists.bind(declarations), text.checkText.bind(text), confusables.checkModel.bind(confusables)],
