@@ -3,7 +3,7 @@
 //   node bench/unicode.mjs [--files N] [--rules N]
 //
 // 1. On the synthetic repository of bench/generate.mjs (clean text), the per-build work of the
-//    text checks on files without invisible characters (one regex test and one NFC comparison
+//    text checks on files without invisible characters (one scan and one NFC comparison
 //    per file) and the confusable skeletons of every declared name, in-process, against the
 //    time of a whole `govrule check` of the same repository.
 // 2. Hostile files through `govrule check`: a megabyte of invisible characters in labels, in a
@@ -47,13 +47,13 @@ try {
     const scan = timed(() => {
         let found = 0;
         for (const text of texts) {
-            if (unicode.invisiblePattern().test(text) || text.normalize('NFC') !== text) found++;
+            if (unicode.containsInvisible(text) || text.normalize('NFC') !== text) found++;
         }
         return found;
     });
     const skeletons = timed(() => new Set(names.map(unicode.skeleton)).size);
     console.log(`clean repository: ${texts.length} files, ${megabytes.toFixed(2)} MB, ${names.length} declared names`);
-    console.log(`  text scan (regex + NFC test), all files: ${ms(scan.seconds)} (${scan.value} files needed a closer look)`);
+    console.log(`  text scan (invisible + NFC test), all files: ${ms(scan.seconds)} (${scan.value} files needed a closer look)`);
     console.log(`  confusable skeletons, all names:         ${ms(skeletons.seconds)} (${skeletons.value} distinct)`);
     console.log(`  whole govrule check, for comparison:     ${wall(cli, ['check', '--quiet'], repo).toFixed(2)} s wall`);
 
@@ -75,7 +75,7 @@ try {
         const seconds = (performance.now() - t0) / 1000;
         let count = '?';
         try { count = JSON.parse(result.stdout).length; } catch { /* printed below */ }
-        const raw = unicode.invisiblePattern().test(result.stdout + result.stderr) ? 'RAW CHARACTERS PRINTED' : 'nothing printed raw';
+        const raw = unicode.containsInvisible(result.stdout + result.stderr) ? 'RAW CHARACTERS PRINTED' : 'nothing printed raw';
         console.log(`  ${name.padEnd(24)} ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB  ${seconds.toFixed(2)} s  exit ${result.status}  ${count} diagnostics  ${raw}`);
     }
 } finally {
