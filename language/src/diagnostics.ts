@@ -33,6 +33,8 @@ export const CODES = {
     'invalid-literal': { level: 'error', lint: false, summary: 'impossible date, bad money, bad currency code, bad default' },
     'effective-range': { level: 'error', lint: false, summary: 'an end date before its start' },
     'unresolved-import': { level: 'error', lint: false, summary: 'an import names no package or element' },
+    'invisible-character': { level: 'error', lint: false, summary: 'an invisible, bidirectional or control character written raw' },
+    'unnormalized-name': { level: 'error', lint: false, summary: 'a name not in Unicode normalization form C' },
     'config': { level: 'error', lint: false, summary: 'govrule.json is not valid' },
     'unreadable-file': { level: 'error', lint: false, summary: 'a source file cannot be read or is not valid UTF-8' },
     'internal-error': { level: 'error', lint: false, summary: 'a check failed unexpectedly: a bug in GovRule' },
@@ -46,6 +48,7 @@ export const CODES = {
     'shadowed-rule': { level: 'warning', lint: true, summary: 'an enabled rule that can never win' },
     'config-duplicate-key': { level: 'warning', lint: true, summary: 'a key given twice in one object of govrule.json' },
     'analysis-budget': { level: 'info', lint: true, summary: 'the search for shadowed rules stopped: too many rules could shadow one another' },
+    'confusable-name': { level: 'warning', lint: true, summary: 'two different names visible in one file that look alike' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

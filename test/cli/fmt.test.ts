@@ -219,7 +219,7 @@ describe('files with syntax errors', () => {
         expect(result.stdout).toBe('');
         expect(JSON.parse(result.stderr)).toEqual([{
             file: 'bad.govrule', line: 2, column: 8, endLine: 2, endColumn: 9,
-            severity: 'error', code: 'syntax', message: 'Unexpected character "@"',
+            severity: 'error', code: 'syntax', message: "Unexpected character '@' (U+0040 COMMERCIAL AT)",
         }]);
     });
 });

@@ -188,7 +188,7 @@ rule 规则 { category 涉企谣言.汽车 severity minor responsible reviewer a
         const { syntax } = await parse(text);
         expect(syntax.length).toBeGreaterThanOrEqual(1);
         expect(syntax[0].range).toEqual(rangeOf(text, '€'));
-        expect(syntax[0].message).toBe('Unexpected character "€"');
+        expect(syntax[0].message).toBe("Unexpected character '€' (U+20AC EURO SIGN)");
     });
 
     test('doc comments document the next declaration or rule; other comments do not', async () => {

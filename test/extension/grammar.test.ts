@@ -153,6 +153,7 @@ describe('TextMate grammar', () => {
             ['attribute reports', 'default', 'keyword.other.default.govrule'],
             ['attribute district', '\\"', 'constant.character.escape.govrule'],
             ['attribute district', '\\u4E2D', 'constant.character.escape.govrule'],
+            ['attribute district', '\\u{1F4E2}', 'constant.character.escape.govrule'],
             ['category 涉灾谣言', '涉灾谣言', 'entity.name.type.category.govrule'],
             ['rule 涉企谣言', 'rule', 'storage.type.rule.govrule'],
             ['rule 涉企谣言', '涉企谣言', 'entity.name.function.rule.govrule'],

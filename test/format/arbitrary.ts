@@ -75,8 +75,10 @@ const ACTIONS: readonly ActionSpec[] = [
     { name: 'close', params: [{ name: 'blacklist', type: 'boolean', optional: true }] },
 ];
 
-const label = fc.option(fc.constantFrom('"一般"', '"内容审核员"', '"Label"', '"带 \\"引号\\" 的标签"', '""'), { nil: undefined });
-const doc = fc.option(fc.constantFrom('/** 说明 */', '/**\n * 多行\n * 说明\n */', '// 注释'), { nil: undefined });
+/** Labels and comments as Chinese authors write them: CJK, full-width punctuation, and invisible characters as escapes. */
+const label = fc.option(fc.constantFrom('"一般"', '"内容审核员"', '"Label"', '"带 \\"引号\\" 的标签"', '""',
+    '"全角，（括号）：“引号”；句号。"', '"豈审核"', '"方向\\u{202E}控制\\u202C"', '"零宽\\u{200B}空格\\u{E0041}"', '"📢 \\u{1F4E2}"', '"\u3000缩进"'), { nil: undefined });
+const doc = fc.option(fc.constantFrom('/** 说明 */', '/**\n * 多行\n * 说明\n */', '// 注释', '/** 全角：“说明”，（括号）； */', '// 注释：\\u{202E} 写作转义'), { nil: undefined });
 
 interface Vocabulary {
     readonly levels: number;

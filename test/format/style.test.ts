@@ -290,7 +290,7 @@ describe('comments', () => {
 
 describe('files that do not parse', () => {
     test.each([
-        ['an unexpected character', 'package a\npost p @ "x"\n', 'syntax error at line 2, column 8: Unexpected character "@"'],
+        ['an unexpected character', 'package a\npost p @ "x"\n', "syntax error at line 2, column 8: Unexpected character '@' (U+0040 COMMERCIAL AT)"],
         ['a missing name', 'package a\npost\n', 'syntax error at line 2, column 5: Expected a name but found the end of the file'],
         ['an unclosed block', 'package a\nrule r {\n  severity s\n', "syntax error at line 3, column 13: Expected '}' but found the end of the file"],
         ['a misplaced keyword', 'package a\nrule r { severity }\n', "syntax error at line 2, column 19: Expected a name but found '}'"],

@@ -1,13 +1,14 @@
 /**
  * What must hold for any input, however broken: the build does not throw, every diagnostic has a
- * registered code, a message and a range inside its file, and an error-free project compiles to a
- * bundle that the published schema accepts.
+ * registered code, a message without raw invisible characters and a range inside its file, and an
+ * error-free project compiles to a bundle that the published schema accepts.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'vitest';
 import { isDiagnosticCode } from '../../language/src/diagnostics.js';
+import { invisiblePattern } from '../../language/src/unicode/characters.js';
 import { bundleOf, loadProject, type SourceFile } from '../../language/src/workspace/project.js';
 import { ROOT } from './cli.js';
 
@@ -31,6 +32,8 @@ export async function expectSoundBuild(files: readonly SourceFile[], root: strin
             expect(d.code, where).not.toBe('internal-error');
             expect(message.length, where).toBeGreaterThan(0);
             expect(message, where).not.toMatch(/internal[ -]error|Cannot read properties|is not a function|is not iterable/i);
+            // Messages name invisible characters; they never carry one raw (LANGUAGE.md §2).
+            expect(invisiblePattern().test(message), JSON.stringify(where)).toBe(false);
             const { start, end } = d.range;
             expect(start.line <= end.line && (start.line < end.line || start.character <= end.character), where).toBe(true);
             expect(end.line, where).toBeLessThan(lines.length + 1);

@@ -16,6 +16,19 @@ export const TOKENS = [
     '100 CNY', '5 cny', '2026-03-01', '2026-02-30', '/** doc */', '/* c */', '// govrule-ignore unused-declaration\n', '\n', '@', '-',
 ];
 
+/**
+ * What authors on Chinese keyboards and attackers type: CJK names (one with a compatibility
+ * ideograph, one with a dotless ı), full-width punctuation, and invisible, bidirectional and
+ * control characters raw in strings, in comments and between tokens; escapes of them, valid and not.
+ */
+export const UNICODE_TOKENS = [
+    '涉企谣言', '豈审核', '\uF900审核', 'revıewer', 'seIf', '审核员',
+    '，', '（', '）', '：', '“', '”', '；', '。', '、', '【', '】', '《', '》', '＝＝', '\u3000', '5天', '100000元',
+    '"a\u202Eb"', '"\u2066x\u2069"', '"\u0000\u0007\u001B"', '"\u200B\u200D\uFEFF"', '"\u{E0041}\u{E007F}"', '"\u0085"',
+    '// \u202E comment\n', '/* \u2067 */', '/** doc \u200F */', '\u200B', '\uFEFF', '\u2028', '\u000C', '\u0000', '\u202E', '\u{E0020}',
+    '"\\u{202E}"', '"\\u{1F4E2}"', '"\\u{110000}"', '"\\u{}"', '"\\u{1234567}"', '😀', '"😀"',
+];
+
 export type Mutation =
     | { kind: 'truncate'; at: number }
     | { kind: 'delete'; at: number; length: number }
@@ -26,7 +39,7 @@ export type Mutation =
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
     fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
-    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), token: fc.constantFrom(...TOKENS) }),
+    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), token: fc.constantFrom(...TOKENS, ...UNICODE_TOKENS) }),
     fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }) }),
     fc.record({ kind: fc.constant('swapLines' as const), a: fc.nat(), b: fc.nat() }),
 );

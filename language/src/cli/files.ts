@@ -7,11 +7,17 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { CONFIG_FILE, DEFAULT_INCLUDE, findConfig, readConfigIn, type GovRuleConfig } from '../config.js';
 import { describeIoError } from '../io-errors.js';
+import { escapeInvisible } from '../unicode/characters.js';
 import type { SourceFile } from '../workspace/project.js';
 import type { Problem } from './problems.js';
 
 /** A problem with the command line or the file system: one line, exit code 2. */
-export class CliError extends Error { }
+/** A usage or I/O error: one line on stderr, exit 2. Paths in it may hold invisible characters: escaped. */
+export class CliError extends Error {
+    constructor(message: string) {
+        super(escapeInvisible(message));
+    }
+}
 
 export interface FileSet {
     /** The project root: where govrule.json is, else the current folder. */

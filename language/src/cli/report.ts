@@ -1,5 +1,6 @@
 /** Printing diagnostics (§11): text for people, json, sarif and github for machines. */
 import { CODES, codeDocUrl, isDiagnosticCode } from '../diagnostics.js';
+import { escapeInvisible, escapeInvisibleInJson } from '../unicode/characters.js';
 import { VERSION } from '../version.js';
 import type { OptionValues, OptionsConfig } from './command.js';
 import { CliError, displayPath } from './files.js';
@@ -53,10 +54,15 @@ export interface ReportContext {
 export function formatProblems(format: OutputFormat, problems: readonly Problem[], ctx: ReportContext): string {
     switch (format) {
         case 'text': return formatText(problems, ctx);
-        case 'json': return `${JSON.stringify(problems.map(p => toJsonProblem(p, ctx)), null, 2)}\n`;
-        case 'sarif': return `${JSON.stringify(toSarif(problems, ctx), null, 2)}\n`;
+        case 'json': return `${jsonText(problems.map(p => toJsonProblem(p, ctx)))}\n`;
+        case 'sarif': return `${jsonText(toSarif(problems, ctx))}\n`;
         case 'github': return problems.map(p => formatGithub(p, ctx)).join('');
     }
+}
+
+/** JSON with invisible characters (in a message, a path) as JSON escapes: same values, safe bytes. */
+function jsonText(value: unknown): string {
+    return escapeInvisibleInJson(JSON.stringify(value, null, 2));
 }
 
 function toJsonProblem(p: Problem, ctx: ReportContext) {
@@ -80,7 +86,7 @@ function formatText(problems: readonly Problem[], ctx: ReportContext): string {
     const out: string[] = [];
     const lines = new Map<string, string[]>();
     for (const p of problems) {
-        out.push(`${displayPath(p.file, ctx.cwd)}:${p.start.line + 1}:${p.start.character + 1}: ${p.severity} [${p.code}] ${p.message}`);
+        out.push(`${escapeInvisible(displayPath(p.file, ctx.cwd))}:${p.start.line + 1}:${p.start.character + 1}: ${p.severity} [${p.code}] ${escapeInvisible(p.message)}`);
         let fileLines = lines.get(p.file);
         if (!fileLines) {
             fileLines = (ctx.texts.get(p.file) ?? '').split(/\r?\n/);
@@ -91,17 +97,22 @@ function formatText(problems: readonly Problem[], ctx: ReportContext): string {
             const gutter = String(p.start.line + 1);
             const pad = ' '.repeat(gutter.length);
             const end = p.end.line === p.start.line ? p.end.character : source.length;
-            // A long line is shown as a window around the problem, so the excerpt stays readable.
+            // A long line is shown as a window around the problem, so the excerpt stays readable;
+            // invisible characters show as escapes, and the caret stays under them.
             const from = source.length > EXCERPT_WIDTH ? Math.max(0, Math.min(p.start.character - 40, source.length - EXCERPT_WIDTH)) : 0;
             const to = Math.min(source.length, from + EXCERPT_WIDTH);
-            const before = `${from > 0 ? '…' : ''}${source.slice(from, p.start.character)}`;
-            const width = Math.max(1, displayWidth(source.slice(p.start.character, Math.min(end, to))));
-            out.push(` ${gutter} | ${`${from > 0 ? '…' : ''}${source.slice(from, to)}${to < source.length ? '…' : ''}`.replace(/\t/g, ' ')}`);
+            const before = `${from > 0 ? '…' : ''}${printable(source.slice(from, p.start.character))}`;
+            const width = Math.max(1, displayWidth(printable(source.slice(p.start.character, Math.min(end, to)))));
+            out.push(` ${gutter} | ${`${from > 0 ? '…' : ''}${printable(source.slice(from, to))}${to < source.length ? '…' : ''}`.replace(/\t/g, ' ')}`);
             out.push(` ${pad} | ${' '.repeat(displayWidth(before))}${'^'.repeat(width)}`);
         }
     }
     out.push(summary(problems, ctx.fileCount));
     return `${out.join('\n')}\n`;
+}
+
+function printable(line: string): string {
+    return escapeInvisible(line).replace(/\t/g, ' ');
 }
 
 export function summary(problems: readonly Problem[], fileCount: number): string {
@@ -135,14 +146,14 @@ export function displayWidth(text: string): number {
 function formatGithub(p: Problem, ctx: ReportContext): string {
     const command = p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'notice';
     const props = [
-        `file=${escapeProperty(displayPath(p.file, ctx.cwd))}`,
+        `file=${escapeProperty(escapeInvisible(displayPath(p.file, ctx.cwd)))}`,
         `line=${p.start.line + 1}`,
         `col=${p.start.character + 1}`,
         `endLine=${p.end.line + 1}`,
         `endColumn=${p.end.character + 1}`,
         `title=${escapeProperty(`govrule ${p.code}`)}`,
     ];
-    return `::${command} ${props.join(',')}::${escapeData(p.message)}\n`;
+    return `::${command} ${props.join(',')}::${escapeData(escapeInvisible(p.message))}\n`;
 }
 
 function escapeData(text: string): string {

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import type { Coverage, CoverageItem, TestResult } from '../runtime/index.js';
 import { displayPath } from './files.js';
+import { escapeInvisible, escapeInvisibleInJson } from '../unicode/characters.js';
 import { displayWidth } from './report.js';
 
 export type Reporter = 'text' | 'junit' | 'json';
@@ -40,7 +41,8 @@ export function textReport(results: readonly TestResult[], coverage: Coverage | 
         out.push('', ...coverageText(coverage), '');
     }
     out.push(summaryLine(results));
-    return `${out.join('\n')}\n`;
+    // Test names and paths may hold invisible characters (written as escapes): print them as escapes.
+    return `${escapeInvisible(out.join('\n'))}\n`;
 }
 
 /** The failing test's date, then one row per expectation: what, expected, actual. */
@@ -108,7 +110,7 @@ export function jsonReport(results: readonly TestResult[], coverage: Coverage | 
         })),
         ...(coverage ? { coverage } : {}),
     };
-    return `${JSON.stringify(report, null, 2)}\n`;
+    return `${escapeInvisibleInJson(JSON.stringify(report, null, 2))}\n`;
 }
 
 // ---- JUnit XML ----
@@ -148,7 +150,7 @@ export function junitReport(results: readonly TestResult[], ctx: TestReportConte
         out.push('  </testsuite>');
     }
     out.push('</testsuites>');
-    return `${out.join('\n')}\n`;
+    return `${escapeInvisible(out.join('\n'))}\n`;
 }
 
 /**

@@ -11,6 +11,7 @@ import type * as ast from '../generated/ast.js';
 import { createGovRuleCoreServices } from '../govrule-module.js';
 import { isMistakeError } from '../parser/mistakes.js';
 import { humanizeParserMessage } from '../validation/document-validator.js';
+import { describeCharacter } from '../unicode/characters.js';
 import { layout, type Replacement } from './layout.js';
 import { itemsOf } from './tokens.js';
 
@@ -95,7 +96,7 @@ function syntaxProblems(text: string, parsed: ParseResult): SyntaxProblem[] {
     const problems: SyntaxProblem[] = parsed.lexerErrors.map(e => ({
         line: e.line ?? 1,
         column: e.column ?? 1,
-        message: isMistakeError(e) ? e.message : `Unexpected character ${JSON.stringify(text.substr(e.offset, e.length))}`,
+        message: isMistakeError(e) ? e.message : `Unexpected character ${describeCharacter(String.fromCodePoint(text.codePointAt(e.offset) ?? 0xfffd))}`,
     }));
     for (const e of parsed.parserErrors) {
         problems.push({ ...errorPosition(e, text), message: humanizeParserMessage(e.message) });

@@ -14,7 +14,7 @@ export const GovRuleTerminals = {
     DURATION: /[0-9]+[mhdw](?![0-9A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF])/,
     NUMBER: /[0-9]+(\.[0-9]+)?/,
     ID: /[_A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][_0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/,
-    STRING: /"(\\["\\nt]|\\u[0-9A-Fa-f]{4}|[^"\\\r\n])*"/,
+    STRING: /"(\\["\\nt]|\\u[0-9A-Fa-f]{4}|\\u\{[0-9A-Fa-f]{1,6}\}|[^"\\\r\n])*"/,
 };
 
 export type GovRuleTerminalNames = keyof typeof GovRuleTerminals;

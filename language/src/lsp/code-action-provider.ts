@@ -16,6 +16,7 @@ import type { ImportHints } from '../references/import-hints.js';
 import type { NameResolver } from '../references/name-resolver.js';
 import type { SymbolTable } from '../references/symbol-table.js';
 import { VALUE_EXAMPLES } from '../validation/types.js';
+import { describeCharacter, isInvisible } from '../unicode/characters.js';
 import { parseDuration } from '../values.js';
 import { addImportEdit, removalRange } from './edits.js';
 import type { GovRuleLspServices } from './services.js';
@@ -28,7 +29,8 @@ interface Fix {
 }
 
 /** Codes whose first fix is safe to apply to every instance in a file at once. */
-const FIX_ALL: ReadonlySet<string> = new Set<DiagnosticCode>(['duplicate-action', 'unused-declaration', 'escalation-order', 'invalid-literal', 'unresolved-reference', 'duplicate-clause', 'syntax']);
+const FIX_ALL: ReadonlySet<string> = new Set<DiagnosticCode>(['duplicate-action', 'unused-declaration', 'escalation-order', 'invalid-literal', 'unresolved-reference', 'duplicate-clause', 'syntax',
+    'invisible-character', 'unnormalized-name']);
 /** Codes whose fix-all takes only the instances with one preferred fix (a choice needs a person). */
 const FIX_ALL_PREFERRED: ReadonlySet<string> = new Set<DiagnosticCode>(['unresolved-reference', 'syntax']);
 const MAX_CHOICES = 5;
@@ -122,10 +124,20 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
                     return this.removeUnused(document, diagnostic);
                 case 'invalid-literal':
                     return data.replacement ? [{ title: `Change to ${quoted(data.replacement)}`, edits: [{ range: diagnostic.range, newText: data.replacement }], preferred: true }] : [];
-                case 'syntax':
+                case 'invisible-character':
+                    return invisibleCharacterFixes(document, diagnostic, data.replacement);
+                case 'syntax': {
+                    // An unexpected invisible character is removed; a slip is replaced by what was meant.
+                    const invisible = invisibleCharacterFixes(document, diagnostic, undefined);
+                    if (invisible.length > 0) {
+                        return invisible;
+                    }
                     return data.replacement !== undefined ? [this.replaceText(document, diagnostic, data.replacement)] : this.replacements(diagnostic, data.suggestions, 'Change to');
+                }
                 case 'unresolved-import':
                     return this.replacements(diagnostic, data.suggestions, 'Change to');
+                case 'unnormalized-name':
+                    return data.replacement ? [{ title: `Change to the NFC form ${quoted(data.replacement)}`, edits: [{ range: diagnostic.range, newText: data.replacement }], preferred: true }] : [];
                 default:
                     return [];
             }
@@ -385,6 +397,23 @@ function insertClauses(document: LangiumDocument, rule: ast.Rule, lines: readonl
     }
     const range = { start: document.textDocument.positionAt(from), end: close.range.start };
     return { range, newText: `\n${lines.map(l => `${clauseIndent}${l}`).join('\n')}\n${ruleIndent}` };
+}
+
+/**
+ * `invisible-character` in a string or comment: write the characters as escapes; elsewhere, and
+ * for a `syntax` error on characters the lexer cannot read, remove them.
+ */
+function invisibleCharacterFixes(document: LangiumDocument, diagnostic: Diagnostic, replacement: string | undefined): Fix[] {
+    const text = document.textDocument.getText(diagnostic.range);
+    const chars = [...new Set(text)];
+    if (chars.length === 0 || !chars.every(c => isInvisible(c.codePointAt(0)!))) {
+        return [];
+    }
+    const named = chars.slice(0, 3).map(describeCharacter).join(', ') + (chars.length > 3 ? ', …' : '');
+    if (replacement) {
+        return [{ title: `Write ${named} as the escape ${replacement}`, edits: [{ range: diagnostic.range, newText: replacement }], preferred: true }];
+    }
+    return [{ title: `Remove ${named}`, edits: [{ range: diagnostic.range, newText: '' }], preferred: true }];
 }
 
 function sameRange(a: Range, b: Range): boolean {

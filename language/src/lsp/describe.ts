@@ -7,12 +7,17 @@ import { docComment } from '../documentation.js';
 import * as ast from '../generated/ast.js';
 import { isDeclaration, kindName, qualifiedName } from '../names.js';
 import { clausesOf } from '../rules.js';
+import { escapeInvisible } from '../unicode/characters.js';
 import { durationInWords } from '../values.js';
 import type { Named } from './locate.js';
 
-/** The label of a declaration, if it has one. */
+/**
+ * The label of a declaration, if it has one, as the editor shows it (hover, completion, inlay
+ * hints, outlines): a character written as an escape (`\u{202E}`) is shown as the escape, so a
+ * label cannot reorder or hide the line it is shown on.
+ */
 export function labelOf(node: Named | undefined): string | undefined {
-    return node && 'label' in node && typeof node.label === 'string' && node.label !== '' ? node.label : undefined;
+    return node && 'label' in node && typeof node.label === 'string' && node.label !== '' ? escapeInvisible(node.label) : undefined;
 }
 
 /** `fine(amount: money, note: text?)` */
@@ -72,7 +77,7 @@ export function describe(node: Named, comments: CommentProvider): string {
     }
     const doc = isDeclaration(node) ? docComment(comments, node) : null;
     if (doc) {
-        parts.push(doc);
+        parts.push(escapeInvisible(doc));
     }
     return parts.join('\n\n');
 }

@@ -1,5 +1,6 @@
-/** Converts token text to values: strings get their escapes (§2: \" \\ \n \t \uXXXX) decoded. */
+/** Converts token text to values: strings get their escapes (§2: \" \\ \n \t \uXXXX \u{X}) decoded. */
 import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { escapeSequence, invisiblePattern } from '../unicode/characters.js';
 
 export class GovRuleValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
@@ -10,20 +11,37 @@ export class GovRuleValueConverter extends DefaultValueConverter {
     }
 }
 
+/** The largest code point; `\u{110000}` and above decode to U+FFFD and are reported (invalid-literal). */
+export const MAX_CODE_POINT = 0x10ffff;
+
 /** Decodes a quoted string literal; the lexer has already rejected any other escape. */
 export function decodeString(quoted: string): string {
-    return quoted.slice(1, -1).replace(/\\(u[0-9A-Fa-f]{4}|.)/g, (_, escape: string) => {
+    return quoted.slice(1, -1).replace(/\\(u\{[0-9A-Fa-f]+\}|u[0-9A-Fa-f]{4}|.)/g, (_, escape: string) => {
         switch (escape[0]) {
             case 'n': return '\n';
             case 't': return '\t';
-            case 'u': return String.fromCharCode(parseInt(escape.slice(1), 16));
+            case 'u': {
+                const codePoint = parseInt(escape.replace(/[u{}]/g, ''), 16);
+                return codePoint <= MAX_CODE_POINT ? String.fromCodePoint(codePoint) : '\uFFFD';
+            }
             default: return escape;
         }
     });
 }
 
-/** Encodes a string as a GovRule literal (the formatter and quick fixes write strings). */
+/** The `\u{...}` escapes of a string literal's text that name no code point. */
+export function invalidEscapes(quoted: string): string[] {
+    return [...quoted.matchAll(/\\(?:\\|u\{([0-9A-Fa-f]+)\})/g)]
+        .filter(m => m[1] !== undefined && parseInt(m[1], 16) > MAX_CODE_POINT)
+        .map(m => m[0]);
+}
+
+/**
+ * Encodes a string as a GovRule literal (the formatter and quick fixes write strings); control
+ * and invisible characters become escapes, as the language requires.
+ */
 export function encodeString(value: string): string {
     return `"${value.replace(/[\\"\n\t]/g, c => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\${c}`)
-        .replace(/[\u0000-\u001f]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+        .replace(invisiblePattern(), c => escapeSequence(c.codePointAt(0)!))
+        .replace(/\r/g, '\\u{D}')}"`;
 }

@@ -10,6 +10,7 @@ import type { GovRuleServices } from '../govrule-module.js';
 import { isMistakeError } from '../parser/mistakes.js';
 import type { HintedParserError } from '../parser/syntax-hints.js';
 import { failuresOf, internalError } from '../internal-errors.js';
+import { describeCharacter, escapeInvisible } from '../unicode/characters.js';
 import { isGovRuleLinkingError } from '../references/linker.js';
 import type { DiagnosticPolicy } from './diagnostic-policy.js';
 import type { GovRuleValidationRegistry } from './validation-registry.js';
@@ -55,7 +56,8 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
         });
         await interruptAndCheck(cancelToken);
         try {
-            return this.policy.apply(document, diagnostics);
+            // Messages quote source text (a token, a name); what they quote must not hide or reorder anything.
+            return this.policy.apply(document, diagnostics).map(d => typeof d.message === 'string' ? { ...d, message: escapeInvisible(d.message) } : d);
         } catch (err) {
             diagnostics.push(internalError('validation', err));
             return diagnostics;
@@ -81,11 +83,12 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[]): void {
         for (const error of parseResult.lexerErrors) {
             const start = { line: (error.line ?? 1) - 1, character: (error.column ?? 1) - 1 };
-            const char = /->(.*)<-/s.exec(error.message)?.[1];
+            // A slip (parser/mistakes.ts) keeps its own message; any other error is one character.
+            const char = isMistakeError(error) ? undefined : unexpectedCharacter(parseResult, error);
             diagnostics.push({
                 severity: DiagnosticSeverity.Error,
                 range: { start, end: { line: start.line, character: start.character + error.length } },
-                message: char !== undefined ? `Unexpected character ${JSON.stringify(char)}` : error.message,
+                message: char !== undefined ? `Unexpected character ${describeCharacter(char)}` : error.message,
                 code: 'syntax',
                 data: { code: 'syntax', ...fixOf(error) },
                 source: this.getSource()
@@ -140,6 +143,16 @@ function suggestionsByMessage(parseResult: ParseResult): Map<string, string[]> {
         }
     }
     return result;
+}
+
+/**
+ * The character the lexer stopped at, whole (chevrotain quotes one UTF-16 unit, half of an astral
+ * character); messages name it by code point and never print it raw (see describeCharacter).
+ */
+function unexpectedCharacter(parseResult: ParseResult, error: ParseResult['lexerErrors'][number]): string | undefined {
+    const text = parseResult.value.$cstNode?.root.fullText;
+    const codePoint = text?.codePointAt(error.offset);
+    return codePoint !== undefined ? String.fromCodePoint(codePoint) : /->(.*)<-/s.exec(error.message)?.[1];
 }
 
 /**

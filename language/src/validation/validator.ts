@@ -8,6 +8,8 @@ import { LiteralChecks } from './literal-checks.js';
 import { RuleChecks } from './rule-checks.js';
 import { RuleAnalysis } from './analysis-rules.js';
 import { TestChecks } from './test-checks.js';
+import { TextChecks } from './text-checks.js';
+import { ConfusableNames } from './confusable-names.js';
 
 export function registerValidationChecks(services: GovRuleServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -17,16 +19,19 @@ export function registerValidationChecks(services: GovRuleServices): void {
     const literals = new LiteralChecks();
     const analysis = new RuleAnalysis(services);
     const tests = new TestChecks(services);
+    const text = new TextChecks();
+    const confusables = new ConfusableNames(services);
     const checks: ValidationChecks<GovRuleAstType> = {
-        Model: declarations.checkScaleExists.bind(declarations),
+        Model: [declarations.checkScaleExists.bind(declarations), text.checkText.bind(text), confusables.checkModel.bind(confusables)],
         Import: declarations.checkImport.bind(declarations),
         Severities: declarations.checkScale.bind(declarations),
         SeverityLevel: declarations.checkUniqueName.bind(declarations),
         Post: [declarations.checkUniqueName.bind(declarations), declarations.checkUsed.bind(declarations)],
         Authority: [declarations.checkUniqueName.bind(declarations), declarations.checkUsed.bind(declarations)],
-        Action: [declarations.checkUniqueName.bind(declarations), declarations.checkUsed.bind(declarations), declarations.checkUniqueMembers.bind(declarations)],
+        Action: [declarations.checkUniqueName.bind(declarations), declarations.checkUsed.bind(declarations), declarations.checkUniqueMembers.bind(declarations),
+            confusables.checkMembers.bind(confusables)],
         Attribute: [declarations.checkUniqueName.bind(declarations), declarations.checkUsed.bind(declarations), declarations.checkAttribute.bind(declarations)],
-        EnumType: declarations.checkUniqueMembers.bind(declarations),
+        EnumType: [declarations.checkUniqueMembers.bind(declarations), confusables.checkMembers.bind(confusables)],
         Category: [declarations.checkUniqueName.bind(declarations), declarations.checkCovered.bind(declarations)],
         Rule: [declarations.checkUniqueName.bind(declarations), rules.checkClauses.bind(rules), rules.checkTopSeverity.bind(rules),
             analysis.checkUnreachable.bind(analysis), analysis.checkShadowed.bind(analysis)],

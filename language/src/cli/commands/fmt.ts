@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import { formatText } from '../../format/formatter.js';
 import { describeIoError } from '../../io-errors.js';
+import { escapeInvisible } from '../../unicode/characters.js';
 import { loadProject, type SourceFile } from '../../workspace/project.js';
 import type { Command, Io, OptionValues } from '../command.js';
 import { CliError, collectFiles, displayPath, readSources } from '../files.js';
@@ -36,7 +37,7 @@ async function fmt(paths: string[], values: OptionValues, io: Io): Promise<numbe
             if (!checkOnly) {
                 rewrite(source.path, result.text, io.cwd);
             }
-            io.stdout(`${displayPath(source.path, io.cwd)}\n`);
+            io.stdout(`${escapeInvisible(displayPath(source.path, io.cwd))}\n`);
             unformatted++;
         }
     }
