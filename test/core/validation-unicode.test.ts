@@ -94,8 +94,9 @@ describe('invisible-character', () => {
         expect(ws.diagnostics('x.govrule').some(d => String(d.message).includes(RLO))).toBe(false);
     });
 
+    // (A full-width comma is a slip with a message of its own: test/core/common-mistakes.test.ts.)
     test('visible characters the lexer cannot read are quoted and named', async () => {
-        for (const [char, message] of [['，', "Unexpected character '，' (U+FF0C FULLWIDTH COMMA)"], ['😀', "Unexpected character '😀' (U+1F600)"]]) {
+        for (const [char, message] of [['！', "Unexpected character '！' (U+FF01 FULLWIDTH EXCLAMATION MARK)"], ['😀', "Unexpected character '😀' (U+1F600)"]]) {
             const body = `post p${char}\n`;
             const text = fileWith(body);
             const ws = await checkBody(body);

@@ -19,6 +19,17 @@ function refusal(input: unknown, options?: Parameters<typeof loadBundle>[1]): st
     throw new Error('expected a BundleError');
 }
 
+/** The JSON Pointer the refusal carries. */
+function refusalPath(input: unknown, options?: Parameters<typeof loadBundle>[1]): string {
+    try {
+        loadBundle(input, options);
+    } catch (err) {
+        if (err instanceof BundleError) return err.path;
+        throw err;
+    }
+    throw new Error('expected a BundleError');
+}
+
 async function sample(): Promise<Bundle> {
     return compile(rules(rule('r', 'category top.mid severity serious priority 2 when channel == app and reports > 1')
         + rule('s', 'category other severity minor escalate { after 1h to cac } effective 2026-01-01 .. 2026-12-31')));
@@ -32,17 +43,18 @@ async function changed(change: (bundle: Record<string, any>) => void): Promise<R
 
 describe('duplicates', () => {
     test.each([
-        ['severity levels', (b: any) => { b.severities[1].id = b.severities[0].id; }, "two severity levels have the id 't.common.minor'"],
-        ['posts', (b: any) => { b.posts[1].id = b.posts[0].id; }, "have the id 't.common.editor'"],
-        ['authorities', (b: any) => { b.authorities.push({ ...b.authorities[0] }); }, "have the id 't.common.cac'"],
-        ['actions', (b: any) => { b.actions[1].id = b.actions[0].id; }, "have the id 't.common.fine'"],
-        ['attributes', (b: any) => { b.attributes[1].id = b.attributes[0].id; }, "have the id 't.common.channel'"],
-        ['categories', (b: any) => { b.categories[1].id = b.categories[0].id; }, "two categories have the id 't.r.other'"],
-    ])('two %s of one id', async (_kind, change, message) => {
+        ['severity levels', (b: any) => { b.severities[1].id = b.severities[0].id; }, '/severities/1/id', "two severity levels have the id 't.common.minor'"],
+        ['posts', (b: any) => { b.posts[1].id = b.posts[0].id; }, '/posts/1/id', "two posts have the id 't.common.editor'"],
+        ['authorities', (b: any) => { b.authorities.push({ ...b.authorities[0] }); }, '/authorities/1/id', "two authorities have the id 't.common.cac'"],
+        ['actions', (b: any) => { b.actions[1].id = b.actions[0].id; }, '/actions/1/id', "two actions have the id 't.common.fine'"],
+        ['attributes', (b: any) => { b.attributes[1].id = b.attributes[0].id; }, '/attributes/1/id', "two attributes have the id 't.common.channel'"],
+        ['categories', (b: any) => { b.categories[1].id = b.categories[0].id; }, '/categories/1/id', "two categories have the id 't.r.other'"],
+    ])('two %s of one id', async (_kind, change, path, message) => {
         const bundle = await changed(change);
+        // The second of the two is named, by its JSON path.
         const text = refusal(bundle);
-        expect(text).toMatch(/^the bundle is inconsistent: /);
-        expect(text).toContain(message);
+        expect(text).toBe(`the bundle is inconsistent at ${path}: ${message}`);
+        expect(refusalPath(bundle)).toBe(path);
         // The same without the schema check: the loader itself finds it.
         expect(refusal(bundle, { schema: false })).toBe(text);
     });

@@ -8,6 +8,7 @@ import {
     type AttributeInfo, type ConditionNode, type Values,
 } from '../../language/src/runtime/conditions.js';
 import { BundleError } from '../../language/src/runtime/errors.js';
+import { childPath } from '../../language/src/runtime/json-path.js';
 
 const ATTRIBUTES: AttributeInfo[] = [
     { name: 'n', index: 0, type: 'number', values: null, default: 0 },
@@ -17,16 +18,25 @@ const ATTRIBUTES: AttributeInfo[] = [
 ];
 const BY_NAME = new Map(ATTRIBUTES.map(a => [a.name, a]));
 const WHERE = "rule 'r'";
+/** Where the loader checks a rule's condition: the first rule's `when`. */
+const WHEN = '/rules/0/when';
+const WHEN_PATH = childPath(childPath(childPath(undefined, 'rules'), 0), 'when');
 
 function parse(logic: unknown): ConditionNode {
-    return parseCondition(logic, BY_NAME, WHERE);
+    return parseCondition(logic, BY_NAME, WHERE, WHEN_PATH);
 }
 
-function refusal(logic: unknown): string {
+/** A condition that breaks the bundle schema at `at` (below the rule's `when`). */
+const shape = (at: string, detail: string) => ({ path: `${WHEN}${at}`, message: `the bundle does not match the bundle schema: ${WHEN}${at} ${detail}` });
+/** A condition of the schema's shape that does not fit the bundle's attributes at `at`. */
+const inconsistent = (at: string, detail: string) => ({ path: `${WHEN}${at}`, message: `the bundle is inconsistent at ${WHEN}${at}: ${WHERE}: ${detail}` });
+
+/** The refusal's message and the JSON Pointer it carries. */
+function refusal(logic: unknown): { path: string; message: string } {
     try {
         parse(logic);
     } catch (err) {
-        if (err instanceof BundleError) return err.message;
+        if (err instanceof BundleError) return { path: err.path, message: err.message };
         throw err;
     }
     throw new Error('expected a BundleError');
@@ -40,49 +50,65 @@ function holds(logic: unknown, values: Values): boolean {
 const n = (op: string, value: unknown) => ({ [op]: [{ var: 'n' }, value] });
 
 describe('checking a condition', () => {
+    const NOT_A_CONDITION = 'must be a condition (an object with one operator, or true)';
+    const READ = 'must read an attribute as { "var": name }';
     test.each([
-        [null, 'a condition must be true or an object with one operator'],
-        [false, 'a condition must be true or an object with one operator'],
-        ['x', 'a condition must be true or an object with one operator'],
-        [[n('>', 1)], 'a condition must be true or an object with one operator'],
-        [{}, 'a condition must have exactly one operator, not 0'],
-        [{ ...n('>', 1), ...n('<', 2) }, 'a condition must have exactly one operator, not 2'],
-        [{ and: [] }, "'and' takes a list of conditions"],
-        [{ or: n('>', 1) }, "'or' takes a list of conditions"],
-        [{ like: [{ var: 't' }, 'a'] }, "unknown operator 'like'"],
-        [{ '==': [{ var: 'n' }, 1] }, "unknown operator '=='"],
-        [{ '>': [{ var: 'n' }] }, "'>' takes an attribute and a value"],
-        [{ '>': [{ var: 'n' }, 1, 2] }, "'>' takes an attribute and a value"],
-        [{ in: 'n' }, "'in' takes an attribute and a value"],
-        [{ '>': [1, { var: 'n' }] }, 'a comparison must read an attribute as { "var": name }'],
-        [{ '>': [null, 1] }, 'a comparison must read an attribute as { "var": name }'],
-        [{ '>': [[{ var: 'n' }], 1] }, 'a comparison must read an attribute as { "var": name }'],
-        [{ '>': [{ var: 'n', extra: 1 }, 1] }, 'a comparison must read an attribute as { "var": name }'],
-        [{ '>': [{ var: 3 }, 1] }, 'a comparison must read an attribute as { "var": name }'],
-        [{ '>': [{ var: 'size' }, 1] }, "the condition reads 'size', which is not an attribute of the bundle"],
-        [{ in: [{ var: 'e' }, 'x'] }, "'in' takes a list of values for attribute 'e'"],
-        [{ in: [{ var: 'e' }, ['x', 'w']] }, `"w" is not a value of attribute 'e' (enum: x, y, z)`],
-        [{ in: [{ var: 'n' }, [1, '2']] }, `"2" is not a value of attribute 'n' (number)`],
-        [{ '<': [{ var: 't' }, 'a'] }, "'<' orders numbers, but attribute 't' is text"],
-        [{ '>=': [{ var: 'b' }, true] }, "'>=' orders numbers, but attribute 'b' is boolean"],
-        [{ '<=': [{ var: 'e' }, 'x'] }, "'<=' orders numbers, but attribute 'e' is enum"],
-        [{ '>': [{ var: 'e' }, 'x'] }, "'>' orders numbers, but attribute 'e' is enum"],
-        [n('===', '1'), `"1" is not a value of attribute 'n' (number)`],
-        [n('===', undefined), "undefined is not a value of attribute 'n' (number)"],
-        [{ '!==': [{ var: 'b' }, 1] }, "1 is not a value of attribute 'b' (boolean)"],
-        [{ and: [n('>', 1), { '!': { '===': [{ var: 't' }, 5] } }] }, "5 is not a value of attribute 't' (text)"],
-    ])('%j is refused', (logic, message) => {
-        expect(refusal(logic)).toBe(`${WHERE}: ${message}`);
+        [null, shape('', `${NOT_A_CONDITION}, not null`)],
+        [false, shape('', `${NOT_A_CONDITION}, not false`)],
+        ['x', shape('', `${NOT_A_CONDITION}, not the text "x"`)],
+        [[n('>', 1)], shape('', `${NOT_A_CONDITION}, not an array`)],
+        [{}, shape('', 'must be a condition with exactly one operator, not 0')],
+        [{ ...n('>', 1), ...n('<', 2) }, shape('', 'must be a condition with exactly one operator, not 2')],
+        [{ and: [] }, shape('/and', 'must be a list of at least two conditions, not an array of 0')],
+        [{ and: [n('>', 1)] }, shape('/and', 'must be a list of at least two conditions, not an array of 1')],
+        [{ or: n('>', 1) }, shape('/or', 'must be a list of at least two conditions, not an object')],
+        [{ or: [n('>', 1), true] }, shape('/or/1', 'must be a condition (an object with one operator), not true')],
+        [{ and: [n('>', 1), { or: [n('<', 0), null] }] }, shape('/and/1/or/1', 'must be a condition (an object with one operator), not null')],
+        [{ '!': true }, shape('/!', 'must be a condition (an object with one operator), not true')],
+        [{ like: [{ var: 't' }, 'a'] }, shape('', "has the unknown operator 'like' (expected one of and, or, !, ===, !==, <, <=, >, >=, in)")],
+        [{ '==': [{ var: 'n' }, 1] }, shape('', "has the unknown operator '==' (expected one of and, or, !, ===, !==, <, <=, >, >=, in)")],
+        [{ '>': [{ var: 'n' }] }, shape('/>', 'must be [{ "var": attribute }, a value], not an array of 1')],
+        [{ '>': [{ var: 'n' }, 1, 2] }, shape('/>', 'must be [{ "var": attribute }, a value], not an array of 3')],
+        [{ in: 'n' }, shape('/in', 'must be [{ "var": attribute }, a list of values], not the text "n"')],
+        [{ '>': [1, { var: 'n' }] }, shape('/>/0', `${READ}, not the number 1`)],
+        [{ '>': [null, 1] }, shape('/>/0', `${READ}, not null`)],
+        [{ '>': [[{ var: 'n' }], 1] }, shape('/>/0', `${READ}, not an array`)],
+        [{ '>': [{ var: 'n', extra: 1 }, 1] }, shape('/>/0', `${READ}, not an object`)],
+        [{ '>': [{ var: 3 }, 1] }, shape('/>/0/var', 'must be an attribute name, not the number 3')],
+        [{ '>': [{ var: 'size' }, 1] }, inconsistent('/>/0/var', "the condition reads 'size', which is not an attribute of the bundle")],
+        [{ in: [{ var: 'e' }, 'x'] }, shape('/in/1', 'must be a list of values, not the text "x"')],
+        [{ in: [{ var: 'e' }, ['x', 'w']] }, inconsistent('/in/1/1', `the text "w" is not a value of attribute 'e' (enum: x, y, z)`)],
+        [{ in: [{ var: 'n' }, [1, '2']] }, inconsistent('/in/1/1', `the text "2" is not a value of attribute 'n' (number)`)],
+        // The schema lets `<`, `<=`, `>` and `>=` compare with numbers only ...
+        [{ '<': [{ var: 't' }, 'a'] }, shape('/</1', 'must be a number, not the text "a"')],
+        [{ '>=': [{ var: 'b' }, true] }, shape('/>=/1', 'must be a number, not true')],
+        [{ '<=': [{ var: 'e' }, 'x'] }, shape('/<=/1', 'must be a number, not the text "x"')],
+        [{ '>': [{ var: 'e' }, 'x'] }, shape('/>/1', 'must be a number, not the text "x"')],
+        // ... and the loader, of number attributes only.
+        [{ '<': [{ var: 't' }, 1] }, inconsistent('/<', "'<' orders numbers, but attribute 't' is text")],
+        [{ '>=': [{ var: 'b' }, 1] }, inconsistent('/>=', "'>=' orders numbers, but attribute 'b' is boolean")],
+        [{ '<=': [{ var: 'e' }, 1] }, inconsistent('/<=', "'<=' orders numbers, but attribute 'e' is enum")],
+        [{ '>': [{ var: 'e' }, 1] }, inconsistent('/>', "'>' orders numbers, but attribute 'e' is enum")],
+        [n('===', '1'), inconsistent('/===/1', `the text "1" is not a value of attribute 'n' (number)`)],
+        [n('===', undefined), shape('/===/1', 'must be a number, a text or a boolean, not undefined')],
+        [{ '!==': [{ var: 'b' }, 1] }, inconsistent('/!==/1', "the number 1 is not a value of attribute 'b' (boolean)")],
+        [{ and: [n('>', 1), { '!': { '===': [{ var: 't' }, 5] } }] }, inconsistent('/and/1/!/===/1', "the number 5 is not a value of attribute 't' (text)")],
+    ])('%j is refused', (logic, expected) => {
+        expect(refusal(logic)).toEqual(expected);
     });
 
-    test('`!` takes its operand bare or in a one-element list', () => {
+    test('`!` takes its operand bare, as the schema requires; a run of `!` folds to one `not` or none', () => {
         expect(parse({ '!': n('>', 1) })).toEqual({ kind: 'not', part: parse(n('>', 1)) });
-        expect(parse({ '!': [n('>', 1)] })).toEqual({ kind: 'not', part: parse(n('>', 1)) });
-        expect(refusal({ '!': [n('>', 1), n('<', 2)] })).toBe(`${WHERE}: a condition must be true or an object with one operator`);
+        expect(refusal({ '!': [n('>', 1)] })).toEqual(shape('/!', 'must be a condition (an object with one operator), not an array'));
+        expect(refusal({ '!': [n('>', 1), n('<', 2)] })).toEqual(shape('/!', 'must be a condition (an object with one operator), not an array'));
+        expect(parse({ '!': { '!': n('>', 1) } })).toEqual(parse(n('>', 1)));
+        expect(parse({ '!': { '!': { '!': n('>', 1) } } })).toEqual({ kind: 'not', part: parse(n('>', 1)) });
+        expect(parse({ and: [{ '!': { '!': n('>', 1) } }, n('<', 5)] })).toEqual({ kind: 'and', parts: [parse(n('>', 1)), parse(n('<', 5))] });
     });
 
     test('the parts of `and` and `or`, and the literals of `in`, are kept in order', () => {
-        expect(parse({ or: [n('>', 1), true] })).toEqual({ kind: 'or', parts: [parse(n('>', 1)), { kind: 'true' }] });
+        expect(parse({ or: [n('>', 1), n('<', 0)] })).toEqual({ kind: 'or', parts: [parse(n('>', 1)), parse(n('<', 0))] });
+        expect(parse({ and: [n('<', 5), n('>', 1), n('!==', 3)] })).toEqual({ kind: 'and', parts: [parse(n('<', 5)), parse(n('>', 1)), parse(n('!==', 3))] });
         expect(parse({ in: [{ var: 'e' }, ['z', 'x']] })).toEqual({ kind: 'in', attribute: BY_NAME.get('e'), literals: ['z', 'x'] });
         expect(parse({ in: [{ var: 'e' }, []] })).toEqual({ kind: 'in', attribute: BY_NAME.get('e'), literals: [] });
     });
@@ -132,9 +158,9 @@ describe('deciding', () => {
         expect(holds({ in: [{ var: 'n' }, []] }, values(0))).toBe(false);
     });
 
-    test('`and` and `or` of one, two and many parts', () => {
+    test('`and` and `or` of two and many parts (one part is refused when checked)', () => {
         const gt = (k: number) => n('>', k);
-        for (const count of [1, 2, 3, 5]) {
+        for (const count of [2, 3, 5]) {
             const parts = Array.from({ length: count }, (_, i) => gt(i));
             // n > 0 .. n > count-1: all hold when n >= count, one holds when n = 1.
             expect(holds({ and: parts }, values(count)), `and of ${count} at ${count}`).toBe(true);
@@ -171,7 +197,7 @@ describe('explain traces', () => {
                 ],
             }],
         });
-        expect(trace({ '!': true }, [5, false, '', 'x'])).toEqual({ condition: 'not (true)', holds: false, parts: [{ condition: 'true', holds: true }] });
+        expect(trace({ '!': { '!': n('>', 1) } }, [5, false, '', 'x'])).toEqual({ condition: 'n > 1', holds: true, attribute: 'n', value: 5 });
     });
 
     test('every part is traced: `and` holds when all do, `or` when one does', () => {
@@ -201,8 +227,8 @@ describe('printing a condition', () => {
         [{ '!': { in: [{ var: 't' }, ['a', 'b']] } }, 't not in ["a", "b"]'],
         [{ in: [{ var: 'e' }, ['x', 'z']] }, 'e in [x, z]'],
         [{ in: [{ var: 'n' }, []] }, 'n in []'],
-        [{ and: [n('>', 1), { or: [n('<', 0), true] }] }, 'n > 1 and (n < 0 or true)'],
-        [{ or: [n('>', 1), { and: [n('<', 0), true] }] }, 'n > 1 or n < 0 and true'],
+        [{ and: [n('>', 1), { or: [n('<', 0), n('===', 3)] }] }, 'n > 1 and (n < 0 or n == 3)'],
+        [{ or: [n('>', 1), { and: [n('<', 0), n('!==', 3)] }] }, 'n > 1 or n < 0 and n != 3'],
         [{ and: [{ '!': n('>', 1) }, { and: [n('<', 5), n('<', 6)] }] }, 'not (n > 1) and n < 5 and n < 6'],
         [{ or: [{ or: [n('>', 1), n('<', 0)] }, n('===', 3)] }, 'n > 1 or n < 0 or n == 3'],
         [{ '!': { and: [n('>', 1), n('<', 3)] } }, 'not (n > 1 and n < 3)'],

@@ -257,11 +257,11 @@ function index(bundle: Bundle): LoadedBundle {
     const fail = (path: string, message: string): never => {
         throw inconsistency(path, message);
     };
-    const unique = <T extends { id: string }>(list: readonly T[], kind: string, list_: string): Map<string, T> => {
+    const unique = <T extends { id: string }>(list: readonly T[], list_: string): Map<string, T> => {
         const map = new Map<string, T>();
         list.forEach((item, i) => {
             if (map.has(item.id)) {
-                fail(`/${list_}/${i}/id`, `two ${kind}s have the id ${idText(item.id)}`);
+                fail(`/${list_}/${i}/id`, `two ${list_} have the id ${idText(item.id)}`);
             }
             map.set(item.id, item);
         });
@@ -277,10 +277,10 @@ function index(bundle: Bundle): LoadedBundle {
         }
         severityRanks.set(level.id, i);
     });
-    const posts = unique(bundle.posts, 'post', 'posts');
-    const authorities = unique(bundle.authorities, 'authority', 'authorities');
-    const actions = unique(bundle.actions, 'action', 'actions');
-    unique(bundle.attributes, 'attribute', 'attributes');
+    const posts = unique(bundle.posts, 'posts');
+    const authorities = unique(bundle.authorities, 'authorities');
+    const actions = unique(bundle.actions, 'actions');
+    unique(bundle.attributes, 'attributes');
 
     const attributes = new Map<string, AttributeInfo>();
     const attributeList: AttributeInfo[] = [];
@@ -330,7 +330,7 @@ function index(bundle: Bundle): LoadedBundle {
             actions: frozenCopy(rule.actions), escalation: frozenCopy(rule.escalation),
         };
     });
-    unique(rules, 'rule', 'rules');
+    unique(rules, 'rules');
     return new LoadedBundle(bundle, attributes, attributeList, categories, rules, severityRanks);
 }
 
