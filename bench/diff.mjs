@@ -12,24 +12,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeEvents } from './events.mjs';
+import { writeEvents, parseEventArgs } from './events.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'bin', 'govrule.cjs');
 const measure = join(root, 'bench', 'measure.cjs');
-
-function parseArgs(argv) {
-    const opts = { events: 1_000_000, keep: false };
-    for (let k = 0; k < argv.length; k++) {
-        if (argv[k] === '--keep') opts.keep = true;
-        else if (argv[k] === '--events' && Number.isInteger(Number(argv[k + 1])) && Number(argv[k + 1]) > 0) opts.events = Number(argv[++k]);
-        else {
-            console.error(`unknown argument ${argv[k]}\nusage: node bench/diff.mjs [--events N] [--keep]`);
-            process.exit(2);
-        }
-    }
-    return opts;
-}
 
 /** The NEW side: a plausible change of severities, priorities and one rule. */
 function changed(bundle) {
@@ -45,7 +32,7 @@ function changed(bundle) {
     return next;
 }
 
-const opts = parseArgs(process.argv.slice(2));
+const opts = parseEventArgs(process.argv.slice(2), 'bench/diff.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'govrule-diff-bench-'));
 try {
     const oldFile = join(dir, 'old.json');

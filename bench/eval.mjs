@@ -14,26 +14,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomEvent, rng, writeEvents } from './events.mjs';
+import { randomEvent, rng, writeEvents, parseEventArgs } from './events.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'bin', 'govrule.cjs');
 const runtime = createRequire(import.meta.url)(join(root, 'out', 'runtime.cjs'));
 
-function parseArgs(argv) {
-    const opts = { events: 1_000_000, keep: false };
-    for (let k = 0; k < argv.length; k++) {
-        if (argv[k] === '--keep') opts.keep = true;
-        else if (argv[k] === '--events' && Number.isInteger(Number(argv[k + 1])) && Number(argv[k + 1]) > 0) opts.events = Number(argv[++k]);
-        else {
-            console.error(`unknown argument ${argv[k]}\nusage: node bench/eval.mjs [--events N] [--keep]`);
-            process.exit(2);
-        }
-    }
-    return opts;
-}
-
-const opts = parseArgs(process.argv.slice(2));
+const opts = parseEventArgs(process.argv.slice(2), 'bench/eval.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'govrule-eval-bench-'));
 try {
     const bundleFile = join(dir, 'bundle.json');

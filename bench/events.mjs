@@ -43,3 +43,17 @@ export async function writeEvents(file, bundle, count) {
     }
     await new Promise(resolve => out.end(resolve));
 }
+
+/** The options both event benchmarks take: `--events N` (default a million) and `--keep`. */
+export function parseEventArgs(argv, script) {
+    const opts = { events: 1_000_000, keep: false };
+    for (let k = 0; k < argv.length; k++) {
+        if (argv[k] === '--keep') opts.keep = true;
+        else if (argv[k] === '--events' && Number.isInteger(Number(argv[k + 1])) && Number(argv[k + 1]) > 0) opts.events = Number(argv[++k]);
+        else {
+            console.error(`unknown argument ${argv[k]}\nusage: node ${script} [--events N] [--keep]`);
+            process.exit(2);
+        }
+    }
+    return opts;
+}
