@@ -128,6 +128,17 @@ describe('deep nesting', () => {
         expectClean(runCli(['fmt', '--check'], { cwd: dir, timeout: 120_000 }));
     });
 
+    test('a file too deep to read that holds the severity scale: its syntax error alone, no phantom missing scale', () => {
+        const depth = 400;
+        const text = `package p\nseverities { minor "一般", severe "严重" }\n${'category c {\n'.repeat(depth)}${'}\n'.repeat(depth)}`;
+        const dir = tempFolder({ 'deep.govrule': text });
+        const result = check(dir);
+        expect(result.status).toBe(1);
+        expect(result.problems.map(p => [p.code, p.message])).toEqual([
+            ['syntax', `Categories are nested too deeply to read (${depth} levels of categories); make the category tree shallower`],
+        ]);
+    });
+
     test('10,000 levels of `not (`: one syntax error; compile writes nothing; fmt leaves the file', () => {
         const dir = folder(hostile.deepCondition(10_000));
         const before = fs.readFileSync(path.join(dir, 'deep.govrule'), 'utf8');

@@ -69,9 +69,18 @@ function nestingProblem(tokens: readonly Token[], certain: boolean): Problem | u
     return undefined;
 }
 
+/** Models that stand for a file the parser could not read: what the file declares is unknown. */
+const unread = new WeakSet<AstNode>();
+
+/** Whether the model stands for a file that could not be parsed at all (it declares nothing known). */
+export function isUnreadModel(model: AstNode | undefined): boolean {
+    return model !== undefined && unread.has(model);
+}
+
 /** An empty model with one syntax error, or none. */
 function unreadable(input: string, problem?: Problem): ParseResult<Model> {
     const model = { $type: 'Model', name: '', imports: [], elements: [] } as unknown as Model;
+    unread.add(model);
     const root = new CstNodeBuilder().buildRootNode(input);
     (root as { astNode: AstNode }).astNode = model;
     (model as { $cstNode?: unknown }).$cstNode = root;

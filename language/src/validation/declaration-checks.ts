@@ -10,6 +10,7 @@ import type { SymbolTable } from '../references/symbol-table.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { literalFits, typeName } from './types.js';
 import { quoted } from '../quote.js';
+import { isUnreadModel } from '../parser/guarded-parser.js';
 
 export class DeclarationChecks {
     private readonly symbols: SymbolTable;
@@ -68,7 +69,9 @@ export class DeclarationChecks {
     /** A workspace without a scale is reported once, at the package line of its first file. */
     checkScaleExists(model: ast.Model, accept: ValidationAcceptor): void {
         const facts = this.facts.get();
-        if (facts.scales.length === 0 && facts.documents[0]?.parseResult.value === model) {
+        // A file that could not be read at all may hold the scale; its own error comes first.
+        if (facts.scales.length === 0 && facts.documents[0]?.parseResult.value === model
+            && !facts.documents.some(doc => isUnreadModel(doc.parseResult.value))) {
             accept('error', 'The bundle has no severity scale; declare one with `severities { ... }`',
                 { node: model, property: 'name', code: 'severity-scale' });
         }
