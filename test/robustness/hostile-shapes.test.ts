@@ -12,6 +12,7 @@ import { describeRun, runCli, type CliResult } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 // @ts-expect-error: a plain ES module without types, shared with the benchmark
 import * as hostile from '../../bench/hostile.mjs';
+import { MAX_CATEGORY_NESTING } from '../../language/src/parser/guarded-parser.js';
 
 interface Shape {
     readonly files: Record<string, string>;
@@ -105,18 +106,22 @@ describe('rules sharing one category', () => {
 });
 
 describe('deep nesting', () => {
-    test('300 levels of categories: check, compile and fmt all run', () => {
-        const dir = folder(hostile.nestedCategories(300));
+    test('200 levels of categories (the limit): check, compile and fmt all run, on every Node version', () => {
+        const dir = folder(hostile.nestedCategories(MAX_CATEGORY_NESTING));
         const compiled = runCli(['compile', '-o', 'bundle.json', '--quiet'], { cwd: dir, timeout: 120_000 });
         expectClean(compiled);
         expect(compiled.status, describeRun(compiled)).toBe(0);
         const bundle = JSON.parse(fs.readFileSync(path.join(dir, 'bundle.json'), 'utf8')) as { categories: Array<{ id: string }> };
-        expect(bundle.categories.map(c => c.id)).toContain(`h.n.${Array.from({ length: 300 }, (_, i) => `n${i}`).join('.')}`);
+        expect(bundle.categories.map(c => c.id)).toContain(`h.n.${Array.from({ length: MAX_CATEGORY_NESTING }, (_, i) => `n${i}`).join('.')}`);
         const formatted = runCli(['fmt', '--check'], { cwd: dir, timeout: 120_000 });
         expectClean(formatted);
     });
 
-    test('400 levels of categories: a clean syntax error, nothing compiled', () => {
+    test('one level past the limit, and 400 levels: a clean syntax error, nothing compiled', () => {
+        const over = check(folder(hostile.nestedCategories(MAX_CATEGORY_NESTING + 1)));
+        expect(over.problems.map(p => [p.file, p.code, p.message])).toEqual([
+            ['nested.govrule', 'syntax', `Categories are nested too deeply to read (${MAX_CATEGORY_NESTING + 1} levels of categories); make the category tree shallower`],
+        ]);
         const dir = folder(hostile.nestedCategories(400));
         const result = check(dir);
         expect(result.status).toBe(1);

@@ -20,6 +20,12 @@ export class GuardedParser extends LangiumParser {
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+        // A fixed limit, checked first, so that the outcome does not depend on the stack size of
+        // the Node version that runs GovRule.
+        const tooDeep = this.categoriesTooDeep(input);
+        if (tooDeep) {
+            return unreadable(input, tooDeep) as unknown as ParseResult<T>;
+        }
         try {
             const result = super.parse<T>(input, options);
             explainSyntax(result, input);
@@ -38,6 +44,30 @@ export class GuardedParser extends LangiumParser {
             return unreadable(input, problem) as unknown as ParseResult<T>;
         }
     }
+
+    private categoriesTooDeep(input: string): Problem | undefined {
+        if (occurrences(input, 'category') <= MAX_CATEGORY_NESTING) {
+            return undefined;
+        }
+        const tokens = this.lexer.tokenize(input).tokens;
+        const deepest = tokens.length > 0 ? deepestCategory(tokens) : undefined;
+        return deepest && deepest.depth > MAX_CATEGORY_NESTING ? categoryProblem(deepest) : undefined;
+    }
+}
+
+/** How deep categories may nest (LANGUAGE.md §4); deeper trees are a `syntax` error. */
+export const MAX_CATEGORY_NESTING = 200;
+
+function occurrences(text: string, word: string): number {
+    let count = 0;
+    for (let i = text.indexOf(word); i !== -1 && count <= MAX_CATEGORY_NESTING; i = text.indexOf(word, i + word.length)) {
+        count++;
+    }
+    return count;
+}
+
+function categoryProblem(deepest: { token: Token; depth: number }): Problem {
+    return { token: deepest.token, message: `Categories are nested too deeply to read (${deepest.depth} levels of categories); make the category tree shallower` };
 }
 
 interface Problem {
@@ -58,7 +88,7 @@ function nestingProblem(tokens: readonly Token[], certain: boolean): Problem | u
     const longest = longestCondition(tokens);
     const categories = deepestCategory(tokens);
     if (categories.depth >= DEEP && categories.depth >= deepest.depth) {
-        return { token: categories.token, message: `Categories are nested too deeply to read (${categories.depth} levels of categories); make the category tree shallower` };
+        return categoryProblem(categories);
     }
     if (deepest.depth >= DEEP || (certain && !(longest && longest.operators >= LONG))) {
         return { token: deepest.token, message: `This is nested too deeply to read (${deepest.depth} levels of parentheses and 'not'); write the condition with less nesting` };

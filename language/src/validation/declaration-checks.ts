@@ -10,7 +10,6 @@ import type { SymbolTable } from '../references/symbol-table.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { literalFits, typeName } from './types.js';
 import { quoted } from '../quote.js';
-import { isUnreadModel } from '../parser/guarded-parser.js';
 
 export class DeclarationChecks {
     private readonly symbols: SymbolTable;
@@ -70,8 +69,7 @@ export class DeclarationChecks {
     checkScaleExists(model: ast.Model, accept: ValidationAcceptor): void {
         const facts = this.facts.get();
         // A file that could not be read at all may hold the scale; its own error comes first.
-        if (facts.scales.length === 0 && facts.documents[0]?.parseResult.value === model
-            && !facts.documents.some(doc => isUnreadModel(doc.parseResult.value))) {
+        if (facts.scales.length === 0 && facts.documents[0]?.parseResult.value === model && !facts.someUnread) {
             accept('error', 'The bundle has no severity scale; declare one with `severities { ... }`',
                 { node: model, property: 'name', code: 'severity-scale' });
         }
@@ -104,7 +102,9 @@ export class DeclarationChecks {
 
     /** unused-declaration: posts, authorities, actions and attributes that nothing references. */
     checkUsed(decl: ast.Post | ast.Authority | ast.Action | ast.Attribute, accept: ValidationAcceptor): void {
-        if (decl.name && !this.facts.get().used.has(decl)) {
+        const facts = this.facts.get();
+        // A file that could not be read may use it.
+        if (decl.name && !facts.used.has(decl) && !facts.someUnread) {
             accept('warning', `${capitalize(kindName(decl.$type))} ${quoted(decl.name)} is never used`,
                 { node: decl, property: 'name', code: 'unused-declaration' });
         }

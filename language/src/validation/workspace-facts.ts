@@ -7,6 +7,7 @@ import { DocumentState, WorkspaceCache, type AstNode, type LangiumCoreServices, 
 import * as ast from '../generated/ast.js';
 import { compareStrings } from '../references/symbol-table.js';
 import { clausesOf } from '../rules.js';
+import { isUnreadModel } from '../parser/guarded-parser.js';
 
 export interface Facts {
     /** Documents in URI order. */
@@ -17,6 +18,11 @@ export interface Facts {
     readonly used: ReadonlySet<AstNode>;
     /** Categories named by enabled rules (their sub-categories are covered too). */
     readonly coveredByRules: ReadonlySet<ast.Category>;
+    /**
+     * Some file could not be parsed at all: what it declares and uses is unknown, so findings
+     * about the whole workspace (no scale, never used) would be guesses.
+     */
+    readonly someUnread: boolean;
 }
 
 export class WorkspaceFacts {
@@ -83,6 +89,7 @@ export class WorkspaceFacts {
                 }
             }
         }
-        return { documents, scales, attributesByName, used, coveredByRules };
+        const someUnread = documents.some(doc => isUnreadModel(doc.parseResult.value));
+        return { documents, scales, attributesByName, used, coveredByRules, someUnread };
     }
 }
