@@ -196,7 +196,7 @@ describe('govrule diff --events (replay)', () => {
             [['--max-changed-decisions', '5'], 'govrule: error: --max-changed-decisions needs --events FILE (the events to replay)\n'],
             [['--events', 'events.jsonl', '--max-changed-decisions', 'many'], "govrule: error: --max-changed-decisions takes a count N or a percentage P% (0 to 100), not 'many'\n"],
             [['--events', 'events.jsonl', '--samples', '1.5'], "govrule: error: --samples takes a whole number from 0 to 1000, not '1.5'\n"],
-            [['--events', 'missing.jsonl'], 'govrule: error: cannot read missing.jsonl: ENOENT\n'],
+            [['--events', 'missing.jsonl'], 'govrule: error: cannot read missing.jsonl: no such file or folder (ENOENT)\n'],
         ];
         for (const [extra, stderr] of cases) {
             const result = runCli(['diff', 'old.json', 'new.json', ...extra], { cwd: dir });

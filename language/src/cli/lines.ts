@@ -2,29 +2,33 @@
 import * as fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { Io } from './command.js';
+import { describeIoError } from '../io-errors.js';
 import { CliError, displayPath } from './files.js';
 
 /** A longer line is refused rather than buffered: one event is never this large. */
 const MAX_LINE = 64 * 1024 * 1024;
 
+/** Standard input for `-`, else the file, refused with a worded error when it cannot be read. */
+export function openInput(file: string, io: Io): NodeJS.ReadableStream {
+    if (file === '-') {
+        return process.stdin;
+    }
+    const name = displayPath(file, io.cwd);
+    try {
+        fs.accessSync(file, fs.constants.R_OK);
+    } catch (err) {
+        throw new CliError(`cannot read ${name}: ${describeIoError(err)}`);
+    }
+    if (!fs.statSync(file).isFile()) {
+        throw new CliError(`${name} is not a file`);
+    }
+    return fs.createReadStream(file, { highWaterMark: 1 << 20 });
+}
+
 /** Calls `onLine(text, lineNumber)` for each line (without its `\n` or `\r\n`), in order. */
 export async function forEachLine(file: string, io: Io, onLine: (text: string, line: number) => void): Promise<void> {
     const name = file === '-' ? 'stdin' : displayPath(file, io.cwd);
-    let input: NodeJS.ReadableStream;
-    if (file === '-') {
-        input = process.stdin;
-    } else {
-        try {
-            fs.accessSync(file, fs.constants.R_OK);
-            if (!fs.statSync(file).isFile()) {
-                throw new CliError(`${name} is not a file`);
-            }
-        } catch (err) {
-            if (err instanceof CliError) throw err;
-            throw new CliError(`cannot read ${name}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-        }
-        input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-    }
+    const input = openInput(file, io);
     const decoder = new StringDecoder('utf8');
     let rest = '';
     let line = 0;

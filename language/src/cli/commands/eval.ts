@@ -10,6 +10,7 @@ import { describeIoError } from '../../io-errors.js';
 import { isCalendarDate } from '../../values.js';
 import { BundleError, EventError, decide, decisionJson, loadBundle, todayUtc, type DecideOptions, type LoadedBundle } from '../../runtime/index.js';
 import type { Command, Io, OptionValues } from '../command.js';
+import { openInput } from '../lines.js';
 import { CliError, displayPath } from '../files.js';
 
 export const evalCommand: Command = {
@@ -109,17 +110,7 @@ const BATCH = 1 << 16;
 const BACKLOG = 1 << 24;
 
 async function decideStream(loaded: LoadedBundle, file: string, options: DecideOptions, io: Io): Promise<number> {
-    let input: NodeJS.ReadableStream;
-    if (file === '-') {
-        input = process.stdin;
-    } else {
-        try {
-            fs.accessSync(file, fs.constants.R_OK);
-        } catch (err) {
-            throw new CliError(`cannot read ${displayPath(file, io.cwd)}: ${describeIoError(err)}`);
-        }
-        input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-    }
+    const input = openInput(file, io);
     const decoder = new StringDecoder('utf8');
     let rest = '';
     let lineNumber = 0;
