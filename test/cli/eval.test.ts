@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { MAX_BUNDLE_DEPTH, MAX_CATEGORY_DEPTH, MAX_CONDITION_DEPTH } from '../../language/src/runtime/index.js';
 import { BIN, EXAMPLES, describeRun, runCli, type CliResult } from '../helpers/cli.js';
-import { hostileEvent, mutate, mutation } from '../helpers/hostile-bundles.js';
+import { MAX_PROPERTY_JSON, hostileEvent, jsonFits, mutate, mutation } from '../helpers/hostile-bundles.js';
 import { tempFolder } from '../helpers/temp.js';
 
 let dir: string;
@@ -263,7 +263,9 @@ describe('hostile bundles: a decision, or exit 1 or 2 with one line, never an in
         const categories = example.categories.map((c: { id: string }) => c.id);
         const attributes = example.attributes.map((a: { name: string }) => a.name);
         fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 2 }), hostileEvent(categories, attributes), (mutations, event) => {
-            fs.writeFileSync(path.join(dir, 'hostile.json'), JSON.stringify(mutate(example, mutations)));
+            const hostile = mutate(example, mutations);
+            fc.pre(jsonFits(hostile, MAX_PROPERTY_JSON) && jsonFits(event, MAX_PROPERTY_JSON));
+            fs.writeFileSync(path.join(dir, 'hostile.json'), JSON.stringify(hostile));
             // From a file: a refused bundle ends the run before stdin is read, and a large event
             // written to a pipe nobody reads fails the writer (EPIPE), not GovRule.
             fs.writeFileSync(path.join(dir, 'hostile-event.json'), JSON.stringify(event));

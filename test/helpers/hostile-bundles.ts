@@ -56,7 +56,8 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
     { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 3 },
     { arbitrary: fc.tuple(fc.constantFrom<'array' | 'object' | 'not'>('array', 'object', 'not'), fc.integer({ min: 1, max: 1100 })).map(([k, d]) => nested(k, d)), weight: 2 },
     { arbitrary: fc.integer({ min: 1, max: 400 }).map(alternating), weight: 1 },
-    { arbitrary: fc.tuple(fc.integer({ min: 0, max: 20_000 }), fc.constantFrom(...EDGE_SCALARS)).map(([n, v]) => new Array(n).fill(v)), weight: 1 },
+    // Wide, but at most a few MB as JSON: 20,000 copies of the 100,000-character string would not fit in a JavaScript string.
+    { arbitrary: fc.tuple(fc.integer({ min: 0, max: 20_000 }), fc.constantFrom(...EDGE_SCALARS)).map(([n, v]) => new Array(typeof v === 'string' && v.length > 1000 ? Math.min(n, 20) : n).fill(v)), weight: 1 },
     // Own `__proto__` and `constructor` keys, as JSON.parse makes them.
     { arbitrary: fc.constantFrom('{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '{"__proto__":[]}', '{"var":"__proto__"}').map(t => JSON.parse(t)), weight: 1 },
     { arbitrary: fc.constantFrom<unknown>({ like: [{ var: 'district' }, 'x'] }, { '!': [{ '===': [{ var: 'reports' }, 1] }] }, { and: [] }, { or: [true] }, { in: [{ var: 'channel' }, 'app'] }, { '<': [{ var: 'district' }, 1] }, { '===': [{ var: 'nope' }, 1] }, { '===': [{ var: 'channel' }, 'phone'] }, { '===': [{ var: 'reports' }, 1], '!==': [{ var: 'reports' }, 2] }), weight: 2 },
@@ -83,6 +84,32 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     { arbitrary: fc.record({ kind: fc.constant('repeat' as const), list: fc.constantFrom(...LISTS), times: fc.integer({ min: 2, max: 500 }) }), weight: 1 },
     { arbitrary: fc.record({ kind: fc.constant('chain' as const), length: fc.integer({ min: 1, max: 1100 }) }), weight: 1 },
 );
+
+/**
+ * Whether `value` as JSON takes at most `limit` UTF-16 units (an upper estimate, stopping early).
+ * Mutations compound (a wide value set into a rule, then the rules repeated 500 times), so a
+ * property checks this before it writes the bundle out, instead of failing on its own input.
+ */
+export function jsonFits(value: unknown, limit: number): boolean {
+    let size = 0;
+    const stack: unknown[] = [value];
+    while (stack.length > 0) {
+        const item = stack.pop();
+        if (typeof item === 'string') size += item.length * 6 + 2;
+        else if (typeof item === 'object' && item !== null) {
+            for (const [key, child] of Object.entries(item)) {
+                size += key.length * 6 + 4;
+                stack.push(child);
+            }
+            size += 2;
+        } else size += 24;
+        if (size > limit) return false;
+    }
+    return true;
+}
+
+/** The largest bundle or event a property writes out: 32 MB of JSON. */
+export const MAX_PROPERTY_JSON = 32 * 1024 * 1024;
 
 /** A fresh copy of `base` with the mutations applied in order. */
 export function mutate(base: Json, mutations: readonly Mutation[]): Json {

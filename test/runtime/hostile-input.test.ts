@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { BundleError, EventError, decide, loadBundle, type LoadedBundle } from '../../language/src/runtime/index.js';
-import { hostileEvent, mutate, mutation } from '../helpers/hostile-bundles.js';
+import { MAX_PROPERTY_JSON, hostileEvent, jsonFits, mutate, mutation } from '../helpers/hostile-bundles.js';
 import { COMMON, compile, eventError, load, rule, rules } from './fixtures.js';
 
 afterEach(() => {
@@ -178,6 +178,7 @@ test "t" { given top.mid { channel: app, reports: 2 } on 2026-06-01 expect rule 
             fc.array(hostileEvent(categories, attributes), { minLength: 1, maxLength: 4 }),
             (mutations, form, cut, events) => {
                 const bundle = mutate(base, mutations);
+                fc.pre(jsonFits(bundle, MAX_PROPERTY_JSON));
                 const text = form === 'object' ? undefined : JSON.stringify(bundle);
                 const loaded = loadOrRefuse(text === undefined ? bundle : form === 'text' ? text : text.slice(0, cut % (text.length + 1)));
                 if (loaded) {
