@@ -31,32 +31,13 @@ export class Workbench {
         const input = this.page.locator('.quick-input-widget .quick-input-box input');
         await input.waitFor();
         await input.fill(name);
-        // A workspace that has just opened may not be searchable yet: ask again until it is.
-        await this.firstRowContains(name.split('/').pop()!, async () => {
-            await input.fill('');
-            await input.fill(name);
-        });
+        // The list is filtered once the file search answers: Enter then opens the wanted file.
+        const base = name.split('/').pop()!;
+        await this.page.locator('.quick-input-widget .monaco-list-row').first().filter({ hasText: base }).waitFor({ timeout: 30_000 });
         await this.page.keyboard.press('Enter');
-        const tab = this.page.locator('.tabs-container .tab.active', { hasText: name.split('/').pop()! });
+        const tab = this.page.locator('.tabs-container .tab.active', { hasText: base });
         await tab.waitFor();
         return this.activeEditor();
-    }
-
-    /** Waits until the list has been filtered: its first row is the wanted one. */
-    private async firstRowContains(text: string, retry?: () => Promise<void>): Promise<void> {
-        const first = this.page.locator('.quick-input-widget .monaco-list-row').first();
-        const deadline = Date.now() + 30_000;
-        let nextRetry = Date.now() + 2_000;
-        while (!(await first.innerText().catch(() => '')).includes(text)) {
-            if (Date.now() > deadline) {
-                throw new Error(`the first entry of the quick input never showed "${text}" (it shows "${await first.innerText().catch(() => '')}")`);
-            }
-            if (retry && Date.now() > nextRetry) {
-                await retry();
-                nextRetry = Date.now() + 2_000;
-            }
-            await this.page.waitForTimeout(100);
-        }
     }
 
     /**
