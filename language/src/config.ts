@@ -9,7 +9,7 @@ import picomatch from 'picomatch';
 import { CODES, isDiagnosticCode, type ConfiguredLevel, type DiagnosticCode } from './diagnostics.js';
 import { describeIoError } from './io-errors.js';
 import { pathKey, positionsOf, readJson, type Span } from './json-text.js';
-import { quoted } from './quote.js';
+import { quoted } from './model/quote.js';
 
 export const CONFIG_FILE = 'govrule.json';
 export const DEFAULT_INCLUDE = ['**/*.govrule'];

@@ -4,7 +4,7 @@
  */
 import { AstUtils } from 'langium';
 import { describe, expect, test } from 'vitest';
-import * as ast from '../../language/src/generated/ast.js';
+import * as ast from '../../language/src/syntax/generated/ast.js';
 import { rangeOf } from '../helpers/ranges.js';
 import { USES_VOCABULARY, VOCABULARY, workspace } from '../helpers/workspace.js';
 

@@ -5,9 +5,9 @@
 import { AstUtils } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import * as ast from '../../language/src/generated/ast.js';
-import { qualifiedName } from '../../language/src/names.js';
-import { clausesOf } from '../../language/src/rules.js';
+import * as ast from '../../language/src/syntax/generated/ast.js';
+import { qualifiedName } from '../../language/src/model/names.js';
+import { clausesOf } from '../../language/src/model/rules.js';
 import { rangeIn, rangeOf } from '../helpers/ranges.js';
 import { USES_VOCABULARY, VOCABULARY, workspace, type TestWorkspace } from '../helpers/workspace.js';
 

@@ -4,10 +4,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import * as ast from '../../language/src/generated/ast.js';
-import { docComment } from '../../language/src/documentation.js';
-import { clausesOf } from '../../language/src/rules.js';
-import { parseDuration } from '../../language/src/values.js';
+import * as ast from '../../language/src/syntax/generated/ast.js';
+import { docComment } from '../../language/src/model/documentation.js';
+import { clausesOf } from '../../language/src/model/rules.js';
+import { parseDuration } from '../../language/src/model/values.js';
 import { rangeOf } from '../helpers/ranges.js';
 import { VOCABULARY, workspace } from '../helpers/workspace.js';
 

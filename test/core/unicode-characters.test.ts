@@ -3,8 +3,8 @@
  * them, the escapes, and UTS #39 skeletons.
  */
 import { describe, expect, test } from 'vitest';
-import { GovRuleTerminals } from '../../language/src/generated/ast.js';
-import { decodeString, encodeString, invalidEscapes } from '../../language/src/parser/value-converter.js';
+import { GovRuleTerminals } from '../../language/src/syntax/generated/ast.js';
+import { decodeString, encodeString, invalidEscapes } from '../../language/src/syntax/value-converter.js';
 import { characterName, containsInvisible, describeCharacter, escapeInvisible, invisiblePattern, isBidiControl, isInvisible } from '../../language/src/unicode/characters.js';
 import { CONFUSABLE_PROTOTYPES } from '../../language/src/unicode/confusables-table.js';
 import { differingCharacters, skeleton } from '../../language/src/unicode/confusables.js';

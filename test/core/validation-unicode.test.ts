@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import * as ast from '../../language/src/generated/ast.js';
+import * as ast from '../../language/src/syntax/generated/ast.js';
 import { MAX_INVISIBLE_REPORTS } from '../../language/src/validation/text-checks.js';
 import { rangeOf } from '../helpers/ranges.js';
 import { checkBody, checkFiles, fileWith, ruleText, withCode } from '../helpers/validation.js';

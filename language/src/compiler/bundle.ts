@@ -5,12 +5,12 @@
  */
 import type { AstNode, CommentProvider, LangiumDocument } from 'langium';
 import * as path from 'node:path';
-import * as ast from '../generated/ast.js';
-import { docComment } from '../documentation.js';
-import { declarationsOf, qualifiedName, type Declaration } from '../names.js';
-import { clausesOf } from '../rules.js';
+import * as ast from '../syntax/generated/ast.js';
+import { docComment } from '../model/documentation.js';
+import { declarationsOf, qualifiedName, type Declaration } from '../model/names.js';
+import { clausesOf } from '../model/rules.js';
 import { compareStrings } from '../references/symbol-table.js';
-import { parseDuration, type Duration } from '../values.js';
+import { parseDuration, type Duration } from '../model/values.js';
 import { VERSION } from '../version.js';
 import { literalValue, toJsonLogic, type JsonLogic, type Scalar } from './jsonlogic.js';
 

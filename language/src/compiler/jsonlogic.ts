@@ -1,5 +1,5 @@
 /** Conditions (§6) as JsonLogic with strict operators (§9). */
-import * as ast from '../generated/ast.js';
+import * as ast from '../syntax/generated/ast.js';
 
 export type JsonLogic = boolean | { [operator: string]: unknown };
 export type Scalar = string | number | boolean;

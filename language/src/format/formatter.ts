@@ -7,9 +7,9 @@
  * comments as the input.
  */
 import { EmptyFileSystem, type LangiumCoreServices, type LangiumDocument, type ParseResult } from 'langium';
-import type * as ast from '../generated/ast.js';
+import type * as ast from '../syntax/generated/ast.js';
 import { createGovRuleCoreServices } from '../govrule-module.js';
-import { isMistakeError } from '../parser/mistakes.js';
+import { isMistakeError } from '../syntax/mistakes.js';
 import { humanizeParserMessage } from '../validation/document-validator.js';
 import { describeCharacter } from '../unicode/characters.js';
 import { layout, type Replacement } from './layout.js';

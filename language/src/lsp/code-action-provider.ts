@@ -8,19 +8,19 @@
 import { AstUtils, CstUtils, GrammarUtils, isReference, type AstNode, type LangiumDocument, type Reference } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { forEachReference } from '../ast-walk.js';
+import { forEachReference } from '../model/ast-walk.js';
 import type { DiagnosticCode } from '../diagnostics.js';
-import * as ast from '../generated/ast.js';
-import { declarationsOf, kindName } from '../names.js';
+import * as ast from '../syntax/generated/ast.js';
+import { declarationsOf, kindName } from '../model/names.js';
 import type { ImportHints } from '../references/import-hints.js';
 import type { NameResolver } from '../references/name-resolver.js';
 import type { SymbolTable } from '../references/symbol-table.js';
-import { VALUE_EXAMPLES } from '../validation/types.js';
+import { VALUE_EXAMPLES } from '../model/types.js';
 import { describeCharacter, isInvisible } from '../unicode/characters.js';
-import { parseDuration } from '../values.js';
+import { parseDuration } from '../model/values.js';
 import { addImportEdit, removalRange } from './edits.js';
 import type { GovRuleLspServices } from './services.js';
-import { quoted } from '../quote.js';
+import { quoted } from '../model/quote.js';
 
 interface Fix {
     readonly title: string;

@@ -7,9 +7,9 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, Range } from 'vscode-languageserver';
-import * as ast from '../generated/ast.js';
-import { declarationsOf, qualifiedName } from '../names.js';
-import { clausesOf } from '../rules.js';
+import * as ast from '../syntax/generated/ast.js';
+import { declarationsOf, qualifiedName } from '../model/names.js';
+import { clausesOf } from '../model/rules.js';
 import type { TestResult } from '../runtime/index.js';
 import { RUN_TESTS_COMMAND } from './commands.js';
 import type { GovRuleLspServices } from './services.js';

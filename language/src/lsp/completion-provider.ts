@@ -8,13 +8,13 @@
 import { AstUtils, GrammarAST, type AstNode, type Cancellation, type LangiumDocument, type ReferenceInfo } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, CompletionList, InsertTextFormat, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
-import * as ast from '../generated/ast.js';
+import * as ast from '../syntax/generated/ast.js';
 import { attributeOfLiteral } from '../references/linker.js';
 import type { NameResolver } from '../references/name-resolver.js';
 import type { SymbolEntry, SymbolTable } from '../references/symbol-table.js';
-import { CLAUSE_KEYWORDS } from '../rules.js';
-import { VALUE_EXAMPLES, attributeType } from '../validation/types.js';
-import { durationInWords } from '../values.js';
+import { CLAUSE_KEYWORDS } from '../model/rules.js';
+import { VALUE_EXAMPLES, attributeType } from '../model/types.js';
+import { durationInWords } from '../model/values.js';
 import { describe, detailOf, labelOf, paramText } from './describe.js';
 import { addImportEdit } from './edits.js';
 import { isNamed, type Named } from './locate.js';

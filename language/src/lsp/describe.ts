@@ -3,12 +3,12 @@
  * a rule a summary with the escalation timeline in words. Hover and completion share it.
  */
 import type { CommentProvider, Reference } from 'langium';
-import { docComment } from '../documentation.js';
-import * as ast from '../generated/ast.js';
-import { isDeclaration, kindName, qualifiedName } from '../names.js';
-import { clausesOf } from '../rules.js';
+import { docComment } from '../model/documentation.js';
+import * as ast from '../syntax/generated/ast.js';
+import { isDeclaration, kindName, qualifiedName } from '../model/names.js';
+import { clausesOf } from '../model/rules.js';
 import { escapeInvisible } from '../unicode/characters.js';
-import { durationInWords } from '../values.js';
+import { durationInWords } from '../model/values.js';
 import type { Named } from './locate.js';
 
 /**

@@ -11,8 +11,8 @@
  * stateWaiters).
  */
 import { Cancellation, DocumentState, OperationCancelled, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
-import * as ast from '../generated/ast.js';
-import { declarationsOf, qualifiedName } from '../names.js';
+import * as ast from '../syntax/generated/ast.js';
+import { declarationsOf, qualifiedName } from '../model/names.js';
 import { GuardedDocumentBuilder } from '../workspace/guarded-builder.js';
 
 export class GovRuleDocumentBuilder extends GuardedDocumentBuilder {

@@ -6,7 +6,7 @@
 import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { DocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import * as ast from '../generated/ast.js';
+import * as ast from '../syntax/generated/ast.js';
 import { attributeTypeText, labelOf, signatureOf } from './describe.js';
 import { isNamed, type Named } from './locate.js';
 import { KINDS } from './node-kinds.js';

@@ -1,7 +1,7 @@
 /** Text edits that several features make: adding an import, removing a line. */
 import { GrammarUtils, type LangiumDocument } from 'langium';
 import type { Range, TextEdit } from 'vscode-languageserver';
-import * as ast from '../generated/ast.js';
+import * as ast from '../syntax/generated/ast.js';
 
 /**
  * Adds `import path` on a new line after the existing imports (or after the `package` line);

@@ -2,7 +2,7 @@
 import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
 import { FoldingRangeKind } from 'vscode-languageserver';
-import * as ast from '../generated/ast.js';
+import * as ast from '../syntax/generated/ast.js';
 
 export class GovRuleFoldingRangeProvider extends DefaultFoldingRangeProvider {
     protected override shouldProcess(node: AstNode): boolean {

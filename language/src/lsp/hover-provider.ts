@@ -5,10 +5,10 @@
 import type { LangiumDocument } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import * as ast from '../generated/ast.js';
+import * as ast from '../syntax/generated/ast.js';
 import type { NameResolver } from '../references/name-resolver.js';
 import type { SymbolTable } from '../references/symbol-table.js';
-import { durationInWords, parseDuration } from '../values.js';
+import { durationInWords, parseDuration } from '../model/values.js';
 import { describe } from './describe.js';
 import { entityOf, locate, type Located } from './locate.js';
 import type { GovRuleLspServices } from './services.js';

@@ -6,7 +6,7 @@
  * a rebuild on large workspaces — is never built; `findAllReferences` computes on demand.
  */
 import { CstUtils, DefaultIndexManager, interruptAndCheck, isReference, stream, Cancellation, type AstNode, type LangiumDocument, type ReferenceDescription, type Stream, type URI } from 'langium';
-import { forEachNode, forEachReference } from '../ast-walk.js';
+import { forEachNode, forEachReference } from '../model/ast-walk.js';
 
 export class GovRuleIndexManager extends DefaultIndexManager {
     /** For each document, the other documents its references point into. */

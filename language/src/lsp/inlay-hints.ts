@@ -2,8 +2,8 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-languageserver';
-import { forEachReference } from '../ast-walk.js';
-import { isDeclaration, qualifiedName } from '../names.js';
+import { forEachReference } from '../model/ast-walk.js';
+import { isDeclaration, qualifiedName } from '../model/names.js';
 import { labelOf } from './describe.js';
 import type { GovRuleLspServices } from './services.js';
 

@@ -5,9 +5,9 @@
  */
 import { CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode, type Reference } from 'langium';
 import type { Position, Range } from 'vscode-languageserver';
-import { forEachReference } from '../ast-walk.js';
-import * as ast from '../generated/ast.js';
-import { isDeclaration, modelOf, qualifiedName, type Declaration } from '../names.js';
+import { forEachReference } from '../model/ast-walk.js';
+import * as ast from '../syntax/generated/ast.js';
+import { isDeclaration, modelOf, qualifiedName, type Declaration } from '../model/names.js';
 import type { NameResolver } from '../references/name-resolver.js';
 import type { SymbolTable } from '../references/symbol-table.js';
 

@@ -7,7 +7,7 @@ import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
-import { GovRuleGeneratedModule, GovRuleGeneratedSharedModule } from '../generated/module.js';
+import { GovRuleGeneratedModule, GovRuleGeneratedSharedModule } from '../syntax/generated/module.js';
 import { GovRuleModule } from '../govrule-module.js';
 import { registerValidationChecks } from '../validation/validator.js';
 import { GovRuleCodeActionProvider } from './code-action-provider.js';

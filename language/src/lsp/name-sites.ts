@@ -5,8 +5,8 @@
  */
 import { AstUtils, GrammarUtils, isReference, type LangiumDocument, type LangiumDocuments, type Reference, type URI } from 'langium';
 import type { Range } from 'vscode-languageserver';
-import * as ast from '../generated/ast.js';
-import { isDeclaration, qualifiedName } from '../names.js';
+import * as ast from '../syntax/generated/ast.js';
+import { isDeclaration, qualifiedName } from '../model/names.js';
 import type { GovRuleLspServices } from './services.js';
 import { segmentsOf, type Named } from './locate.js';
 

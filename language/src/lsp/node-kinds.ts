@@ -7,7 +7,7 @@
 import type { AstNode, AstNodeDescription } from 'langium';
 import type { NodeKindProvider } from 'langium/lsp';
 import { CompletionItemKind, SemanticTokenTypes, SymbolKind } from 'vscode-languageserver';
-import * as ast from '../generated/ast.js';
+import * as ast from '../syntax/generated/ast.js';
 
 interface Kinds {
     readonly symbol: SymbolKind;

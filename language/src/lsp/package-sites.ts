@@ -1,7 +1,7 @@
 /** Where a package is named: the `package` line of each of its files, and imports of it. */
 import { GrammarUtils, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { Range } from 'vscode-languageserver';
-import * as ast from '../generated/ast.js';
+import * as ast from '../syntax/generated/ast.js';
 import { segmentsOf } from './locate.js';
 
 export interface PackageSite {

@@ -7,15 +7,15 @@
 import { AstUtils, GrammarAST, GrammarUtils, isReference, type LangiumDocument, type Reference } from 'langium';
 import type { RenameProvider } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type PrepareRenameParams, type Range, type RenameParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import * as ast from '../generated/ast.js';
-import { isDeclaration, kindName, packageName, qualifiedName, withArticle } from '../names.js';
+import * as ast from '../syntax/generated/ast.js';
+import { isDeclaration, kindName, packageName, qualifiedName, withArticle } from '../model/names.js';
 import { parseImport, type NameResolver } from '../references/name-resolver.js';
 import type { SymbolTable } from '../references/symbol-table.js';
 import type { WorkspaceFacts } from '../validation/workspace-facts.js';
 import { entityOf, locate, segmentsOf, type Named } from './locate.js';
 import type { NameSite } from './name-sites.js';
 import type { GovRuleLspServices } from './services.js';
-import { quoted } from '../quote.js';
+import { quoted } from '../model/quote.js';
 
 export class GovRuleRenameProvider implements RenameProvider {
     private readonly symbols: SymbolTable;

@@ -6,11 +6,11 @@
 import { GrammarUtils, type AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
-import { forEachReference } from '../ast-walk.js';
-import * as ast from '../generated/ast.js';
+import { forEachReference } from '../model/ast-walk.js';
+import * as ast from '../syntax/generated/ast.js';
 import type { NameResolver } from '../references/name-resolver.js';
 import type { SymbolTable } from '../references/symbol-table.js';
-import { clausesOf } from '../rules.js';
+import { clausesOf } from '../model/rules.js';
 import { entityOf, isNamed, segmentsOf, type Entity, type Located, type Segment } from './locate.js';
 import { KINDS } from './node-kinds.js';
 import type { GovRuleLspServices } from './services.js';

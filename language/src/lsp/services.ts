@@ -1,6 +1,6 @@
 /** The service types of the language server, and how shared services reach the GovRule ones. */
 import type { LangiumServices, LangiumSharedServices } from 'langium/lsp';
-import type { GovRuleAddedServices } from '../govrule-module.js';
+import type { GovRuleAddedServices } from '../services.js';
 import type { ClientSettings } from './settings.js';
 import type { NameSites } from './name-sites.js';
 import type { ConfigDiagnostics } from './config-diagnostics.js';

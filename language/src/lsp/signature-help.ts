@@ -6,9 +6,9 @@
 import type { LangiumDocument } from 'langium';
 import type { SignatureHelpProvider } from 'langium/lsp';
 import type { CancellationToken, SignatureHelp, SignatureHelpOptions, SignatureHelpParams } from 'vscode-languageserver';
-import { docComment } from '../documentation.js';
-import * as ast from '../generated/ast.js';
-import { VALUE_EXAMPLES } from '../validation/types.js';
+import { docComment } from '../model/documentation.js';
+import * as ast from '../syntax/generated/ast.js';
+import { VALUE_EXAMPLES } from '../model/types.js';
 import { labelOf, paramText } from './describe.js';
 import type { GovRuleLspServices } from './services.js';
 

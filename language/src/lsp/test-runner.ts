@@ -18,7 +18,7 @@ import {
     type PublishDiagnosticsParams, type Range
 } from 'vscode-languageserver';
 import { compileBundle, sourcePath, type Bundle, type Source } from '../compiler/bundle.js';
-import * as ast from '../generated/ast.js';
+import * as ast from '../syntax/generated/ast.js';
 import { runCompiledTests, type ExpectationKind, type ExpectationResult } from '../runtime/bundle-tests.js';
 import { testsByRule, todayUtc, type TestResult } from '../runtime/index.js';
 import { assertNoErrors, type GovRuleCommandHandler } from './commands.js';

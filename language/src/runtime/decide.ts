@@ -7,7 +7,7 @@ import type { BundleRule } from '../compiler/bundle.js';
 import type { Candidate, LoadedBundle } from './bundle-loader.js';
 import { traceCondition, type ConditionTrace } from './conditions.js';
 import { normalizeEvent, type EventOptions, type NormalizedEvent } from './event.js';
-import { quoted } from '../quote.js';
+import { quoted } from '../model/quote.js';
 
 export interface DecideOptions extends EventOptions {
     /** Add `explain`: every rule covering the category, and which part of its condition held or failed. */

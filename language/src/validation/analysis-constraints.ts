@@ -10,8 +10,8 @@
  * search exceeds its budget the answer is "unknown", which the lints treat as "can hold". So a
  * formula is reported unsatisfiable only when it truly is: no false positives.
  */
-import * as ast from '../generated/ast.js';
-import { attributeType } from './types.js';
+import * as ast from '../syntax/generated/ast.js';
+import { attributeType } from '../model/types.js';
 
 type Literal = number | string | boolean;
 type Op = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'in' | 'notin';

@@ -13,15 +13,15 @@
  * Shadowing by several rules together is not looked for.
  */
 import { DocumentState, WorkspaceCache, type AstNode, type ValidationAcceptor } from 'langium';
-import * as ast from '../generated/ast.js';
-import type { GovRuleServices } from '../govrule-module.js';
-import { categoryTree, packageName, qualifiedName } from '../names.js';
-import { hasSyntaxErrors } from '../parser/syntax-errors.js';
+import * as ast from '../syntax/generated/ast.js';
+import type { GovRuleServices } from '../services.js';
+import { categoryTree, packageName, qualifiedName } from '../model/names.js';
+import { hasSyntaxErrors } from '../syntax/syntax-errors.js';
 import { compareStrings } from '../references/symbol-table.js';
-import { clausesOf } from '../rules.js';
+import { clausesOf } from '../model/rules.js';
 import { atomText, implies, satisfiability, toFormula, type Atom, type Formula } from './analysis-constraints.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
-import { quoted } from '../quote.js';
+import { quoted } from '../model/quote.js';
 
 interface RuleFacts {
     readonly rule: ast.Rule;

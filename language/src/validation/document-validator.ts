@@ -5,10 +5,10 @@
 import { DefaultDocumentValidator, interruptAndCheck, isOperationCancelled, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import { Cancellation } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { forEachNode } from '../ast-walk.js';
-import type { GovRuleServices } from '../govrule-module.js';
-import { isMistakeError } from '../parser/mistakes.js';
-import type { HintedParserError } from '../parser/syntax-hints.js';
+import { forEachNode } from '../model/ast-walk.js';
+import type { GovRuleServices } from '../services.js';
+import { isMistakeError } from '../syntax/mistakes.js';
+import type { HintedParserError } from '../syntax/syntax-hints.js';
 import { failuresOf, internalError } from '../internal-errors.js';
 import { describeCharacter, escapeInvisible } from '../unicode/characters.js';
 import { isGovRuleLinkingError } from '../references/linker.js';

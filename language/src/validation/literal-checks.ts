@@ -1,8 +1,8 @@
 /** invalid-literal: impossible dates, bad money (§2). */
 import type { ValidationAcceptor } from 'langium';
-import type * as ast from '../generated/ast.js';
-import { CURRENCY_PATTERN, decimalPlaces, isCalendarDate, yuanAsCny } from '../values.js';
-import { quoted } from '../quote.js';
+import type * as ast from '../syntax/generated/ast.js';
+import { CURRENCY_PATTERN, decimalPlaces, isCalendarDate, yuanAsCny } from '../model/values.js';
+import { quoted } from '../model/quote.js';
 
 export class LiteralChecks {
     checkDates(node: ast.EffectiveClause | ast.On, accept: ValidationAcceptor): void {

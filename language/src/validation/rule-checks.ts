@@ -1,13 +1,13 @@
 /** Checks on rules: clauses, action arguments, escalation, effective dates, priority. */
 import { AstUtils, type ValidationAcceptor } from 'langium';
-import * as ast from '../generated/ast.js';
-import type { GovRuleServices } from '../govrule-module.js';
-import { hasParserErrorWithin } from '../parser/syntax-errors.js';
-import { CLAUSE_KEYWORDS, REQUIRED_CLAUSES, clausesOf } from '../rules.js';
-import { decimalPlaces, durationInWords, parseDuration } from '../values.js';
-import { VALUE_EXAMPLES, valueType } from './types.js';
+import * as ast from '../syntax/generated/ast.js';
+import type { GovRuleServices } from '../services.js';
+import { hasParserErrorWithin } from '../syntax/syntax-errors.js';
+import { CLAUSE_KEYWORDS, REQUIRED_CLAUSES, clausesOf } from '../model/rules.js';
+import { decimalPlaces, durationInWords, parseDuration } from '../model/values.js';
+import { VALUE_EXAMPLES, valueType } from '../model/types.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
-import { quoted } from '../quote.js';
+import { quoted } from '../model/quote.js';
 
 export class RuleChecks {
     private readonly facts: WorkspaceFacts;

@@ -5,12 +5,12 @@
  * default (else it could not be decided, §8); test names are unique in a package.
  */
 import { DocumentState, WorkspaceCache, type ValidationAcceptor } from 'langium';
-import * as ast from '../generated/ast.js';
-import type { GovRuleServices } from '../govrule-module.js';
-import { modelOf } from '../names.js';
-import { typeName } from './types.js';
+import * as ast from '../syntax/generated/ast.js';
+import type { GovRuleServices } from '../services.js';
+import { modelOf } from '../model/names.js';
+import { typeName } from '../model/types.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
-import { quoted } from '../quote.js';
+import { quoted } from '../model/quote.js';
 
 /** How each single item is written, for messages. */
 const ITEM_KEYWORDS: Partial<Record<ast.TestItem['$type'], string>> = {

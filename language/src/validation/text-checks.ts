@@ -9,8 +9,8 @@
 import { AstUtils, CstUtils, isLeafCstNode, type LangiumDocument, type LeafCstNode, type ValidationAcceptor } from 'langium';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import type * as ast from '../generated/ast.js';
-import { invalidEscapes } from '../parser/value-converter.js';
+import type * as ast from '../syntax/generated/ast.js';
+import { invalidEscapes } from '../syntax/value-converter.js';
 import { containsInvisible, describeCharacter, escapeSequence, invisiblePattern, isBidiControl } from '../unicode/characters.js';
 
 /** Beyond this many, one diagnostic says how many more there are (a file of nothing but them must not flood the editor). */

@@ -6,7 +6,8 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { bundleChunks, compileBundle, type Bundle, type CompileInput } from '../compiler/bundle.js';
-import { createGovRuleCoreServices, type GovRuleServices } from '../govrule-module.js';
+import { createGovRuleCoreServices } from '../govrule-module.js';
+import type { GovRuleServices } from '../services.js';
 
 export interface SourceFile {
     /** Absolute path. */

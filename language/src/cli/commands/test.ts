@@ -2,7 +2,7 @@
  * `govrule test` (§7, §11): compiles the sources in memory, runs every `test` block with the
  * runtime, and reports each result; exit 1 on any failure or on coverage below the threshold.
  */
-import { isCalendarDate } from '../../values.js';
+import { isCalendarDate } from '../../model/values.js';
 import { computeCoverage, todayUtc } from '../../runtime/index.js';
 import { runCompiledTests } from '../../runtime/bundle-tests.js';
 import { bundleOf, loadProject } from '../../workspace/project.js';

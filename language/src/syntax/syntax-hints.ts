@@ -4,7 +4,7 @@
  * `Unknown clause 'responsibel'; did you mean 'responsible'?` instead of `Expected '}'`.
  */
 import { CstUtils, GrammarAST, type ParseResult } from 'langium';
-import { closestNames, didYouMean } from '../references/suggestions.js';
+import { closestNames, didYouMean } from '../model/text-distance.js';
 import { MAX_SHOWN, isMistakeError, shorten } from './mistakes.js';
 
 type ParserError = ParseResult['parserErrors'][number];

@@ -5,7 +5,7 @@
  * instead of crashing the build, and the parser is left ready for the next file.
  */
 import { CstNodeBuilder, LangiumParser, createParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
-import type { Model } from '../generated/ast.js';
+import type { Model } from './generated/ast.js';
 import { explainSyntax } from './syntax-hints.js';
 import { recordFailure } from '../internal-errors.js';
 import { LinearCstNodeBuilder } from './cst-builder.js';

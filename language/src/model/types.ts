@@ -1,6 +1,6 @@
 /** The types of attributes, parameters and literals, and which literal fits where (§4, §6). */
 import type { AstNode } from 'langium';
-import * as ast from '../generated/ast.js';
+import * as ast from '../syntax/generated/ast.js';
 
 export type AttributeTypeName = 'number' | 'boolean' | 'text' | 'enum';
 

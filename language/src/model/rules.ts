@@ -1,5 +1,5 @@
 /** Reading a rule's clauses by kind: the one place that knows how clauses map to keywords. */
-import * as ast from './generated/ast.js';
+import * as ast from '../syntax/generated/ast.js';
 
 export interface RuleClauses {
     category?: ast.CategoryClause;

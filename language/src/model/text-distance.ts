@@ -4,7 +4,7 @@
  * computed only up to the allowed threshold (a band of the table, stopping once every cell is
  * over it), and a Budget caps the work of one file's suggestions.
  */
-import { quoted } from '../quote.js';
+import { quoted } from './quote.js';
 
 /** Names longer than this (in code points) get no suggestions. */
 export const MAX_LENGTH = 64;

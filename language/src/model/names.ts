@@ -3,7 +3,7 @@
  * what a declaration is called and how to describe its kind to a person.
  */
 import type { AstNode } from 'langium';
-import * as ast from './generated/ast.js';
+import * as ast from '../syntax/generated/ast.js';
 
 /** Declarations that have a qualified name and can be referenced from anywhere. */
 export type Declaration = ast.SeverityLevel | ast.Post | ast.Authority | ast.Action | ast.Attribute | ast.Category | ast.Rule;
