@@ -8,6 +8,7 @@ import {
 } from 'langium';
 import { GovRuleCommentProvider } from './model/documentation.js';
 import { GovRuleGeneratedModule, GovRuleGeneratedSharedModule } from './syntax/generated/module.js';
+import { GovRuleParserErrorMessageProvider } from './syntax/error-messages.js';
 import { createGuardedParser } from './syntax/guarded-parser.js';
 import { GovRuleLexer, GovRuleTokenBuilder } from './syntax/mistakes.js';
 import { GovRuleValueConverter } from './syntax/value-converter.js';
@@ -31,6 +32,7 @@ export const GovRuleModule: Module<GovRuleServices, PartialLangiumCoreServices &
         LangiumParser: (services) => createGuardedParser(services),
         TokenBuilder: () => new GovRuleTokenBuilder(),
         Lexer: (services) => new GovRuleLexer(services),
+        ParserErrorMessageProvider: () => new GovRuleParserErrorMessageProvider(),
     },
     references: {
         ScopeComputation: (services) => new GovRuleScopeComputation(services),
