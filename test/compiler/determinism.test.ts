@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { serializeBundle } from '../../language/src/compiler/bundle.js';
+import { serializeBundle } from '../../language/src/bundle/serialize.js';
 import { bundleOf, bundleTextOf, loadProject, type SourceFile } from '../../language/src/workspace/project.js';
 import { EXAMPLES, describeRun, runCli } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';

@@ -1,8 +1,7 @@
 /** Conditions (§6) as JsonLogic with strict operators (§9). */
+import type { JsonLogic, Scalar } from '../bundle/types.js';
 import * as ast from '../syntax/generated/ast.js';
 
-export type JsonLogic = boolean | { [operator: string]: unknown };
-export type Scalar = string | number | boolean;
 
 const OPERATORS: Record<ast.CompareOp, string> = { '==': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 

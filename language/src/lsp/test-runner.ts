@@ -17,7 +17,8 @@ import {
     CodeLensRefreshRequest, DiagnosticSeverity, LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic, type DiagnosticRelatedInformation,
     type PublishDiagnosticsParams, type Range
 } from 'vscode-languageserver';
-import { compileBundle, sourcePath, type Bundle, type Source } from '../compiler/bundle.js';
+import { compileBundle, sourcePath } from '../compiler/bundle.js';
+import type { Bundle, Source } from '../bundle/types.js';
 import * as ast from '../syntax/generated/ast.js';
 import { runCompiledTests, type ExpectationKind, type ExpectationResult } from '../runtime/bundle-tests.js';
 import { testsByRule, todayUtc, type TestResult } from '../runtime/index.js';

@@ -3,7 +3,7 @@
  * are in force on its date and whose condition holds, the first in winner order wins; the others
  * are listed in `alsoMatched`, in the order they would have won.
  */
-import type { BundleRule } from '../compiler/bundle.js';
+import type { BundleRule } from '../bundle/types.js';
 import type { Candidate, LoadedBundle } from './bundle-loader.js';
 import { traceCondition, type ConditionTrace } from './conditions.js';
 import { normalizeEvent, type EventOptions, type NormalizedEvent } from './event.js';

@@ -5,7 +5,8 @@
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { bundleChunks, compileBundle, type Bundle, type CompileInput } from '../compiler/bundle.js';
+import { bundleChunks, compileBundle, type CompileInput } from '../compiler/bundle.js';
+import type { Bundle } from '../bundle/types.js';
 import { createGovRuleCoreServices } from '../govrule-module.js';
 import type { GovRuleServices } from '../services.js';
 
