@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { serializeBundle } from '../../language/src/bundle/serialize.js';
-import { bundleOf, bundleTextOf, loadProject, type SourceFile } from '../../language/src/workspace/project.js';
+import { bundleOf, bundleTextOf, loadProject, type SourceFile } from '../../language/src/project/project.js';
 import { EXAMPLES, describeRun, runCli } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 import { govruleFiles } from '../helpers/project.js';

@@ -14,7 +14,7 @@ import type { Bundle } from '../../language/src/bundle/types.js';
 import * as ast from '../../language/src/syntax/generated/ast.js';
 import { qualifiedName } from '../../language/src/model/names.js';
 import { clausesOf } from '../../language/src/model/rules.js';
-import { bundleOf } from '../../language/src/workspace/project.js';
+import { bundleOf } from '../../language/src/project/project.js';
 import { EXAMPLES } from '../helpers/cli.js';
 import { loadFolder } from '../helpers/project.js';
 import { VOCABULARY, workspace } from '../helpers/workspace.js';

@@ -14,7 +14,7 @@ import { main, type Io } from '../../language/src/cli/main.js';
 import { createGovRuleServices } from '../../language/src/lsp/lsp-module.js';
 import { GovRuleScopeComputation } from '../../language/src/references/scope-computation.js';
 import { RuleChecks } from '../../language/src/validation/rule-checks.js';
-import { loadProject } from '../../language/src/workspace/project.js';
+import { loadProject } from '../../language/src/project/project.js';
 import { BIN } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 import { USES_VOCABULARY, VOCABULARY } from '../helpers/workspace.js';

@@ -1,11 +1,10 @@
 /**
  * Findings about `govrule.json` (`config` errors, the `config-duplicate-key` lint), published as
- * diagnostics of that file, placed and levelled as the CLI does (cli/problems.ts configProblems).
+ * diagnostics of that file, placed and levelled as the CLI reports them (configProblems in project/config.ts).
  */
 import { URI } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { configProblems } from '../cli/problems.js';
-import type { GovRuleConfig } from '../config.js';
+import { configProblems, type GovRuleConfig } from '../project/config.js';
 import { codeDocUrl, type DiagnosticCode, type Level } from '../diagnostics.js';
 import { govRuleServices, type GovRuleSharedServices } from './services.js';
 import type { GovRuleWorkspaceManager } from './workspace-manager.js';

@@ -9,6 +9,7 @@ import { bundleChunks, compileBundle, type CompileInput } from '../compiler/bund
 import type { Bundle } from '../bundle/types.js';
 import { createGovRuleCoreServices } from '../govrule-module.js';
 import type { GovRuleServices } from '../services.js';
+import type { GovRuleConfig } from './config.js';
 
 export interface SourceFile {
     /** Absolute path. */
@@ -28,8 +29,15 @@ export interface Project {
     readonly hasErrors: boolean;
 }
 
-export async function loadProject(files: readonly SourceFile[]): Promise<Project> {
+/**
+ * Builds the files in a fresh workspace. `config` is the run's govrule.json, already read: the
+ * documents it governs take their lint levels from it rather than from a second reading.
+ */
+export async function loadProject(files: readonly SourceFile[], config?: GovRuleConfig): Promise<Project> {
     const { GovRule } = createGovRuleCoreServices(NodeFileSystem, { batch: true });
+    if (config) {
+        GovRule.workspace.ConfigProvider.remember(config);
+    }
     const factory = GovRule.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = GovRule.shared.workspace.LangiumDocuments;
     const documents = files.map(file => {

@@ -8,9 +8,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { CONFIG_FILE } from '../config.js';
+import { CONFIG_FILE } from './config.js';
 import { describeIoError } from '../io-errors.js';
-import { CliError, displayPath } from './files.js';
+import { UserError, displayPath } from './user-error.js';
 
 const BATCH = 1 << 16;
 /** As the kernel's limit on symbolic links in one path lookup. */
@@ -63,7 +63,7 @@ export function resolveOutput(given: string, cwd: string): OutputTarget {
     let current = path.resolve(cwd, given);
     for (let links = 0; ; links++) {
         if (links > MAX_LINKS) {
-            throw new CliError(`cannot write ${given}: ${describeIoError({ code: 'ELOOP' })}`);
+            throw new UserError(`cannot write ${given}: ${describeIoError({ code: 'ELOOP' })}`);
         }
         if (current === '/proc' || current.startsWith('/proc/')) {
             const own = OWN_FD.exec(current);
@@ -77,7 +77,7 @@ export function resolveOutput(given: string, cwd: string): OutputTarget {
                 // Missing: writing creates it, and the folders it needs.
                 return { given, path: current, kind: 'new' };
             }
-            throw new CliError(`cannot write ${given}: ${describeIoError(err)}`);
+            throw new UserError(`cannot write ${given}: ${describeIoError(err)}`);
         }
         if (stat.isSymbolicLink()) {
             let link: string;
@@ -87,13 +87,13 @@ export function resolveOutput(given: string, cwd: string): OutputTarget {
                 // A relative link is relative to the folder that really holds it.
                 dir = fs.realpathSync.native(path.dirname(current));
             } catch (err) {
-                throw new CliError(`cannot write ${given}: ${describeIoError(err)}`);
+                throw new UserError(`cannot write ${given}: ${describeIoError(err)}`);
             }
             current = path.resolve(dir, link);
             continue;
         }
         if (stat.isDirectory()) {
-            throw new CliError(`cannot write ${given}: ${describeIoError({ code: 'EISDIR' })}`);
+            throw new UserError(`cannot write ${given}: ${describeIoError({ code: 'EISDIR' })}`);
         }
         if (stat.isFile()) {
             return { given, path: current, kind: 'file', mode: stat.mode & 0o7777 };
@@ -115,7 +115,7 @@ export function outputTarget(given: string, cwd: string, inputs: readonly string
     const refuse = (what: string, real: string): never => {
         const shown = displayPath(real, cwd);
         const names = shown === given || path.resolve(cwd, given) === real ? `the output ${given} is ${what}` : `the output ${given} is ${shown}, ${what}`;
-        throw new CliError(`${names}; refusing to replace it with the bundle`);
+        throw new UserError(`${names}; refusing to replace it with the bundle`);
     };
     if (path.basename(target.path) === CONFIG_FILE || path.basename(given) === CONFIG_FILE) {
         refuse(`a project configuration (${CONFIG_FILE})`, target.path);
@@ -163,10 +163,10 @@ export function writeOutput(target: OutputTarget | string, chunks: Iterable<stri
             writeAtomically(resolved.path, chunks, resolved.mode);
         }
     } catch (err) {
-        if (err instanceof CliError) {
+        if (err instanceof UserError) {
             throw err;
         }
-        throw new CliError(`cannot write ${resolved.given}: ${describeIoError(err)}`);
+        throw new UserError(`cannot write ${resolved.given}: ${describeIoError(err)}`);
     }
 }
 
@@ -237,7 +237,7 @@ export function spool(chunks: Iterable<string>): Spool {
         fs.rmSync(dir, { recursive: true, force: true });
         // Only the file system's errors are about writing; a failure to produce the chunks is not.
         if (typeof (err as NodeJS.ErrnoException).syscall === 'string') {
-            throw new CliError(`cannot write a temporary file in ${os.tmpdir()}: ${describeIoError(err)}`);
+            throw new UserError(`cannot write a temporary file in ${os.tmpdir()}: ${describeIoError(err)}`);
         }
         throw err;
     }

@@ -6,10 +6,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { CODES, isDiagnosticCode, type ConfiguredLevel, type DiagnosticCode } from './diagnostics.js';
-import { describeIoError } from './io-errors.js';
-import { pathKey, positionsOf, readJson, type Span } from './json-text.js';
-import { quoted } from './model/quote.js';
+import { CODES, isDiagnosticCode, type ConfiguredLevel, type DiagnosticCode, type Level } from '../diagnostics.js';
+import { describeIoError } from '../io-errors.js';
+import { pathKey, positionsOf, readJson, type Span } from '../json-text.js';
+import { quoted } from '../model/quote.js';
 
 export const CONFIG_FILE = 'govrule.json';
 export const DEFAULT_INCLUDE = ['**/*.govrule'];
@@ -128,6 +128,43 @@ export function parseConfig(rawText: string, root: string, file?: string): GovRu
     }
     problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return { root, file, text, include, out, lint, problems };
+}
+
+/** A finding about govrule.json as it is reported: in the file, at the level that applies. */
+export interface LeveledConfigProblem {
+    readonly file: string;
+    /** 0-based, end exclusive, as in LSP. */
+    readonly start: Position;
+    readonly end: Position;
+    readonly severity: Level;
+    readonly code: DiagnosticCode;
+    readonly message: string;
+}
+
+/**
+ * Findings about govrule.json itself, at the key or value they are about: `config` errors, and
+ * lints (`config-duplicate-key`) at the level the same file's `lint` gives them.
+ */
+export function configProblems(config: GovRuleConfig | undefined): LeveledConfigProblem[] {
+    if (!config?.file) {
+        return [];
+    }
+    const problems: LeveledConfigProblem[] = [];
+    for (const p of config.problems) {
+        const level = CODES[p.code].lint ? config.lint.get(p.code) ?? CODES[p.code].level : CODES[p.code].level;
+        if (level === 'off') {
+            continue;
+        }
+        problems.push({
+            file: config.file,
+            start: p.range.start,
+            end: p.range.end,
+            severity: level,
+            code: p.code,
+            message: `${p.message} (${CONFIG_FILE})`,
+        });
+    }
+    return problems;
 }
 
 /**

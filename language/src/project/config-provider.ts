@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { URI } from 'langium';
-import { readConfigIn, type GovRuleConfig } from '../config.js';
+import { readConfigIn, type GovRuleConfig } from './config.js';
 
 export class ConfigProvider {
     private readonly byFolder = new Map<string, GovRuleConfig | null>();
@@ -26,6 +26,13 @@ export class ConfigProvider {
         const config = own ?? (parent === folder ? undefined : this.forFolder(parent));
         this.byFolder.set(folder, config ?? null);
         return config;
+    }
+
+    /** Takes a govrule.json the caller has already read (the CLI reads it once per run). */
+    remember(config: GovRuleConfig): void {
+        if (config.file !== undefined && path.dirname(config.file) === config.root) {
+            this.byFolder.set(config.root, config);
+        }
     }
 
     clear(): void {
