@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { main, type Io } from '../../language/src/cli/main.js';
-import { createGovRuleServices } from '../../language/src/lsp/lsp-module.js';
+import { createGovRuleServices } from '../../language/src/lsp/server/lsp-module.js';
 import { GovRuleScopeComputation } from '../../language/src/references/scope-computation.js';
 import { RuleChecks } from '../../language/src/validation/rule-checks.js';
 import { loadProject } from '../../language/src/project/project.js';
