@@ -22,8 +22,8 @@ import { GovRuleDocumentValidator } from './validation/document-validator.js';
 import { GovRuleValidationRegistry } from './validation/validation-registry.js';
 import { registerValidationChecks } from './validation/validator.js';
 import { WorkspaceFacts } from './validation/workspace-facts.js';
-import { ConfigProvider } from './project/config-provider.js';
-import { GuardedDocumentBuilder } from './project/guarded-builder.js';
+import { ConfigProvider } from './config/config-provider.js';
+import { GuardedDocumentBuilder } from './guarded-builder.js';
 import type { GovRuleAddedServices, GovRuleServices } from './services.js';
 
 export const GovRuleModule: Module<GovRuleServices, PartialLangiumCoreServices & GovRuleAddedServices> = {

@@ -8,7 +8,7 @@ import type { NameResolver } from './references/name-resolver.js';
 import type { SymbolTable } from './references/symbol-table.js';
 import type { DiagnosticPolicy } from './validation/diagnostic-policy.js';
 import type { WorkspaceFacts } from './validation/workspace-facts.js';
-import type { ConfigProvider } from './project/config-provider.js';
+import type { ConfigProvider } from './config/config-provider.js';
 
 export type GovRuleAddedServices = {
     references: {

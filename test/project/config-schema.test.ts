@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CODES } from '../../language/src/diagnostics.js';
-import { parseConfig } from '../../language/src/project/config.js';
+import { parseConfig } from '../../language/src/config/config.js';
 import { ROOT } from '../helpers/cli.js';
 
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'language', 'schema', 'config.schema.json'), 'utf8'));

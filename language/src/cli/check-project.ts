@@ -2,7 +2,7 @@
  * What `check`, `compile` and `test` share: the run's files read once, built once with the run's
  * govrule.json, and every problem found on the way, sorted for printing.
  */
-import { configProblems } from '../project/config.js';
+import { configProblems } from '../config/config.js';
 import { loadProject, type Project, type SourceFile } from '../project/project.js';
 import { readSources, type FileSet } from './files.js';
 import { sortProblems, toProblems, type Problem } from './problems.js';

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { findConfig } from '../project/config.js';
+import { findConfig } from '../config/config.js';
 import { BundleError, loadBundle, type LoadedBundle } from '../runtime/index.js';
 import { bundleOf, loadProject } from '../project/project.js';
 import type { Io } from './command.js';

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { CONFIG_FILE, DEFAULT_INCLUDE, findConfig, readConfigIn, type GovRuleConfig } from '../project/config.js';
+import { CONFIG_FILE, DEFAULT_INCLUDE, findConfig, readConfigIn, type GovRuleConfig } from '../config/config.js';
 import { describeIoError } from '../io-errors.js';
 import { UserError as CliError, displayPath } from '../project/user-error.js';
 import type { SourceFile } from '../project/project.js';

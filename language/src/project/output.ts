@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { CONFIG_FILE } from './config.js';
+import { CONFIG_FILE } from '../config/config.js';
 import { describeIoError } from '../io-errors.js';
 import { UserError, displayPath } from './user-error.js';
 

@@ -9,7 +9,7 @@ import { bundleChunks, compileBundle, type CompileInput } from '../compiler/bund
 import type { Bundle } from '../bundle/types.js';
 import { createGovRuleCoreServices } from '../govrule-module.js';
 import type { GovRuleServices } from '../services.js';
-import type { GovRuleConfig } from './config.js';
+import type { GovRuleConfig } from '../config/config.js';
 
 export interface SourceFile {
     /** Absolute path. */

@@ -1,10 +1,10 @@
 /**
  * Findings about `govrule.json` (`config` errors, the `config-duplicate-key` lint), published as
- * diagnostics of that file, placed and levelled as the CLI reports them (configProblems in project/config.ts).
+ * diagnostics of that file, placed and levelled as the CLI reports them (configProblems in config/config.ts).
  */
 import { URI } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { configProblems, type GovRuleConfig } from '../../project/config.js';
+import { configProblems, type GovRuleConfig } from '../../config/config.js';
 import { codeDocUrl, type DiagnosticCode, type Level } from '../../diagnostics.js';
 import { govRuleServices, type GovRuleSharedServices } from './services.js';
 import type { GovRuleWorkspaceManager } from './workspace-manager.js';

@@ -13,7 +13,7 @@
 import { Cancellation, DocumentState, OperationCancelled, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
 import * as ast from '../../syntax/generated/ast.js';
 import { declarationsOf, qualifiedName } from '../../model/names.js';
-import { GuardedDocumentBuilder } from '../../project/guarded-builder.js';
+import { GuardedDocumentBuilder } from '../../guarded-builder.js';
 
 export class GovRuleDocumentBuilder extends GuardedDocumentBuilder {
     /** The names each document exported when it was last indexed: what other documents were linked against. */

@@ -10,7 +10,7 @@ import type { TextDocument } from 'langium';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import { URI, UriUtils } from 'langium';
 import { FileChangeType, type DidChangeWatchedFilesParams, type TextDocumentChangeEvent, type WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
-import { CONFIG_FILE } from '../../project/config.js';
+import { CONFIG_FILE } from '../../config/config.js';
 import { govRuleServices, type GovRuleSharedServices } from './services.js';
 import type { GovRuleWorkspaceManager } from './workspace-manager.js';
 

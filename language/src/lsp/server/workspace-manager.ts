@@ -9,7 +9,7 @@ import picomatch from 'picomatch';
 import { DefaultWorkspaceManager, URI, UriUtils, type FileSystemNode } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { InitializeParams, WorkspaceFolder, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
-import type { ConfigProvider } from '../../project/config-provider.js';
+import type { ConfigProvider } from '../../config/config-provider.js';
 import { govRuleServices } from './services.js';
 
 export const SOURCE_EXTENSION = '.govrule';

@@ -5,7 +5,7 @@
  * validated. The CLI and the language server both build through this class.
  */
 import { DefaultDocumentBuilder, DocumentState, isOperationCancelled, type Cancellation, type LangiumDocument, type MaybePromise } from 'langium';
-import { clearFailure, internalError, recordFailure, type Phase } from '../internal-errors.js';
+import { clearFailure, internalError, recordFailure, type Phase } from './internal-errors.js';
 
 const PHASES: ReadonlyMap<DocumentState, Phase> = new Map([
     [DocumentState.Parsed, 'parsing'],
