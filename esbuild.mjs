@@ -1,5 +1,5 @@
-// Bundles the CLI (and, later, the language server and the extension) into CommonJS files with
-// no runtime node_modules. `node esbuild.mjs --watch` rebuilds on change.
+// Bundles the CLI, the language server, the runtime and the VS Code extension's client into
+// CommonJS files with no runtime node_modules. `node esbuild.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { generateBundleValidator } from './scripts/generate-bundle-validator.mjs';
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { GovRuleTerminals } from '../../language/src/syntax/generated/ast.js';
-import { decodeString, encodeString, invalidEscapes } from '../../language/src/syntax/value-converter.js';
+import { decodeString, invalidEscapes } from '../../language/src/syntax/value-converter.js';
 import { characterName, containsInvisible, describeCharacter, escapeInvisible, invisiblePattern, isBidiControl, isInvisible } from '../../language/src/unicode/characters.js';
 import { CONFUSABLE_PROTOTYPES } from '../../language/src/unicode/confusables-table.js';
 import { differingCharacters, skeleton } from '../../language/src/unicode/confusables.js';
@@ -114,11 +114,9 @@ describe('string escapes', () => {
         expect(invalidEscapes(String.raw`"a\u{110000}b\u{10FFFF}\\u{FFFFFF}"`)).toEqual([String.raw`\u{110000}`]);
     });
 
-    test('encoding writes control and invisible characters as escapes, and decoding restores them', () => {
+    test('decoding restores control and invisible characters written as escapes', () => {
         const value = 'a\u202Eb\u0000c\n"\\\t\u{E0041}\r中';
-        const literal = encodeString(value);
-        expect(literal).toBe(String.raw`"a\u{202E}b\u{0}c\n\"\\\t\u{E0041}\u{D}中"`);
-        expect(decodeString(literal)).toBe(value);
+        expect(decodeString(String.raw`"a\u{202E}b\u{0}c\n\"\\\t\u{E0041}\u{D}中"`)).toBe(value);
     });
 });
 

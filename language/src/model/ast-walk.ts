@@ -20,7 +20,7 @@ export function forEachNode(root: AstNode, visit: (node: AstNode) => void): void
             if (key.charCodeAt(0) === 36 /* $ */) {
                 continue;
             }
-            const value = (node as unknown as Record<string, unknown>)[key];
+            const value = (node as AstNode & Record<string, unknown>)[key];
             if (Array.isArray(value)) {
                 for (const item of value) {
                     if (isNode(item)) {
@@ -43,7 +43,7 @@ export function forEachReference(node: AstNode, visit: (reference: Reference, pr
         if (key.charCodeAt(0) === 36 /* $ */) {
             continue;
         }
-        const value = (node as unknown as Record<string, unknown>)[key];
+        const value = (node as AstNode & Record<string, unknown>)[key];
         if (Array.isArray(value)) {
             for (let i = 0; i < value.length; i++) {
                 if (isReference(value[i])) {

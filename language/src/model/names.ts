@@ -4,6 +4,7 @@
  */
 import type { AstNode } from 'langium';
 import * as ast from '../syntax/generated/ast.js';
+import { someSelfOrAncestor } from './categories.js';
 
 /** Declarations that have a qualified name and can be referenced from anywhere. */
 export type Declaration = ast.SeverityLevel | ast.Post | ast.Authority | ast.Action | ast.Attribute | ast.Category | ast.Rule;
@@ -30,10 +31,11 @@ export function localName(decl: Declaration): string {
     if (!ast.isCategory(decl)) {
         return decl.name;
     }
-    const path = [decl.name];
-    for (let parent = decl.$container; ast.isCategory(parent); parent = parent.$container) {
-        path.push(parent.name);
-    }
+    const path: string[] = [];
+    someSelfOrAncestor(decl, c => {
+        path.push(c.name);
+        return false;
+    });
     return path.reverse().join('.');
 }
 

@@ -16,7 +16,7 @@ const BATCH = 1 << 16;
 /** As the kernel's limit on symbolic links in one path lookup. */
 const MAX_LINKS = 40;
 
-/** Joins small chunks into batches of about a megabyte. */
+/** Joins small chunks into batches of about 64 K characters (BATCH): few writes, little memory. */
 export function* batched(chunks: Iterable<string>): Generator<string> {
     let pending: string[] = [];
     let size = 0;

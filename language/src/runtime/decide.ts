@@ -42,8 +42,10 @@ export interface RuleExplanation {
     readonly condition: ConditionTrace;
 }
 
-const NO_ACTIONS = Object.freeze([]) as unknown as BundleRule['actions'];
-const NO_ESCALATION = Object.freeze([]) as unknown as BundleRule['escalation'];
+const NO_ACTIONS: BundleRule['actions'] = [];
+const NO_ESCALATION: BundleRule['escalation'] = [];
+Object.freeze(NO_ACTIONS);
+Object.freeze(NO_ESCALATION);
 
 /** Decides one event. Throws EventError for an event the bundle cannot decide. */
 export function decide(loaded: LoadedBundle, event: unknown, options: DecideOptions = {}): Decision {

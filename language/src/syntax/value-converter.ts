@@ -1,6 +1,5 @@
 /** Converts token text to values: strings get their escapes (§2: \" \\ \n \t \uXXXX \u{X}) decoded. */
 import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
-import { escapeSequence, invisiblePattern } from '../unicode/characters.js';
 
 export class GovRuleValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
@@ -36,12 +35,3 @@ export function invalidEscapes(quoted: string): string[] {
         .map(m => m[0]);
 }
 
-/**
- * Encodes a string as a GovRule literal (the formatter and quick fixes write strings); control
- * and invisible characters become escapes, as the language requires.
- */
-export function encodeString(value: string): string {
-    return `"${value.replace(/[\\"\n\t]/g, c => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\${c}`)
-        .replace(invisiblePattern(), c => escapeSequence(c.codePointAt(0)!))
-        .replace(/\r/g, '\\u{D}')}"`;
-}

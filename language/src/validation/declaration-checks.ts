@@ -10,6 +10,7 @@ import type { SymbolTable } from '../references/symbol-table.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { literalFits, typeName } from '../model/types.js';
 import { quoted } from '../model/quote.js';
+import type { DiagnosticData } from '../diagnostics.js';
 
 export class DeclarationChecks {
     private readonly symbols: SymbolTable;
@@ -96,7 +97,7 @@ export class DeclarationChecks {
             accept('error', (isPackage
                 ? `No package ${quoted(imp.path.slice(0, -2))} in the workspace`
                 : `${quoted(imp.path)} names no element of a package in the workspace`) + didYouMean(isPackage ? suggestions.map(p => p.slice(0, -2)) : suggestions),
-                { node: imp, property: 'path', code: 'unresolved-import', data: { suggestions } });
+                { node: imp, property: 'path', code: 'unresolved-import', data: { suggestions } satisfies DiagnosticData });
         }
     }
 

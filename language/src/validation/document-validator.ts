@@ -14,6 +14,7 @@ import { describeCharacter, escapeInvisible } from '../unicode/characters.js';
 import { isGovRuleLinkingError } from '../references/linker.js';
 import type { DiagnosticPolicy } from './diagnostic-policy.js';
 import type { GovRuleValidationRegistry } from './validation-registry.js';
+import type { DiagnosticData } from '../diagnostics.js';
 
 export class GovRuleDocumentValidator extends DefaultDocumentValidator {
     private readonly policy: DiagnosticPolicy;
@@ -90,7 +91,7 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
                 range: { start, end: { line: start.line, character: start.character + error.length } },
                 message: char !== undefined ? `Unexpected character ${describeCharacter(char)}` : error.message,
                 code: 'syntax',
-                data: { code: 'syntax', ...fixOf(error) },
+                data: { code: 'syntax', ...fixOf(error) } satisfies DiagnosticData,
                 source: this.getSource()
             });
         }
@@ -123,7 +124,7 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
                 range,
                 message: error.message,
                 code,
-                data: { code, refText: reference.$refText, suggestions: isGovRuleLinkingError(error) ? error.suggestions : [] },
+                data: { code, refText: reference.$refText, suggestions: isGovRuleLinkingError(error) ? error.suggestions : [] } satisfies DiagnosticData,
                 source: this.getSource()
             });
         }

@@ -9,7 +9,7 @@ import { AstUtils, CstUtils, GrammarUtils, isReference, type AstNode, type Langi
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import { forEachReference } from '../../model/ast-walk.js';
-import type { DiagnosticCode } from '../../diagnostics.js';
+import { diagnosticData, type DiagnosticCode } from '../../diagnostics.js';
 import * as ast from '../../syntax/generated/ast.js';
 import { declarationsOf, kindName } from '../../model/names.js';
 import type { ImportHints } from '../../references/import-hints.js';
@@ -101,7 +101,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
     }
 
     private fixesFor(document: LangiumDocument, diagnostic: Diagnostic): Fix[] {
-        const data = (diagnostic.data ?? {}) as { suggestions?: string[]; clause?: string; missing?: string[]; replacement?: string };
+        const data = diagnosticData(diagnostic);
         try {
             switch (diagnostic.code) {
                 case 'unresolved-reference':
@@ -260,7 +260,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
         }
         const missing = (document.diagnostics ?? [])
             .filter(d => d.code === 'missing-clause' && sameRange(d.range, diagnostic.range))
-            .map(d => (d.data as { clause?: string } | undefined)?.clause)
+            .map(d => diagnosticData(d).clause)
             .filter((c): c is string => typeof c === 'string');
         const firstName = (c: string) => this.namesOfKind(model, CLAUSE_TARGETS[c] ?? '')[0];
         const fixes: Fix[] = this.namesOfKind(model, CLAUSE_TARGETS[clause] ?? '').slice(0, MAX_CHOICES)

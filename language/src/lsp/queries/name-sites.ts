@@ -6,6 +6,7 @@
 import { AstUtils, GrammarUtils, isReference, type LangiumDocument, type LangiumDocuments, type Reference, type URI } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import * as ast from '../../syntax/generated/ast.js';
+import { isSelfOrAncestor } from '../../model/categories.js';
 import { isDeclaration, qualifiedName } from '../../model/names.js';
 import type { GovRuleLspServices } from '../server/services.js';
 import { segmentsOf, type Named } from './locate.js';
@@ -99,11 +100,6 @@ export class NameSites {
 }
 
 function isInside(node: ast.Category, ancestor: ast.Category): boolean {
-    for (let current = node.$container; ast.isCategory(current); current = current.$container) {
-        if (current === ancestor) {
-            return true;
-        }
-    }
-    return false;
+    return node !== ancestor && isSelfOrAncestor(ancestor, node);
 }
 
