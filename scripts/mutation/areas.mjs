@@ -16,7 +16,7 @@ export const AREAS = {
     // The workspace lints (unreachable rules, conflicts, impossible conditions).
     analysis: {
         mutate: ['language/src/validation/analysis-rules.ts', 'language/src/validation/analysis-constraints.ts'],
-        tests: ['test/core/analysis*.test.ts'],
+        tests: ['test/validation/analysis*.test.ts'],
     },
 };
 
