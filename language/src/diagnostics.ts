@@ -9,6 +9,13 @@ import { pathToFileURL } from 'node:url';
 export type Level = 'error' | 'warning' | 'info' | 'hint';
 export type ConfiguredLevel = Level | 'off';
 
+/** The levels govrule.json and the editor's settings may give a lint, in the order messages list them. */
+export const CONFIGURED_LEVELS: readonly ConfiguredLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+export function isConfiguredLevel(value: unknown): value is ConfiguredLevel {
+    return typeof value === 'string' && (CONFIGURED_LEVELS as readonly string[]).includes(value);
+}
+
 export interface CodeInfo {
     readonly level: Level;
     /** Lints can be re-levelled or turned off in govrule.json; errors cannot. */

@@ -6,14 +6,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { CODES, isDiagnosticCode, type ConfiguredLevel, type DiagnosticCode, type Level } from '../diagnostics.js';
+import { CODES, CONFIGURED_LEVELS, isConfiguredLevel, isDiagnosticCode, type ConfiguredLevel, type DiagnosticCode, type Level } from '../diagnostics.js';
 import { describeIoError } from '../io-errors.js';
 import { pathKey, positionsOf, readJson, type Span } from '../json-text.js';
 import { quoted } from '../model/quote.js';
 
 export const CONFIG_FILE = 'govrule.json';
 export const DEFAULT_INCLUDE = ['**/*.govrule'];
-const LEVELS: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 /** A finding about govrule.json: `config` (an error) or a lint such as `config-duplicate-key`. */
 export interface ConfigProblem {
@@ -111,12 +110,12 @@ export function parseConfig(rawText: string, root: string, file?: string): GovRu
                 if (!isDiagnosticCode(code)) {
                     const lints = Object.entries(CODES).filter(([, info]) => info.lint).map(([c]) => c);
                     report(`Unknown lint ${quoted(code)} (lints: ${lints.join(', ')})`, at);
-                } else if (typeof level !== 'string' || !LEVELS.includes(level)) {
-                    report(`Level of ${quoted(code)} must be one of ${LEVELS.join(', ')}`, at);
+                } else if (!isConfiguredLevel(level)) {
+                    report(`Level of ${quoted(code)} must be one of ${CONFIGURED_LEVELS.join(', ')}`, at);
                 } else if (!CODES[code].lint && level !== CODES[code].level) {
                     report(`${quoted(code)} is an error and cannot be changed or turned off; only lints can`, at);
                 } else {
-                    lint.set(code, level as ConfiguredLevel);
+                    lint.set(code, level);
                 }
             }
         }
