@@ -1,5 +1,5 @@
-// Bundles the CLI (and, later, the language server and the extension) into CommonJS files with
-// no runtime node_modules. `node esbuild.mjs --watch` rebuilds on change.
+// Bundles the CLI, the language server, the runtime and the VS Code extension's client into
+// CommonJS files with no runtime node_modules. `node esbuild.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { generateBundleValidator } from './scripts/generate-bundle-validator.mjs';
 
@@ -28,7 +28,7 @@ const common = {
 const entries = [
     { entryPoints: ['language/src/cli/main.ts'], outfile: 'out/cli.cjs' },
     // The language server: `govrule-language-server --stdio`; the extension starts out/server.cjs.
-    { entryPoints: ['language/src/lsp/main.ts'], outfile: 'out/server.cjs' },
+    { entryPoints: ['language/src/lsp/server/main.ts'], outfile: 'out/server.cjs' },
     { entryPoints: ['language/src/runtime/index.ts'], outfile: 'out/runtime.cjs' },
     // The VS Code extension's client (minified: it ships in the .vsix); VS Code provides `vscode`.
     { entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'], minify: true },

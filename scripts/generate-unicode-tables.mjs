@@ -5,7 +5,7 @@
 //   lint. The full table has some 6,300 entries; identifiers use only Latin letters, digits, `_`
 //   and CJK ideographs, so about 150 of them matter. Source: the npm package unhomoglyph
 //   (confusables.txt as JSON). The identifier alphabet is read from the ID terminal of
-//   language/src/govrule.langium.
+//   language/src/syntax/govrule.langium.
 // - language/src/unicode/names-table.ts: the Unicode names (for controls, their name aliases) of
 //   the characters messages name: controls, Latin, punctuation (ASCII, general, CJK, full-width)
 //   and every invisible character that language/src/unicode/characters.ts defines. Source: the
@@ -128,7 +128,7 @@ function invisibleClass() {
 }
 
 function identifierPattern() {
-    const grammar = readFileSync(join(root, 'language', 'src', 'govrule.langium'), 'utf8');
+    const grammar = readFileSync(join(root, 'language', 'src', 'syntax', 'govrule.langium'), 'utf8');
     const match = /^terminal ID: \/(.*)\/;$/m.exec(grammar);
     if (!match) {
         throw new Error('No ID terminal in govrule.langium');

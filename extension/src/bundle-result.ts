@@ -3,7 +3,9 @@
  * anything else (an error, an answer without a bundle) becomes a failure with a message to show.
  * Pure: no `vscode` import.
  */
-import { serializeBundle, type Bundle } from '../../language/src/compiler/bundle.js';
+import { serializeBundle } from '../../language/src/bundle/serialize.js';
+import { BUNDLE_FORMAT } from '../../language/src/bundle/format.js';
+import type { Bundle } from '../../language/src/bundle/types.js';
 
 export const COMPILE_COMMAND = 'govrule.compile';
 
@@ -12,7 +14,7 @@ export type CompileOutcome =
     | { readonly ok: false; readonly message: string };
 
 function isBundle(value: unknown): value is Bundle {
-    return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'govrule-bundle';
+    return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === BUNDLE_FORMAT;
 }
 
 /** Accepts the bundle itself or an answer that carries it as `bundle`. */

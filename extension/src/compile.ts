@@ -2,8 +2,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { findConfig } from '../../language/src/config.js';
-import { writeOutput } from '../../language/src/cli/output.js';
+import { findConfig } from '../../language/src/config/config.js';
+import { writeOutput } from '../../language/src/project/output.js';
 import { describeBundle } from './bundle-result.js';
 import { LANGUAGE_ID } from './client.js';
 import { compile } from './server-api.js';

@@ -4,7 +4,7 @@
  * is dropped first and `lint` has the shape of the `lint` object of `govrule.json`: only the
  * codes the user has set. Pure: no `vscode` import.
  */
-import { CODES, isDiagnosticCode } from '../../language/src/diagnostics.js';
+import { CODES, isConfiguredLevel, isDiagnosticCode, type ConfiguredLevel } from '../../language/src/diagnostics.js';
 
 export const SECTION = 'govrule';
 export const INHERIT = 'inherit';
@@ -41,8 +41,7 @@ export function toServerConfigurationItem(section: string | undefined, value: un
     return value;
 }
 
-export type LintLevel = 'error' | 'warning' | 'info' | 'hint' | 'off';
-const LEVELS: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
+export type LintLevel = ConfiguredLevel;
 
 /**
  * The level the editor settings give a diagnostic code, if any: only lints can be re-levelled
@@ -53,7 +52,7 @@ export function lintLevel(code: unknown, lint: unknown): LintLevel | undefined {
         return undefined;
     }
     const level = lint[code];
-    return typeof level === 'string' && LEVELS.includes(level) ? level as LintLevel : undefined;
+    return isConfiguredLevel(level) ? level : undefined;
 }
 
 /** The code of an LSP or VS Code diagnostic: a string, or `{ value }` when it has a link. */

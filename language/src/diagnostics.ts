@@ -9,6 +9,13 @@ import { pathToFileURL } from 'node:url';
 export type Level = 'error' | 'warning' | 'info' | 'hint';
 export type ConfiguredLevel = Level | 'off';
 
+/** The levels govrule.json and the editor's settings may give a lint, in the order messages list them. */
+export const CONFIGURED_LEVELS: readonly ConfiguredLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+export function isConfiguredLevel(value: unknown): value is ConfiguredLevel {
+    return typeof value === 'string' && (CONFIGURED_LEVELS as readonly string[]).includes(value);
+}
+
 export interface CodeInfo {
     readonly level: Level;
     /** Lints can be re-levelled or turned off in govrule.json; errors cannot. */
@@ -80,4 +87,31 @@ export function codeDocUrl(code: DiagnosticCode): string {
         }
     }
     return `${docsBase}#${code}`;
+}
+
+/**
+ * What a diagnostic's `data` carries: written by the linker and the checks, read by the quick
+ * fixes (lsp/features/code-action-provider.ts).
+ */
+export interface DiagnosticData {
+    /** The diagnostic's code (parser and linker diagnostics repeat it here). */
+    readonly code?: string;
+    /** The name as written, of an unresolved reference. */
+    readonly refText?: string;
+    /** Names or words to offer instead. */
+    readonly suggestions?: readonly string[];
+    /** The keyword of a missing clause. */
+    readonly clause?: string;
+    /** Missing arguments or attributes, by name. */
+    readonly missing?: readonly string[];
+    /** The text that replaces the diagnostic's range. */
+    readonly replacement?: string;
+    /** The id of the rule that shadows this one. */
+    readonly by?: string;
+}
+
+/** The `data` of a diagnostic, as the quick fixes read it. */
+export function diagnosticData(diagnostic: { readonly data?: unknown }): DiagnosticData {
+    const data = diagnostic.data;
+    return typeof data === 'object' && data !== null ? data : {};
 }

@@ -6,11 +6,12 @@ import {
     DefaultIndexManager, DefaultServiceRegistry, createDefaultCoreModule, type URI, createDefaultSharedCoreModule, inject, type PartialLangiumSharedCoreServices,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices
 } from 'langium';
-import { GovRuleCommentProvider } from './documentation.js';
-import { GovRuleGeneratedModule, GovRuleGeneratedSharedModule } from './generated/module.js';
-import { createGuardedParser } from './parser/guarded-parser.js';
-import { GovRuleLexer, GovRuleTokenBuilder } from './parser/mistakes.js';
-import { GovRuleValueConverter } from './parser/value-converter.js';
+import { GovRuleCommentProvider } from './model/documentation.js';
+import { GovRuleGeneratedModule, GovRuleGeneratedSharedModule } from './syntax/generated/module.js';
+import { GovRuleParserErrorMessageProvider } from './syntax/error-messages.js';
+import { createGuardedParser } from './syntax/guarded-parser.js';
+import { GovRuleLexer, GovRuleTokenBuilder } from './syntax/mistakes.js';
+import { GovRuleValueConverter } from './syntax/value-converter.js';
 import { ImportHints } from './references/import-hints.js';
 import { GovRuleLinker } from './references/linker.js';
 import { NameResolver } from './references/name-resolver.js';
@@ -21,25 +22,9 @@ import { GovRuleDocumentValidator } from './validation/document-validator.js';
 import { GovRuleValidationRegistry } from './validation/validation-registry.js';
 import { registerValidationChecks } from './validation/validator.js';
 import { WorkspaceFacts } from './validation/workspace-facts.js';
-import { ConfigProvider } from './workspace/config-provider.js';
-import { GuardedDocumentBuilder } from './workspace/guarded-builder.js';
-
-export type GovRuleAddedServices = {
-    references: {
-        SymbolTable: SymbolTable;
-        NameResolver: NameResolver;
-        ImportHints: ImportHints;
-    };
-    validation: {
-        WorkspaceFacts: WorkspaceFacts;
-        DiagnosticPolicy: DiagnosticPolicy;
-    };
-    workspace: {
-        ConfigProvider: ConfigProvider;
-    };
-};
-
-export type GovRuleServices = LangiumCoreServices & GovRuleAddedServices;
+import { ConfigProvider } from './config/config-provider.js';
+import { GuardedDocumentBuilder } from './guarded-builder.js';
+import type { GovRuleAddedServices, GovRuleServices } from './services.js';
 
 export const GovRuleModule: Module<GovRuleServices, PartialLangiumCoreServices & GovRuleAddedServices> = {
     parser: {
@@ -47,6 +32,7 @@ export const GovRuleModule: Module<GovRuleServices, PartialLangiumCoreServices &
         LangiumParser: (services) => createGuardedParser(services),
         TokenBuilder: () => new GovRuleTokenBuilder(),
         Lexer: (services) => new GovRuleLexer(services),
+        ParserErrorMessageProvider: () => new GovRuleParserErrorMessageProvider(),
     },
     references: {
         ScopeComputation: (services) => new GovRuleScopeComputation(services),

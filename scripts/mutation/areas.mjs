@@ -5,18 +5,18 @@
 export const AREAS = {
     // What platforms embed: loading bundles and deciding events.
     runtime: {
-        mutate: ['language/src/runtime/**/*.ts', '!language/src/runtime/generated/**'],
+        mutate: ['language/src/runtime/**/*.ts'],
         tests: ['test/runtime/**/*.test.ts'],
     },
-    // The bundle's bytes. (Runtime tests are not among them: their fixtures keep compiled bundles.)
+    // The bundle's bytes: the compiler and the bundle's serializer. (Runtime tests are not among them: their fixtures keep compiled bundles.)
     compiler: {
-        mutate: ['language/src/compiler/**/*.ts'],
+        mutate: ['language/src/compiler/**/*.ts', 'language/src/bundle/**/*.ts', '!language/src/bundle/generated/**'],
         tests: ['test/compiler/**/*.test.ts'],
     },
     // The workspace lints (unreachable rules, conflicts, impossible conditions).
     analysis: {
         mutate: ['language/src/validation/analysis-rules.ts', 'language/src/validation/analysis-constraints.ts'],
-        tests: ['test/core/analysis*.test.ts'],
+        tests: ['test/validation/analysis*.test.ts'],
     },
 };
 

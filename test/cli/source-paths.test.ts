@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Bundle } from '../../language/src/compiler/bundle.js';
+import type { Bundle } from '../../language/src/bundle/types.js';
 import { describeRun, runCli } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 import { USES_VOCABULARY, VOCABULARY } from '../helpers/workspace.js';

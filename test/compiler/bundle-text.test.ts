@@ -6,8 +6,10 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { compileBundle, serializeBundle, sourcePath, type Bundle } from '../../language/src/compiler/bundle.js';
-import { bundleOf, bundleTextOf, loadProject, type SourceFile } from '../../language/src/workspace/project.js';
+import { compileBundle, sourcePath } from '../../language/src/compiler/bundle.js';
+import { serializeBundle } from '../../language/src/bundle/serialize.js';
+import type { Bundle } from '../../language/src/bundle/types.js';
+import { bundleOf, bundleTextOf, loadProject, type SourceFile } from '../../language/src/project/project.js';
 
 const ROOT = path.join(os.tmpdir(), 'govrule-bundle-text');
 

@@ -4,8 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Bundle, BundleRule } from '../../language/src/compiler/bundle.js';
-import { bundleOf } from '../../language/src/workspace/project.js';
+import type { Bundle, BundleRule } from '../../language/src/bundle/types.js';
+import { bundleOf } from '../../language/src/project/project.js';
 import { ROOT } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 import { loadFolder } from '../helpers/project.js';

@@ -20,7 +20,7 @@ const EXAMPLES = fs.readdirSync(path.join(ROOT, 'examples'), { recursive: true, 
 const { GovRule } = createGovRuleCoreServices(EmptyFileSystem);
 
 /** The keywords of the grammar, read from its source. */
-const KEYWORDS = [...new Set([...fs.readFileSync(path.join(ROOT, 'language', 'src', 'govrule.langium'), 'utf8')
+const KEYWORDS = [...new Set([...fs.readFileSync(path.join(ROOT, 'language', 'src', 'syntax', 'govrule.langium'), 'utf8')
     .matchAll(/'([A-Za-z]+)'/g)].map(m => m[1]))].sort();
 
 interface Placed extends Token {

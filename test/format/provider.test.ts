@@ -10,7 +10,7 @@ import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { describe, expect, test } from 'vitest';
 import { formatText } from '../../language/src/format/formatter.js';
 import { createGovRuleCoreServices } from '../../language/src/govrule-module.js';
-import { GovRuleFormatter } from '../../language/src/lsp/formatting-provider.js';
+import { GovRuleFormatter } from '../../language/src/lsp/features/formatting-provider.js';
 import { projectArb, scramble } from './arbitrary.js';
 
 const { GovRule } = createGovRuleCoreServices(EmptyFileSystem);

@@ -4,7 +4,7 @@ import { EmptyFileSystem } from 'langium';
 import { expect } from 'vitest';
 import { formatText } from '../../language/src/format/formatter.js';
 import { createGovRuleCoreServices } from '../../language/src/govrule-module.js';
-import { bundleTextOf, loadProject } from '../../language/src/workspace/project.js';
+import { bundleTextOf, loadProject } from '../../language/src/project/project.js';
 
 const lexer = createGovRuleCoreServices(EmptyFileSystem).GovRule.parser.Lexer;
 

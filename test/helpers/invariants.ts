@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { expect } from 'vitest';
 import { isDiagnosticCode } from '../../language/src/diagnostics.js';
 import { invisiblePattern } from '../../language/src/unicode/characters.js';
-import { bundleOf, loadProject, type SourceFile } from '../../language/src/workspace/project.js';
+import { bundleOf, loadProject, type SourceFile } from '../../language/src/project/project.js';
 import { ROOT } from './cli.js';
 
 let validator: ValidateFunction | undefined;

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { loadProject, type Project } from '../../language/src/workspace/project.js';
+import { loadProject, type Project } from '../../language/src/project/project.js';
 
 /** Every `*.govrule` file under `dir`, sorted, as absolute paths. */
 export function govruleFiles(dir: string): string[] {

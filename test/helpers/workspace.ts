@@ -4,8 +4,9 @@
  */
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createGovRuleCoreServices, type GovRuleServices } from '../../language/src/govrule-module.js';
-import type { Model } from '../../language/src/generated/ast.js';
+import { createGovRuleCoreServices } from '../../language/src/govrule-module.js';
+import type { GovRuleServices } from '../../language/src/services.js';
+import type { Model } from '../../language/src/syntax/generated/ast.js';
 
 export interface TestWorkspace {
     readonly services: GovRuleServices;

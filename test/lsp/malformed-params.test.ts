@@ -3,7 +3,7 @@
  * warning in the log, and the server goes on serving every document as before.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { paramsProblem } from '../../language/src/lsp/param-guard.js';
+import { paramsProblem } from '../../language/src/lsp/server/param-guard.js';
 import { LspClient } from '../helpers/lsp-client.js';
 import { fixtureWorkspace } from './fixture.js';
 

@@ -7,8 +7,8 @@
 import { Cancellation, DocumentState, isOperationCancelled, URI, type LangiumDocument } from 'langium';
 import { VirtualFileSystemProvider } from 'langium/test';
 import { beforeEach, expect, test } from 'vitest';
-import { createGovRuleServices } from '../../language/src/lsp/lsp-module.js';
-import type { GovRuleSharedServices } from '../../language/src/lsp/services.js';
+import { createGovRuleServices } from '../../language/src/lsp/server/lsp-module.js';
+import type { GovRuleSharedServices } from '../../language/src/lsp/server/services.js';
 import { CATEGORIES, RULES, VOCAB } from './fixture.js';
 
 const FILES: Record<string, string> = {

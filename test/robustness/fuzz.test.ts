@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { formatProblems, OUTPUT_FORMATS } from '../../language/src/cli/report.js';
 import { toProblems } from '../../language/src/cli/problems.js';
 import { invisiblePattern } from '../../language/src/unicode/characters.js';
-import { loadProject, type SourceFile } from '../../language/src/workspace/project.js';
+import { loadProject, type SourceFile } from '../../language/src/project/project.js';
 import { EXAMPLES } from '../helpers/cli.js';
 import { expectSoundBuild } from '../helpers/invariants.js';
 import { TOKENS, UNICODE_TOKENS, mutate, mutation } from '../helpers/mutations.js';

@@ -6,13 +6,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { closestNames, editDistance } from '../../language/src/references/suggestions.js';
-import { quoted } from '../../language/src/quote.js';
+import { closestNames, editDistance } from '../../language/src/model/text-distance.js';
+import { quoted } from '../../language/src/model/quote.js';
 import { describeRun, runCli, type CliResult } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 // @ts-expect-error: a plain ES module without types, shared with the benchmark
 import * as hostile from '../../bench/hostile.mjs';
-import { MAX_CATEGORY_NESTING } from '../../language/src/parser/guarded-parser.js';
+import { MAX_CATEGORY_NESTING } from '../../language/src/syntax/guarded-parser.js';
 
 interface Shape {
     readonly files: Record<string, string>;

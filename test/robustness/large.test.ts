@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Bundle } from '../../language/src/compiler/bundle.js';
-import { loadProject } from '../../language/src/workspace/project.js';
+import type { Bundle } from '../../language/src/bundle/types.js';
+import { loadProject } from '../../language/src/project/project.js';
 import { describeRun, runCli, type CliResult } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 import { USES_VOCABULARY, VOCABULARY } from '../helpers/workspace.js';

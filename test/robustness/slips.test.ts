@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { loadProject } from '../../language/src/workspace/project.js';
+import { loadProject } from '../../language/src/project/project.js';
 import { canonical, projectArb } from '../format/arbitrary.js';
 import { positionAt } from '../helpers/ranges.js';
 

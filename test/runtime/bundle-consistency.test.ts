@@ -5,7 +5,7 @@
  * that names the problem.
  */
 import { describe, expect, test } from 'vitest';
-import type { Bundle } from '../../language/src/compiler/bundle.js';
+import type { Bundle } from '../../language/src/bundle/types.js';
 import { BundleError, loadBundle } from '../../language/src/runtime/index.js';
 import { compile, rule, rules } from './fixtures.js';
 

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { Bundle } from '../../language/src/compiler/bundle.js';
+import type { Bundle } from '../../language/src/bundle/types.js';
 import { BundleError, MAX_BUNDLE_DEPTH, MAX_BUNDLE_LENGTH, MAX_BUNDLE_VALUES, MAX_CATEGORY_DEPTH, MAX_CONDITION_DEPTH, decide, loadBundle } from '../../language/src/runtime/index.js';
 import { EXAMPLES, ROOT } from '../helpers/cli.js';
 import { govruleFiles } from '../helpers/project.js';
@@ -57,7 +57,7 @@ describe('loading', () => {
 
     test('the generated schema validator is up to date with the schema', async () => {
         const script = await import(pathToFileURL(path.join(ROOT, 'scripts', 'generate-bundle-validator.mjs')).href);
-        const committed = fs.readFileSync(path.join(ROOT, 'language', 'src', 'runtime', 'generated', 'bundle-schema-validator.js'), 'utf8');
+        const committed = fs.readFileSync(path.join(ROOT, 'language', 'src', 'bundle', 'generated', 'bundle-schema-validator.js'), 'utf8');
         expect(committed === script.bundleValidatorSource(), 'run `node scripts/generate-bundle-validator.mjs`').toBe(true);
     });
 });

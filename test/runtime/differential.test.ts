@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import jsonLogic from 'json-logic-js';
 import { describe, expect, test } from 'vitest';
-import type { Bundle, BundleRule } from '../../language/src/compiler/bundle.js';
+import type { Bundle, BundleRule } from '../../language/src/bundle/types.js';
 import { EventError, decide, loadBundle, normalizeEvent } from '../../language/src/runtime/index.js';
 
 type Scalar = string | number | boolean;

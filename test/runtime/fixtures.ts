@@ -4,9 +4,9 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Bundle } from '../../language/src/compiler/bundle.js';
+import type { Bundle } from '../../language/src/bundle/types.js';
 import { EventError, loadBundle, type LoadedBundle } from '../../language/src/runtime/index.js';
-import { bundleOf, loadProject } from '../../language/src/workspace/project.js';
+import { bundleOf, loadProject } from '../../language/src/project/project.js';
 
 const ROOT = path.join(os.tmpdir(), 'govrule-runtime-fixture');
 

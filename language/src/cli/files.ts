@@ -5,19 +5,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { CONFIG_FILE, DEFAULT_INCLUDE, findConfig, readConfigIn, type GovRuleConfig } from '../config.js';
+import { CONFIG_FILE, DEFAULT_INCLUDE, findConfig, readConfigIn, type GovRuleConfig } from '../config/config.js';
 import { describeIoError } from '../io-errors.js';
-import { escapeInvisible } from '../unicode/characters.js';
-import type { SourceFile } from '../workspace/project.js';
+import { UserError as CliError, displayPath } from '../project/user-error.js';
+import type { SourceFile } from '../project/project.js';
 import type { Problem } from './problems.js';
 
-/** A problem with the command line or the file system: one line, exit code 2. */
-/** A usage or I/O error: one line on stderr, exit 2. Paths in it may hold invisible characters: escaped. */
-export class CliError extends Error {
-    constructor(message: string) {
-        super(escapeInvisible(message));
-    }
-}
+/** A problem with the command line or the file system: one line on stderr, exit code 2. */
+export { CliError, displayPath };
 
 export interface FileSet {
     /** The project root: where govrule.json is, else the current folder. */
@@ -175,11 +170,5 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
         i += continuations + 1;
     }
     return bytes.length;
-}
-
-/** Paths as printed: relative to the current folder, with `/`. */
-export function displayPath(file: string, cwd: string): string {
-    const relative = path.relative(cwd, file);
-    return (relative === '' ? '.' : relative).split(path.sep).join('/');
 }
 

@@ -1,9 +1,8 @@
 /** Diagnostics of a run, flattened for printing: one list, sorted by file and position. */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { CONFIG_FILE, type GovRuleConfig } from '../config.js';
-import { CODES, type Level } from '../diagnostics.js';
+import type { Level } from '../diagnostics.js';
 import { stackOf } from '../internal-errors.js';
-import type { FileDiagnostics } from '../workspace/project.js';
+import type { FileDiagnostics } from '../project/project.js';
 
 export interface Problem {
     readonly file: string;
@@ -39,32 +38,6 @@ function fromDiagnostic(file: string, d: Diagnostic): Problem {
         message: String(d.message),
         stack: stackOf(d),
     };
-}
-
-/**
- * Findings about govrule.json itself, at the key or value they are about: `config` errors, and
- * lints (`config-duplicate-key`) at the level the same file's `lint` gives them.
- */
-export function configProblems(config: GovRuleConfig | undefined): Problem[] {
-    if (!config?.file) {
-        return [];
-    }
-    const problems: Problem[] = [];
-    for (const p of config.problems) {
-        const level = CODES[p.code].lint ? config.lint.get(p.code) ?? CODES[p.code].level : CODES[p.code].level;
-        if (level === 'off') {
-            continue;
-        }
-        problems.push({
-            file: config.file,
-            start: p.range.start,
-            end: p.range.end,
-            severity: level,
-            code: p.code,
-            message: `${p.message} (${CONFIG_FILE})`,
-        });
-    }
-    return problems;
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {

@@ -2,7 +2,7 @@
 import { CODES, codeDocUrl, isDiagnosticCode } from '../diagnostics.js';
 import { escapeInvisible, escapeInvisibleInJson } from '../unicode/characters.js';
 import { VERSION } from '../version.js';
-import type { OptionValues, OptionsConfig } from './command.js';
+import type { Io, OptionValues, OptionsConfig } from './command.js';
 import { CliError, displayPath } from './files.js';
 import { countBySeverity, type Problem } from './problems.js';
 
@@ -216,4 +216,30 @@ function sarifLevel(level: string): 'error' | 'warning' | 'note' {
 
 function pathToFileUri(folder: string): string {
     return `file://${encodeURI(folder.split('\\').join('/')).replace(/^([^/])/, '/$1')}`;
+}
+
+/**
+ * Prints problems in the chosen format and returns the exit status they imply: text goes to
+ * stderr, machine formats to stdout unless stdout carries the command's own output.
+ */
+export function printProblems(problems: readonly Problem[], report: ReportOptions, ctx: ReportContext, io: Io, stdoutTaken = false): number {
+    const counts = countBySeverity(problems);
+    const shown = report.quiet ? problems.filter(p => p.severity === 'error') : problems;
+    const write = report.format === 'text' || stdoutTaken ? io.stderr : io.stdout;
+    write(formatProblems(report.format, shown, ctx));
+    if (report.debug) {
+        for (const problem of shown) {
+            if (problem.stack) {
+                io.stderr(`govrule: stack of the internal error in ${displayPath(problem.file, ctx.cwd)}:\n${problem.stack}\n`);
+            }
+        }
+    }
+    if (counts.error > 0) {
+        return 1;
+    }
+    if (report.maxWarnings !== undefined && counts.warning > report.maxWarnings) {
+        io.stderr(`govrule: ${counts.warning} ${counts.warning === 1 ? 'warning exceeds' : 'warnings exceed'} --max-warnings ${report.maxWarnings}\n`);
+        return 1;
+    }
+    return 0;
 }

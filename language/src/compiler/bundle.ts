@@ -5,62 +5,17 @@
  */
 import type { AstNode, CommentProvider, LangiumDocument } from 'langium';
 import * as path from 'node:path';
-import * as ast from '../generated/ast.js';
-import { docComment } from '../documentation.js';
-import { declarationsOf, qualifiedName, type Declaration } from '../names.js';
-import { clausesOf } from '../rules.js';
+import * as ast from '../syntax/generated/ast.js';
+import { docComment } from '../model/documentation.js';
+import { declarationsOf, qualifiedName, type Declaration } from '../model/names.js';
+import { clausesOf } from '../model/rules.js';
 import { compareStrings } from '../references/symbol-table.js';
-import { parseDuration, type Duration } from '../values.js';
+import { parseDuration } from '../model/values.js';
 import { VERSION } from '../version.js';
-import { literalValue, toJsonLogic, type JsonLogic, type Scalar } from './jsonlogic.js';
-
-export interface Source { file: string; line: number; column: number }
-interface Element { id: string; name: string; label: string | null; doc: string | null; source: Source }
-export interface Money { amount: number; currency: string }
-export type Value = Scalar | Duration | Money;
-
-export interface Bundle {
-    format: 'govrule-bundle';
-    formatVersion: 1;
-    compiler: { name: 'govrule'; version: string };
-    packages: Array<{ id: string; files: string[] }>;
-    severities: Array<Element & { rank: number }>;
-    posts: Element[];
-    authorities: Element[];
-    actions: Array<Element & { params: Array<{ name: string; type: ast.ValueType; optional: boolean }> }>;
-    attributes: Array<Element & { type: string; values: string[] | null; default: Scalar | null }>;
-    categories: Array<Element & { parent: string | null }>;
-    rules: BundleRule[];
-    tests: BundleTest[];
-}
-
-export interface BundleRule extends Element {
-    categories: string[];
-    severity: string;
-    responsible: string;
-    actions: Array<{ action: string; args: Record<string, Value> }>;
-    escalation: Array<{ after: string; afterSeconds: number; to: string; toKind: 'post' | 'authority' }>;
-    when: JsonLogic;
-    priority: number;
-    enabled: boolean;
-    effective: { from: string | null; to: string | null };
-    basis: string[];
-}
-
-export interface BundleTest {
-    name: string;
-    doc: string | null;
-    source: Source;
-    given: { category: string; attributes: Record<string, Scalar> };
-    on: string | null;
-    expect: {
-        rule?: string | null;
-        actions?: string[];
-        severity?: string;
-        responsible?: string;
-        escalations?: Array<{ to: string; within: Duration | null }>;
-    };
-}
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from '../bundle/format.js';
+import { bundleText } from '../bundle/serialize.js';
+import type { Bundle, BundleElement, BundleRule, BundleTest, ListKey, Scalar, Source, Value } from '../bundle/types.js';
+import { literalValue, toJsonLogic } from './jsonlogic.js';
 
 export interface CompileInput {
     /** The project root: source paths in the bundle are relative to it. */
@@ -68,8 +23,6 @@ export interface CompileInput {
     readonly documents: readonly LangiumDocument[];
     readonly comments: CommentProvider;
 }
-
-type ListKey = 'severities' | 'posts' | 'authorities' | 'actions' | 'attributes' | 'categories' | 'rules' | 'tests';
 
 /** An element of a list, made when it is written; `file` is its source file, for failures. */
 type Item = (() => object) & { readonly file?: string };
@@ -90,15 +43,6 @@ export function compileBundle(input: CompileInput): Bundle {
 }
 
 /**
- * The bundle's layout: one key of the head per line, and one element per line inside each list,
- * so that a change to a rule is a one-line diff and a large bundle stays compact.
- */
-export function serializeBundle(bundle: Bundle): string {
-    return [...layout(Object.entries(bundle).map(([key, value]) =>
-        [key, Array.isArray(value) && key !== 'packages' ? value.map(v => () => v) : value] as const))].join('');
-}
-
-/**
  * The same bytes as `serializeBundle(compileBundle(input))`, produced piece by piece so that a
  * large bundle never exists whole in memory, neither as objects nor as one string.
  */
@@ -109,7 +53,7 @@ export function bundleChunks(input: CompileInput): Generator<string> {
     } catch (err) {
         throw CompileFailure.of(err, input.documents[0]?.uri.fsPath);
     }
-    return layout([...Object.entries(plan.head), ...plan.lists]);
+    return bundleText([...Object.entries(plan.head), ...plan.lists], (err, item) => CompileFailure.of(err, item.file));
 }
 
 /**
@@ -125,37 +69,6 @@ export class CompileFailure extends Error {
     static of(err: unknown, file: string | undefined): CompileFailure {
         return err instanceof CompileFailure ? err : new CompileFailure(err, file);
     }
-}
-
-/** Lists of thunks are written one element per line; other values on their key's line. */
-function* layout(entries: ReadonlyArray<readonly [string, unknown]>): Generator<string> {
-    yield '{';
-    let first = true;
-    for (const [key, value] of entries) {
-        yield `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
-        first = false;
-        if (Array.isArray(value) && (value.length === 0 || typeof value[0] === 'function')) {
-            const items = value as ReadonlyArray<() => unknown>;
-            if (items.length === 0) {
-                yield '[]';
-                continue;
-            }
-            yield '[';
-            for (let i = 0; i < items.length; i++) {
-                let text: string;
-                try {
-                    text = JSON.stringify(items[i]());
-                } catch (err) {
-                    throw CompileFailure.of(err, (items[i] as Partial<Item>).file);
-                }
-                yield `${i === 0 ? '' : ','}\n    ${text}`;
-            }
-            yield '\n  ]';
-        } else {
-            yield JSON.stringify(value);
-        }
-    }
-    yield '\n}\n';
 }
 
 class BundleCompiler {
@@ -197,8 +110,8 @@ class BundleCompiler {
         lists.push(['tests', sortedTests.map(t => this.guarded(t.source.file, () => this.test(t.test)))]);
         return {
             head: {
-                format: 'govrule-bundle',
-                formatVersion: 1,
+                format: BUNDLE_FORMAT,
+                formatVersion: BUNDLE_FORMAT_VERSION,
                 compiler: { name: 'govrule', version: VERSION },
                 packages: this.packages(models),
             },
@@ -259,7 +172,7 @@ class BundleCompiler {
         return base;
     }
 
-    private rule(rule: ast.Rule, base: Element): BundleRule {
+    private rule(rule: ast.Rule, base: BundleElement): BundleRule {
         const c = clausesOf(rule);
         return {
             id: base.id, name: base.name, label: base.label, doc: base.doc, source: base.source,
@@ -325,7 +238,7 @@ class BundleCompiler {
         };
     }
 
-    private base(decl: Declaration): Element {
+    private base(decl: Declaration): BundleElement {
         return {
             id: qualifiedName(decl),
             name: decl.name,

@@ -1,8 +1,8 @@
 /** Conditions (§6) as JsonLogic with strict operators (§9). */
-import * as ast from '../generated/ast.js';
+import type { JsonLogic, Scalar } from '../bundle/types.js';
+import { chainOperands } from '../model/conditions.js';
+import * as ast from '../syntax/generated/ast.js';
 
-export type JsonLogic = boolean | { [operator: string]: unknown };
-export type Scalar = string | number | boolean;
 
 const OPERATORS: Record<ast.CompareOp, string> = { '==': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
@@ -21,7 +21,7 @@ export function toJsonLogic(condition: ast.Condition | undefined): JsonLogic {
         const top = work[work.length - 1];
         const node = top.node;
         if (top.operands === undefined && (ast.isOr(node) || ast.isAnd(node) || ast.isNot(node))) {
-            const operands = ast.isNot(node) ? [node.operand] : flatten(node, node.$type);
+            const operands = ast.isNot(node) ? [node.operand] : chainOperands(node);
             top.operands = operands.length;
             for (let i = operands.length - 1; i >= 0; i--) {
                 work.push({ node: operands[i] });
@@ -52,23 +52,6 @@ function comparison(condition: ast.Comparison): JsonLogic {
     return { '===': [variable, true] };
 }
 
-/**
- * `a and (b and c)` is one `and` of three: nesting of one operator carries no meaning. Iterative,
- * because a long chain of `or` is a deep left-leaning tree.
- */
-function flatten(node: ast.Condition, type: string): ast.Condition[] {
-    const result: ast.Condition[] = [];
-    const stack: ast.Condition[] = [node];
-    while (stack.length > 0) {
-        const current = stack.pop()!;
-        if ((ast.isOr(current) || ast.isAnd(current)) && current.$type === type) {
-            stack.push(current.right, current.left);
-        } else {
-            result.push(current);
-        }
-    }
-    return result;
-}
 
 export function literalValue(literal: ast.Literal | undefined): Scalar {
     if (ast.isNumberLiteral(literal)) return Number(literal.value);

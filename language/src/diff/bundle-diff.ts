@@ -4,7 +4,7 @@
  * condition in GovRule syntax, ...), and vocabulary added or removed. Works on loaded bundles,
  * so it needs no compiler; source positions and doc comments are not differences.
  */
-import type { Bundle, BundleRule, Value } from '../compiler/bundle.js';
+import type { Bundle, BundleRule, Value } from '../bundle/types.js';
 import { conditionText, durationText, type LoadedBundle, type RuleInfo } from '../runtime/index.js';
 
 export type RuleField = 'label' | 'categories' | 'severity' | 'responsible' | 'actions' | 'escalation' | 'condition' | 'priority' | 'effective' | 'enabled' | 'basis';

@@ -7,10 +7,9 @@
  * comments as the input.
  */
 import { EmptyFileSystem, type LangiumCoreServices, type LangiumDocument, type ParseResult } from 'langium';
-import type * as ast from '../generated/ast.js';
+import type * as ast from '../syntax/generated/ast.js';
 import { createGovRuleCoreServices } from '../govrule-module.js';
-import { isMistakeError } from '../parser/mistakes.js';
-import { humanizeParserMessage } from '../validation/document-validator.js';
+import { isMistakeError } from '../syntax/mistakes.js';
 import { describeCharacter } from '../unicode/characters.js';
 import { layout, type Replacement } from './layout.js';
 import { itemsOf } from './tokens.js';
@@ -99,7 +98,7 @@ function syntaxProblems(text: string, parsed: ParseResult): SyntaxProblem[] {
         message: isMistakeError(e) ? e.message : `Unexpected character ${describeCharacter(String.fromCodePoint(text.codePointAt(e.offset) ?? 0xfffd))}`,
     }));
     for (const e of parsed.parserErrors) {
-        problems.push({ ...errorPosition(e, text), message: humanizeParserMessage(e.message) });
+        problems.push({ ...errorPosition(e, text), message: e.message });
     }
     return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }

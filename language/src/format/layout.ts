@@ -4,7 +4,7 @@
  * reordered, so the parse (and the compiled bundle, apart from source positions) cannot change.
  * The result is a list of replacements of whitespace in the original text.
  */
-import type * as ast from '../generated/ast.js';
+import type * as ast from '../syntax/generated/ast.js';
 import { itemsOf, rolesOf, type Item, type Role } from './tokens.js';
 
 /** Replace `text.slice(start, end)` with `text`. */

@@ -4,8 +4,8 @@
  * opens a rule, an escalation or an enum.
  */
 import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type CstNode, type LeafCstNode, type RootCstNode } from 'langium';
-import { forEachNode } from '../ast-walk.js';
-import * as ast from '../generated/ast.js';
+import { forEachNode } from '../model/ast-walk.js';
+import * as ast from '../syntax/generated/ast.js';
 
 export type ItemKind = 'token' | 'line-comment' | 'block-comment';
 

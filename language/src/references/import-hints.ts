@@ -4,10 +4,10 @@
  * that the current file cannot see (`'serious' is declared in city.common`).
  */
 import { DocumentState, WorkspaceCache, type LangiumCoreServices } from 'langium';
-import type { Model } from '../generated/ast.js';
-import type { GovRuleAddedServices } from '../govrule-module.js';
+import type { Model } from '../syntax/generated/ast.js';
+import type { GovRuleAddedServices } from '../services.js';
 import { parseImport } from './name-resolver.js';
-import { closestNames } from './suggestions.js';
+import { closestNames } from '../model/text-distance.js';
 import type { SymbolEntry, SymbolTable } from './symbol-table.js';
 
 export class ImportHints {

@@ -4,15 +4,15 @@
  * `ambiguous-reference`, `wrong-kind` or `action-arguments` with a precise message.
  */
 import { Cancellation, DefaultLinker, interruptAndCheck, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type LangiumCoreServices, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
-import { forEachNode, forEachReference } from '../ast-walk.js';
-import * as ast from '../generated/ast.js';
-import { kindName, modelOf, withArticle } from '../names.js';
+import { forEachNode, forEachReference } from '../model/ast-walk.js';
+import * as ast from '../syntax/generated/ast.js';
+import { kindName, modelOf, withArticle } from '../model/names.js';
 import type { DiagnosticCode } from '../diagnostics.js';
-import type { GovRuleAddedServices } from '../govrule-module.js';
+import type { GovRuleAddedServices } from '../services.js';
 import { declaredElsewhereHint, type ImportHints } from './import-hints.js';
 import type { NameResolver } from './name-resolver.js';
-import { Budget, FILE_BUDGET, MAX_LENGTH, closestNames, didYouMean } from './suggestions.js';
-import { quoted } from '../quote.js';
+import { Budget, FILE_BUDGET, MAX_LENGTH, closestNames, didYouMean } from '../model/text-distance.js';
+import { quoted } from '../model/quote.js';
 
 export interface GovRuleLinkingError extends LinkingError {
     readonly code: DiagnosticCode;

@@ -4,9 +4,9 @@
  * name make it ambiguous. The linker, hover and completion all go through here.
  */
 import { DocumentState, WorkspaceCache, type LangiumCoreServices } from 'langium';
-import type { Import, Model } from '../generated/ast.js';
+import type { Import, Model } from '../syntax/generated/ast.js';
 import type { SymbolEntry, SymbolTable } from './symbol-table.js';
-import type { GovRuleAddedServices } from '../govrule-module.js';
+import type { GovRuleAddedServices } from '../services.js';
 
 export type Resolution =
     | { readonly kind: 'found'; readonly entry: SymbolEntry }

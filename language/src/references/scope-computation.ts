@@ -4,8 +4,8 @@
  * are looked up directly in their action or attribute by the linker.
  */
 import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
-import { isModel } from '../generated/ast.js';
-import { declarationsOf, qualifiedName } from '../names.js';
+import { isModel } from '../syntax/generated/ast.js';
+import { declarationsOf, qualifiedName } from '../model/names.js';
 
 export class GovRuleScopeComputation extends DefaultScopeComputation {
 

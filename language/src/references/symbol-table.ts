@@ -3,7 +3,7 @@
  * the index (after every document has exported its symbols).
  */
 import { DocumentState, WorkspaceCache, type AstNodeDescription, type LangiumCoreServices, type LangiumDocuments, type IndexManager } from 'langium';
-import { isModel } from '../generated/ast.js';
+import { isModel } from '../syntax/generated/ast.js';
 
 export interface SymbolEntry {
     readonly qualifiedName: string;

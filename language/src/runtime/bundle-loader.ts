@@ -4,14 +4,12 @@
  * ahead of time), then what a schema cannot say: every id a rule names exists, conditions read
  * declared attributes with values of their types, the category tree has no cycles.
  */
-import type { Bundle, BundleRule } from '../compiler/bundle.js';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from '../bundle/format.js';
+import type { Bundle, BundleRule } from '../bundle/types.js';
 import { compileCondition, fitsType, parseCondition, type AttributeInfo, type ConditionNode, type Test } from './conditions.js';
 import { BundleError, describeValue, hint, idText, inconsistency, schemaError } from './errors.js';
-import { validate as validateSchema, type SchemaError } from './generated/bundle-schema-validator.js';
+import { validate as validateSchema, type SchemaError } from '../bundle/generated/bundle-schema-validator.js';
 import { childPath, pointer, pointerText, type JsonPath } from './json-path.js';
-
-export const BUNDLE_FORMAT = 'govrule-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
 
 /*
  * The limits of the runtime's contract (docs/bundle.md): within them a bundle loads or is refused

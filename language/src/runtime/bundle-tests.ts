@@ -3,7 +3,7 @@
  * expectation compared with the decision. `govrule test` and the editor report these results;
  * a platform can also run them against the very bundle it deploys.
  */
-import type { Bundle, BundleTest } from '../compiler/bundle.js';
+import type { Bundle, BundleTest } from '../bundle/types.js';
 import { loadBundle, type LoadedBundle } from './bundle-loader.js';
 import { decide, type Decision } from './decide.js';
 import { EventError } from './errors.js';

@@ -3,7 +3,7 @@
  * closures over an array of attribute values, printed back in GovRule syntax, and traced for
  * `explain`. Only the operators the compiler emits are accepted; nothing is ever `eval`ed.
  */
-import type { Scalar } from '../compiler/jsonlogic.js';
+import type { Scalar } from '../bundle/types.js';
 import { BundleError, describeValue, idText, inconsistency, schemaError } from './errors.js';
 import { childPath, pointer, pointerText, type JsonPath } from './json-path.js';
 

@@ -3,11 +3,11 @@
  * are in force on its date and whose condition holds, the first in winner order wins; the others
  * are listed in `alsoMatched`, in the order they would have won.
  */
-import type { BundleRule } from '../compiler/bundle.js';
+import type { BundleRule } from '../bundle/types.js';
 import type { Candidate, LoadedBundle } from './bundle-loader.js';
 import { traceCondition, type ConditionTrace } from './conditions.js';
 import { normalizeEvent, type EventOptions, type NormalizedEvent } from './event.js';
-import { quoted } from '../quote.js';
+import { quoted } from '../model/quote.js';
 
 export interface DecideOptions extends EventOptions {
     /** Add `explain`: every rule covering the category, and which part of its condition held or failed. */
@@ -42,8 +42,10 @@ export interface RuleExplanation {
     readonly condition: ConditionTrace;
 }
 
-const NO_ACTIONS = Object.freeze([]) as unknown as BundleRule['actions'];
-const NO_ESCALATION = Object.freeze([]) as unknown as BundleRule['escalation'];
+const NO_ACTIONS: BundleRule['actions'] = [];
+const NO_ESCALATION: BundleRule['escalation'] = [];
+Object.freeze(NO_ACTIONS);
+Object.freeze(NO_ESCALATION);
 
 /** Decides one event. Throws EventError for an event the bundle cannot decide. */
 export function decide(loaded: LoadedBundle, event: unknown, options: DecideOptions = {}): Decision {

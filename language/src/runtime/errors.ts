@@ -2,7 +2,7 @@
  * The two ways the runtime refuses input: a bad bundle (at load) and a bad event (per decision).
  * No other exception leaves `loadBundle` or `decide` (docs/bundle.md, "The runtime's contract").
  */
-import { closestNames } from '../references/suggestions.js';
+import { closestNames } from '../model/text-distance.js';
 import { pointerText } from './json-path.js';
 
 /** The bundle is not JSON, not a GovRule bundle, of another format version, too large, or inconsistent. */

@@ -4,12 +4,12 @@
  * looked up in a Map (so `__proto__` or `constructor` are ordinary names), values must be scalars
  * of the attribute's type, and nothing walks into nested structures.
  */
-import type { Scalar } from '../compiler/jsonlogic.js';
-import { isCalendarDate } from '../values.js';
+import type { Scalar } from '../bundle/types.js';
+import { isCalendarDate } from '../model/values.js';
 import type { CategoryInfo, LoadedBundle } from './bundle-loader.js';
 import { fitsType, type AttributeInfo } from './conditions.js';
 import { EventError, describeValue, hint } from './errors.js';
-import { quoted } from '../quote.js';
+import { quoted } from '../model/quote.js';
 
 export interface DecisionEvent {
     /** A category id as in the bundle. */

@@ -10,8 +10,9 @@
  * search exceeds its budget the answer is "unknown", which the lints treat as "can hold". So a
  * formula is reported unsatisfiable only when it truly is: no false positives.
  */
-import * as ast from '../generated/ast.js';
-import { attributeType } from './types.js';
+import * as ast from '../syntax/generated/ast.js';
+import { chainOperands } from '../model/conditions.js';
+import { attributeType } from '../model/types.js';
 
 type Literal = number | string | boolean;
 type Op = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'in' | 'notin';
@@ -83,18 +84,8 @@ export function toFormula(condition: ast.Condition | undefined, negate = false):
         }
         if (node.$type === 'Or' || node.$type === 'And') {
             top.kind = (node.$type === 'And') !== negated ? 'and' : 'or';
-            // A chain of one operator is one list (iteratively: a long `or` chain is a deep tree).
-            const operands: ast.Condition[] = [];
-            const stack: ast.Condition[] = [node];
-            while (stack.length > 0) {
-                const current = stack.pop()!;
-                if (current.$type === node.$type) {
-                    const pair = current as ast.Or | ast.And;
-                    stack.push(pair.right, pair.left);
-                } else {
-                    operands.push(current);
-                }
-            }
+            // A chain of one operator is one list.
+            const operands = chainOperands(node as ast.Or | ast.And);
             top.operands = operands.length;
             for (let i = operands.length - 1; i >= 0; i--) {
                 work.push({ node: operands[i], negate: negated });

@@ -12,16 +12,18 @@
  *   priority, else a deeper matching category, else a higher severity, else an earlier id.
  * Shadowing by several rules together is not looked for.
  */
-import { DocumentState, WorkspaceCache, type AstNode, type ValidationAcceptor } from 'langium';
-import * as ast from '../generated/ast.js';
-import type { GovRuleServices } from '../govrule-module.js';
-import { categoryTree, packageName, qualifiedName } from '../names.js';
-import { hasSyntaxErrors } from '../parser/syntax-errors.js';
+import { DocumentState, WorkspaceCache, type ValidationAcceptor } from 'langium';
+import * as ast from '../syntax/generated/ast.js';
+import type { GovRuleServices } from '../services.js';
+import { isSelfOrAncestor, parentCategory, someSelfOrAncestor } from '../model/categories.js';
+import { categoryTree, packageName, qualifiedName } from '../model/names.js';
+import { hasSyntaxErrors } from '../syntax/syntax-errors.js';
 import { compareStrings } from '../references/symbol-table.js';
-import { clausesOf } from '../rules.js';
+import { clausesOf } from '../model/rules.js';
 import { atomText, implies, satisfiability, toFormula, type Atom, type Formula } from './analysis-constraints.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
-import { quoted } from '../quote.js';
+import { quoted } from '../model/quote.js';
+import type { DiagnosticData } from '../diagnostics.js';
 
 interface RuleFacts {
     readonly rule: ast.Rule;
@@ -82,7 +84,7 @@ export class RuleAnalysis {
         }
         const other = packageName(shadow.by.rule) === packageName(rule) ? shadow.by.rule.name : shadow.by.id;
         accept('warning', `Rule ${quoted(rule.name)} can never win: rule ${quoted(other)} matches every event it matches and wins ${shadow.reason}`,
-            { node: rule, property: 'name', code: 'shadowed-rule', data: { by: shadow.by.id } });
+            { node: rule, property: 'name', code: 'shadowed-rule', data: { by: shadow.by.id } satisfies DiagnosticData });
     }
 
     private findings(): Findings {
@@ -189,7 +191,7 @@ function findShadowed(rules: readonly RuleFacts[], budget = PAIR_BUDGET): Shadow
         const allowed = allowedValues(b);
         const candidates = new Set<RuleFacts>();
         // A shadowing rule covers B's first category, so it names that category or an ancestor.
-        for (let c: AstNode | undefined = b.categories[0]; ast.isCategory(c); c = c.$container) {
+        for (let c: ast.Category | undefined = b.categories[0]; c; c = parentCategory(c)) {
             const index = onCategory.get(c);
             if (!index) {
                 continue;
@@ -266,7 +268,7 @@ function shadowReason(a: RuleFacts, b: RuleFacts): string | undefined {
     if (a.priority < b.priority || a.from > b.from || a.to < b.to) {
         return undefined;
     }
-    if (!b.categories.every(cb => a.categories.some(ca => isAncestorOrSelf(ca, cb)))) {
+    if (!b.categories.every(cb => a.categories.some(ca => isSelfOrAncestor(ca, cb)))) {
         return undefined;
     }
     const reasons = new Set<string>();
@@ -304,32 +306,17 @@ function shadowReason(a: RuleFacts, b: RuleFacts): string | undefined {
     return [...reasons].join(' or ');
 }
 
-function isAncestorOrSelf(ancestor: ast.Category, category: ast.Category): boolean {
-    for (let c: AstNode | undefined = category; ast.isCategory(c); c = c.$container) {
-        if (c === ancestor) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /** The depth of the rule's deepest category that is the event's category or an ancestor of it. */
 function matchingDepth(rule: RuleFacts, event: ast.Category): number | undefined {
-    let depth = categoryDepth(event);
-    for (let c: AstNode | undefined = event; ast.isCategory(c); c = c.$container, depth--) {
-        if (rule.categories.includes(c)) {
-            return depth;
+    let found: number | undefined;
+    someSelfOrAncestor(event, (c, depth) => {
+        if (!rule.categories.includes(c)) {
+            return false;
         }
-    }
-    return undefined;
-}
-
-function categoryDepth(category: ast.Category): number {
-    let depth = 0;
-    for (let c: AstNode | undefined = category.$container; ast.isCategory(c); c = c.$container) {
-        depth++;
-    }
-    return depth;
+        found = depth;
+        return true;
+    });
+    return found;
 }
 
 /** "'a > 5' and 'a < 3' cannot both hold", "'a in []' never holds". */

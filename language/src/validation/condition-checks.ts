@@ -1,8 +1,8 @@
 /** type-mismatch: a condition compares an attribute with a literal of another type (§6). */
 import type { ValidationAcceptor } from 'langium';
-import * as ast from '../generated/ast.js';
-import { attributeType, literalFits, typeName } from './types.js';
-import { quoted } from '../quote.js';
+import * as ast from '../syntax/generated/ast.js';
+import { attributeType, literalFits, typeName } from '../model/types.js';
+import { quoted } from '../model/quote.js';
 
 const ORDERING = new Set(['<', '<=', '>', '>=']);
 

@@ -6,9 +6,9 @@
  * compared among themselves.
  */
 import { AstUtils, DocumentState, WorkspaceCache, type ValidationAcceptor } from 'langium';
-import * as ast from '../generated/ast.js';
-import type { GovRuleServices } from '../govrule-module.js';
-import { declarationsOf, kindName, localName } from '../names.js';
+import * as ast from '../syntax/generated/ast.js';
+import type { GovRuleServices } from '../services.js';
+import { declarationsOf, kindName, localName } from '../model/names.js';
 import { parseImport } from '../references/name-resolver.js';
 import { compareStrings, type SymbolEntry, type SymbolTable } from '../references/symbol-table.js';
 import { describeCharacter } from '../unicode/characters.js';

@@ -1,15 +1,16 @@
 /** Checks on declarations and imports: names, the severity scale, attributes, usage, coverage. */
 import type { AstNode, ValidationAcceptor } from 'langium';
-import * as ast from '../generated/ast.js';
-import type { GovRuleServices } from '../govrule-module.js';
-import { kindName, qualifiedName, type Declaration } from '../names.js';
+import * as ast from '../syntax/generated/ast.js';
+import type { GovRuleServices } from '../services.js';
+import { kindName, qualifiedName, type Declaration } from '../model/names.js';
 import type { ImportHints } from '../references/import-hints.js';
 import type { NameResolver } from '../references/name-resolver.js';
-import { didYouMean } from '../references/suggestions.js';
+import { didYouMean } from '../model/text-distance.js';
 import type { SymbolTable } from '../references/symbol-table.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
-import { literalFits, typeName } from './types.js';
-import { quoted } from '../quote.js';
+import { literalFits, typeName } from '../model/types.js';
+import { quoted } from '../model/quote.js';
+import type { DiagnosticData } from '../diagnostics.js';
 
 export class DeclarationChecks {
     private readonly symbols: SymbolTable;
@@ -96,7 +97,7 @@ export class DeclarationChecks {
             accept('error', (isPackage
                 ? `No package ${quoted(imp.path.slice(0, -2))} in the workspace`
                 : `${quoted(imp.path)} names no element of a package in the workspace`) + didYouMean(isPackage ? suggestions.map(p => p.slice(0, -2)) : suggestions),
-                { node: imp, property: 'path', code: 'unresolved-import', data: { suggestions } });
+                { node: imp, property: 'path', code: 'unresolved-import', data: { suggestions } satisfies DiagnosticData });
         }
     }
 

@@ -6,7 +6,7 @@
 import { AstUtils, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { CODES, isDiagnosticCode, type ConfiguredLevel, type DiagnosticCode } from '../diagnostics.js';
-import type { ConfigProvider } from '../workspace/config-provider.js';
+import type { ConfigProvider } from '../config/config-provider.js';
 
 const SEVERITY: Record<Exclude<ConfiguredLevel, 'off'>, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,

@@ -5,15 +5,16 @@
 import { DefaultDocumentValidator, interruptAndCheck, isOperationCancelled, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import { Cancellation } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { forEachNode } from '../ast-walk.js';
-import type { GovRuleServices } from '../govrule-module.js';
-import { isMistakeError } from '../parser/mistakes.js';
-import type { HintedParserError } from '../parser/syntax-hints.js';
+import { forEachNode } from '../model/ast-walk.js';
+import type { GovRuleServices } from '../services.js';
+import { isMistakeError } from '../syntax/mistakes.js';
+import type { HintedParserError } from '../syntax/syntax-hints.js';
 import { failuresOf, internalError } from '../internal-errors.js';
 import { describeCharacter, escapeInvisible } from '../unicode/characters.js';
 import { isGovRuleLinkingError } from '../references/linker.js';
 import type { DiagnosticPolicy } from './diagnostic-policy.js';
 import type { GovRuleValidationRegistry } from './validation-registry.js';
+import type { DiagnosticData } from '../diagnostics.js';
 
 export class GovRuleDocumentValidator extends DefaultDocumentValidator {
     private readonly policy: DiagnosticPolicy;
@@ -90,7 +91,7 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
                 range: { start, end: { line: start.line, character: start.character + error.length } },
                 message: char !== undefined ? `Unexpected character ${describeCharacter(char)}` : error.message,
                 code: 'syntax',
-                data: { code: 'syntax', ...fixOf(error) },
+                data: { code: 'syntax', ...fixOf(error) } satisfies DiagnosticData,
                 source: this.getSource()
             });
         }
@@ -99,10 +100,11 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const before = diagnostics.length;
         super.processParsingErrors(parseResult, diagnostics, options);
+        // The messages are worded by the parser (syntax/error-messages.ts, syntax/syntax-hints.ts).
         const suggestions = suggestionsByMessage(parseResult);
         for (let i = before; i < diagnostics.length; i++) {
             const message = String(diagnostics[i].message);
-            diagnostics[i] = { ...diagnostics[i], message: humanizeParserMessage(message), code: 'syntax', data: suggestions.has(message) ? { code: 'syntax', suggestions: suggestions.get(message) } : { code: 'syntax' } };
+            diagnostics[i] = { ...diagnostics[i], code: 'syntax', data: suggestions.has(message) ? { code: 'syntax', suggestions: suggestions.get(message) } : { code: 'syntax' } };
         }
     }
 
@@ -122,7 +124,7 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
                 range,
                 message: error.message,
                 code,
-                data: { code, refText: reference.$refText, suggestions: isGovRuleLinkingError(error) ? error.suggestions : [] },
+                data: { code, refText: reference.$refText, suggestions: isGovRuleLinkingError(error) ? error.suggestions : [] } satisfies DiagnosticData,
                 source: this.getSource()
             });
         }
@@ -154,40 +156,3 @@ function unexpectedCharacter(parseResult: ParseResult, error: ParseResult['lexer
     const codePoint = text?.codePointAt(error.offset);
     return codePoint !== undefined ? String.fromCodePoint(codePoint) : /->(.*)<-/s.exec(error.message)?.[1];
 }
-
-/**
- * Chevrotain's messages name token types and list lookahead paths; say what an author would look
- * for instead: `Expected a name but found '}'`, `Expected 'not', '(' or a name but found '3'`.
- */
-export function humanizeParserMessage(message: string): string {
-    const foundMatch = /but found:? ?[`'](.*)[`']\.?$/s.exec(message);
-    const found = foundMatch === null ? '' : foundMatch[1] === '' ? ' but found the end of the file' : ` but found '${foundMatch[1]}'`;
-    // "Expecting: one of these possible Token sequences:\n  1. [not]\n  2. [ID]\nbut found: '3'"
-    const paths = [...message.matchAll(/^\s*\d+\. \[(.*)\]$/gm)].map(m => m[1].split(', ')[0]);
-    if (paths.length > 0) {
-        return `Expected ${wordList([...new Set(paths)].map(tokenWords))}${found}`;
-    }
-    const single = /^Expecting (?:token of type |keyword )'(.+?)' but found/s.exec(message)
-        ?? /^Expecting (end of file) but found/.exec(message);
-    if (single) {
-        return `Expected ${tokenWords(single[1] === 'end of file' ? 'EOF' : single[1])}${found}`;
-    }
-    return message.split('\n')[0].replace(/^Expecting/, 'Expected');
-}
-
-function tokenWords(type: string): string {
-    return TOKEN_WORDS[type] ?? `'${type}'`;
-}
-
-function wordList(words: readonly string[]): string {
-    return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
-}
-
-const TOKEN_WORDS: Record<string, string> = {
-    ID: 'a name',
-    STRING: 'a string',
-    NUMBER: 'a number',
-    DATE: 'a date (YYYY-MM-DD)',
-    DURATION: 'a duration such as 2h or 3d',
-    EOF: 'the end of the file',
-};

@@ -1,14 +1,14 @@
 /** invalid-literal: impossible dates, bad money (§2). */
 import type { ValidationAcceptor } from 'langium';
-import type * as ast from '../generated/ast.js';
-import { CURRENCY_PATTERN, decimalPlaces, isCalendarDate, yuanAsCny } from '../values.js';
-import { quoted } from '../quote.js';
+import type * as ast from '../syntax/generated/ast.js';
+import { CURRENCY_PATTERN, decimalPlaces, isCalendarDate, yuanAsCny } from '../model/values.js';
+import { quoted } from '../model/quote.js';
+import type { DiagnosticData } from '../diagnostics.js';
 
 export class LiteralChecks {
     checkDates(node: ast.EffectiveClause | ast.On, accept: ValidationAcceptor): void {
-        const properties = node.$type === 'On' ? ['date'] as const : ['from', 'to'] as const;
-        for (const property of properties) {
-            const text = (node as unknown as Record<string, string | undefined>)[property];
+        const dates: ReadonlyArray<readonly [string, string | undefined]> = node.$type === 'On' ? [['date', node.date]] : [['from', node.from], ['to', node.to]];
+        for (const [property, text] of dates) {
             if (text && !isCalendarDate(text)) {
                 accept('error', `${text} is not a calendar date`, { node, property, code: 'invalid-literal' });
             }
@@ -23,7 +23,7 @@ export class LiteralChecks {
         if (cny) {
             // `100000元`: the author meant yuan; the whole literal is the mistake.
             accept('error', `'${money.$cstNode?.text ?? `${money.amount}${money.currency}`}' is not money: write ${cny}`,
-                { node: money, code: 'invalid-literal', data: { replacement: cny } });
+                { node: money, code: 'invalid-literal', data: { replacement: cny } satisfies DiagnosticData });
         } else if (money.currency && !CURRENCY_PATTERN.test(money.currency)) {
             const upper = money.currency.toUpperCase();
             const hint = CURRENCY_PATTERN.test(upper) ? `; did you mean ${quoted(upper)}?` : '';

@@ -1,13 +1,14 @@
 /** Checks on rules: clauses, action arguments, escalation, effective dates, priority. */
 import { AstUtils, type ValidationAcceptor } from 'langium';
-import * as ast from '../generated/ast.js';
-import type { GovRuleServices } from '../govrule-module.js';
-import { hasParserErrorWithin } from '../parser/syntax-errors.js';
-import { CLAUSE_KEYWORDS, REQUIRED_CLAUSES, clausesOf } from '../rules.js';
-import { decimalPlaces, durationInWords, parseDuration } from '../values.js';
-import { VALUE_EXAMPLES, valueType } from './types.js';
+import * as ast from '../syntax/generated/ast.js';
+import type { GovRuleServices } from '../services.js';
+import { hasParserErrorWithin } from '../syntax/syntax-errors.js';
+import { CLAUSE_KEYWORDS, REQUIRED_CLAUSES, clausesOf } from '../model/rules.js';
+import { decimalPlaces, durationInWords, parseDuration } from '../model/values.js';
+import { VALUE_EXAMPLES, valueType } from '../model/types.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
-import { quoted } from '../quote.js';
+import { quoted } from '../model/quote.js';
+import type { DiagnosticData } from '../diagnostics.js';
 
 export class RuleChecks {
     private readonly facts: WorkspaceFacts;
@@ -32,7 +33,7 @@ export class RuleChecks {
         for (const keyword of REQUIRED_CLAUSES) {
             if (!seen.has(keyword) && !unread) {
                 accept('error', `Rule ${quoted(rule.name)} has no '${keyword}' clause`,
-                    { node: rule, property: 'name', code: 'missing-clause', data: { clause: keyword } });
+                    { node: rule, property: 'name', code: 'missing-clause', data: { clause: keyword } satisfies DiagnosticData });
             }
         }
     }
@@ -63,7 +64,7 @@ export class RuleChecks {
         if (missing.length > 0) {
             const list = missing.map(p => `${p.name}: ${p.type}`).join(', ');
             accept('error', `Action ${quoted(action.name)} needs ${missing.length === 1 ? 'argument' : 'arguments'} ${list}; write ${action.name}(${missing.map(p => `${p.name}: ${VALUE_EXAMPLES[p.type]}`).join(', ')})`,
-                { node: call, property: 'action', code: 'action-arguments', data: { missing: missing.map(p => p.name) } });
+                { node: call, property: 'action', code: 'action-arguments', data: { missing: missing.map(p => p.name) } satisfies DiagnosticData });
         }
     }
 

@@ -5,12 +5,13 @@
  * default (else it could not be decided, §8); test names are unique in a package.
  */
 import { DocumentState, WorkspaceCache, type ValidationAcceptor } from 'langium';
-import * as ast from '../generated/ast.js';
-import type { GovRuleServices } from '../govrule-module.js';
-import { modelOf } from '../names.js';
-import { typeName } from './types.js';
+import * as ast from '../syntax/generated/ast.js';
+import type { GovRuleServices } from '../services.js';
+import { modelOf } from '../model/names.js';
+import { typeName } from '../model/types.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
-import { quoted } from '../quote.js';
+import { quoted } from '../model/quote.js';
+import type { DiagnosticData } from '../diagnostics.js';
 
 /** How each single item is written, for messages. */
 const ITEM_KEYWORDS: Partial<Record<ast.TestItem['$type'], string>> = {
@@ -52,11 +53,11 @@ export class TestChecks {
         }
         if (!seen.has('given')) {
             accept('error', `Test "${test.name}" has no 'given': write the event, such as \`given category { attribute: value }\``,
-                { node: test, property: 'name', code: 'missing-clause', data: { clause: 'given' } });
+                { node: test, property: 'name', code: 'missing-clause', data: { clause: 'given' } satisfies DiagnosticData });
         }
         if (!test.items.some(item => item.$type.startsWith('Expect'))) {
             accept('error', `Test "${test.name}" expects nothing: add \`expect rule name\` (or \`expect rule none\`) or another expectation`,
-                { node: test, property: 'name', code: 'missing-clause', data: { clause: 'expect' } });
+                { node: test, property: 'name', code: 'missing-clause', data: { clause: 'expect' } satisfies DiagnosticData });
         }
     }
 
@@ -81,7 +82,7 @@ export class TestChecks {
             const list = missing.map(a => `${quoted(a.name)} (${typeName(a)})`).join(', ');
             const example = missing.map(a => `${a.name}: …`).join(', ');
             accept('error', `The event gives no value for ${list}, which ${missing.length === 1 ? 'has' : 'have'} no default; every event must give ${missing.length === 1 ? 'it' : 'them'}, e.g. { ${example} }`,
-                { node: given, keyword: 'given', code: 'missing-clause', data: { missing: missing.map(a => a.name) } });
+                { node: given, keyword: 'given', code: 'missing-clause', data: { missing: missing.map(a => a.name) } satisfies DiagnosticData });
         }
     }
 

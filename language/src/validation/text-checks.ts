@@ -9,9 +9,10 @@
 import { AstUtils, CstUtils, isLeafCstNode, type LangiumDocument, type LeafCstNode, type ValidationAcceptor } from 'langium';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import type * as ast from '../generated/ast.js';
-import { invalidEscapes } from '../parser/value-converter.js';
+import type * as ast from '../syntax/generated/ast.js';
+import { invalidEscapes } from '../syntax/value-converter.js';
 import { containsInvisible, describeCharacter, escapeSequence, invisiblePattern, isBidiControl } from '../unicode/characters.js';
+import type { DiagnosticData } from '../diagnostics.js';
 
 /** Beyond this many, one diagnostic says how many more there are (a file of nothing but them must not flood the editor). */
 export const MAX_INVISIBLE_REPORTS = 100;
@@ -97,7 +98,7 @@ export class TextChecks {
         for (const run of runs.slice(0, MAX_INVISIBLE_REPORTS)) {
             const range: Range = { start: document.textDocument.positionAt(run.start), end: document.textDocument.positionAt(run.end) };
             const replacement = run.place === 'text' ? '' : escapeAll(run.text);
-            accept('error', invisibleMessage(run), { node: model, range, code: 'invisible-character', data: { replacement } });
+            accept('error', invisibleMessage(run), { node: model, range, code: 'invisible-character', data: { replacement } satisfies DiagnosticData });
         }
         if (runs.length > MAX_INVISIBLE_REPORTS) {
             const first = runs[MAX_INVISIBLE_REPORTS];
@@ -125,7 +126,7 @@ export class TextChecks {
                 end: document.textDocument.positionAt(token.end),
             };
             accept('error', `Name '${name}' is not in Unicode normalization form C: it contains ${what}; names that look alike must be spelt alike, so write '${nfc}'`,
-                { node: model, range, code: 'unnormalized-name', data: { replacement: nfc } });
+                { node: model, range, code: 'unnormalized-name', data: { replacement: nfc } satisfies DiagnosticData });
         }
     }
 

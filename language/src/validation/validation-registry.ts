@@ -5,7 +5,7 @@
  */
 import { AstUtils, ValidationRegistry, isOperationCancelled, type AstNode, type ValidationCheck } from 'langium';
 import { internalError, internalErrorMessage } from '../internal-errors.js';
-import { hasSyntaxErrors } from '../parser/syntax-errors.js';
+import { hasSyntaxErrors } from '../syntax/syntax-errors.js';
 
 export class GovRuleValidationRegistry extends ValidationRegistry {
     private readonly byType = new Map<string, readonly ValidationCheck[]>();

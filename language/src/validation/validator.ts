@@ -1,7 +1,7 @@
 /** Registers every check with the node type it applies to. */
 import type { ValidationChecks } from 'langium';
-import type { GovRuleAstType } from '../generated/ast.js';
-import type { GovRuleServices } from '../govrule-module.js';
+import type { GovRuleAstType } from '../syntax/generated/ast.js';
+import type { GovRuleServices } from '../services.js';
 import { ConditionChecks } from './condition-checks.js';
 import { DeclarationChecks } from './declaration-checks.js';
 import { LiteralChecks } from './literal-checks.js';

@@ -4,10 +4,10 @@
  * after every document is linked.
  */
 import { DocumentState, WorkspaceCache, type AstNode, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments } from 'langium';
-import * as ast from '../generated/ast.js';
+import * as ast from '../syntax/generated/ast.js';
 import { compareStrings } from '../references/symbol-table.js';
-import { clausesOf } from '../rules.js';
-import { isUnreadModel } from '../parser/guarded-parser.js';
+import { clausesOf } from '../model/rules.js';
+import { isUnreadModel } from '../syntax/guarded-parser.js';
 
 export interface Facts {
     /** Documents in URI order. */

@@ -2,12 +2,13 @@
 import * as path from 'node:path';
 import { CompileFailure } from '../../compiler/bundle.js';
 import { internalError } from '../../internal-errors.js';
-import { bundleTextOf, loadProject } from '../../workspace/project.js';
+import { bundleTextOf } from '../../project/project.js';
+import { outputTarget, spool, writeOutput, type Spool } from '../../project/output.js';
+import { checkProject } from '../check-project.js';
 import type { Command, Io, OptionValues } from '../command.js';
-import { collectFiles, displayPath, readSources } from '../files.js';
-import { outputTarget, spool, writeOutput, type Spool } from '../output.js';
-import { configProblems, countBySeverity, sortProblems, toProblems } from '../problems.js';
-import { formatProblems, reportOptions, type ReportOptions } from '../report.js';
+import { collectFiles, displayPath } from '../files.js';
+import { countBySeverity, sortProblems, toProblems } from '../problems.js';
+import { printProblems, reportOptions } from '../report.js';
 
 export const checkCommand: Command = {
     name: 'check',
@@ -31,13 +32,8 @@ async function checkOrCompile(command: 'check' | 'compile', paths: string[], val
     const fileSet = collectFiles(paths, io.cwd);
     // Refused before any work: the bundle must never replace a source or a configuration.
     const target = output === undefined ? undefined : outputTarget(output, io.cwd, fileSet.files, fileSet.config?.file ? [fileSet.config.file] : []);
-    const { sources, unreadable, texts } = readSources(fileSet.files);
-    const project = await loadProject(sources);
-    const shown = new Map(texts);
-    if (fileSet.config?.file && fileSet.config.text !== undefined) {
-        shown.set(fileSet.config.file, fileSet.config.text);
-    }
-    let all = sortProblems([...configProblems(fileSet.config), ...unreadable, ...toProblems(project.diagnostics)]);
+    const { sources, unreadable, project, problems, context } = await checkProject(fileSet, io.cwd);
+    let all = problems;
     // /dev/stdout and /dev/stderr are this process's own streams: written as without -o.
     const stream = target?.fd === 1 ? io.stdout : target?.fd === 2 ? io.stderr : undefined;
     const bundleToStdout = command === 'compile' && (target === undefined || target.fd === 1);
@@ -56,7 +52,7 @@ async function checkOrCompile(command: 'check' | 'compile', paths: string[], val
         }
     }
     try {
-        const status = printProblems(all, report, { cwd: io.cwd, texts: shown, fileCount: fileSet.files.length }, io, bundleToStdout);
+        const status = printProblems(all, report, context, io, bundleToStdout);
         if (unreadable.length > 0) {
             // An I/O error, reported with the rest; a bundle without the file's rules would be wrong.
             return 2;
@@ -78,30 +74,4 @@ async function checkOrCompile(command: 'check' | 'compile', paths: string[], val
     } finally {
         bundle?.dispose();
     }
-}
-
-/**
- * Prints problems in the chosen format and returns the exit status they imply: text goes to
- * stderr, machine formats to stdout unless stdout carries the command's own output.
- */
-export function printProblems(problems: ReturnType<typeof sortProblems>, report: ReportOptions, ctx: Parameters<typeof formatProblems>[2], io: Io, stdoutTaken = false): number {
-    const counts = countBySeverity(problems);
-    const shown = report.quiet ? problems.filter(p => p.severity === 'error') : problems;
-    const write = report.format === 'text' || stdoutTaken ? io.stderr : io.stdout;
-    write(formatProblems(report.format, shown, ctx));
-    if (report.debug) {
-        for (const problem of shown) {
-            if (problem.stack) {
-                io.stderr(`govrule: stack of the internal error in ${displayPath(problem.file, ctx.cwd)}:\n${problem.stack}\n`);
-            }
-        }
-    }
-    if (counts.error > 0) {
-        return 1;
-    }
-    if (report.maxWarnings !== undefined && counts.warning > report.maxWarnings) {
-        io.stderr(`govrule: ${counts.warning} ${counts.warning === 1 ? 'warning exceeds' : 'warnings exceed'} --max-warnings ${report.maxWarnings}\n`);
-        return 1;
-    }
-    return 0;
 }

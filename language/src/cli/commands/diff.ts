@@ -8,7 +8,7 @@ import { diffBundles } from '../../diff/bundle-diff.js';
 import { diffJson, diffMarkdown, diffText, summaryCounts, type DiffReport } from '../../diff/render.js';
 import { Replay, type ReplayResult } from '../../diff/replay.js';
 import { todayUtc, type LoadedBundle } from '../../runtime/index.js';
-import { isCalendarDate } from '../../values.js';
+import { isCalendarDate } from '../../model/values.js';
 import type { Command, Io, OptionValues } from '../command.js';
 import { loadSide } from '../diff-sides.js';
 import { CliError } from '../files.js';

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import { describeIoError } from '../../io-errors.js';
-import { isCalendarDate } from '../../values.js';
+import { isCalendarDate } from '../../model/values.js';
 import { BundleError, EventError, decide, decisionJson, loadBundle, todayUtc, type DecideOptions, type LoadedBundle } from '../../runtime/index.js';
 import type { Command, Io, OptionValues } from '../command.js';
 import { openInput } from '../lines.js';

@@ -7,13 +7,12 @@ import * as fs from 'node:fs';
 import { formatText } from '../../format/formatter.js';
 import { describeIoError } from '../../io-errors.js';
 import { escapeInvisible } from '../../unicode/characters.js';
-import { loadProject, type SourceFile } from '../../workspace/project.js';
+import { loadProject, type SourceFile } from '../../project/project.js';
 import type { Command, Io, OptionValues } from '../command.js';
 import { CliError, collectFiles, displayPath, readSources } from '../files.js';
-import { resolveOutput, writeOutput } from '../output.js';
+import { resolveOutput, writeOutput } from '../../project/output.js';
 import { sortProblems, toProblems, type Problem } from '../problems.js';
-import { reportOptions, type ReportOptions } from '../report.js';
-import { printProblems } from './check.js';
+import { printProblems, reportOptions, type ReportOptions } from '../report.js';
 
 export const fmtCommand: Command = {
     name: 'fmt',

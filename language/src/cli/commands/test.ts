@@ -2,16 +2,15 @@
  * `govrule test` (§7, §11): compiles the sources in memory, runs every `test` block with the
  * runtime, and reports each result; exit 1 on any failure or on coverage below the threshold.
  */
-import { isCalendarDate } from '../../values.js';
+import { isCalendarDate } from '../../model/values.js';
 import { computeCoverage, todayUtc } from '../../runtime/index.js';
 import { runCompiledTests } from '../../runtime/bundle-tests.js';
-import { bundleOf, loadProject } from '../../workspace/project.js';
+import { bundleOf } from '../../project/project.js';
+import { checkProject } from '../check-project.js';
 import type { Command, Io, OptionValues } from '../command.js';
-import { CliError, collectFiles, readSources } from '../files.js';
-import { configProblems, sortProblems, toProblems } from '../problems.js';
-import { reportOptions } from '../report.js';
+import { CliError, collectFiles } from '../files.js';
+import { printProblems, reportOptions } from '../report.js';
 import { REPORTERS, coverageText, jsonReport, junitReport, summaryLine, textReport, type Reporter } from '../test-report.js';
-import { printProblems } from './check.js';
 
 export const testCommand: Command = {
     name: 'test',
@@ -49,16 +48,10 @@ async function runTests(paths: string[], values: OptionValues, io: Io): Promise<
     const report = reportOptions(values);
 
     const fileSet = collectFiles(paths, io.cwd);
-    const { sources, unreadable, texts } = readSources(fileSet.files);
-    const project = await loadProject(sources);
-    const problems = sortProblems([...configProblems(fileSet.config), ...unreadable, ...toProblems(project.diagnostics)]);
+    const { unreadable, project, problems, context } = await checkProject(fileSet, io.cwd);
     if (problems.some(p => p.severity === 'error')) {
         // Tests run only on sources that compile: show why they do not.
-        const shown = new Map(texts);
-        if (fileSet.config?.file && fileSet.config.text !== undefined) {
-            shown.set(fileSet.config.file, fileSet.config.text);
-        }
-        printProblems(problems, report, { cwd: io.cwd, texts: shown, fileCount: fileSet.files.length }, io, reporter !== 'text');
+        printProblems(problems, report, context, io, reporter !== 'text');
         io.stderr('govrule: the sources have errors; no test was run\n');
         return unreadable.length > 0 ? 2 : 1;
     }

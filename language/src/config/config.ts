@@ -1,0 +1,236 @@
+/**
+ * Project configuration, `govrule.json` (LANGUAGE.md §12). The CLI and the language server read
+ * it through here; problems in it are reported with the code `config` (errors) or
+ * `config-duplicate-key` (a lint).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { CODES, CONFIGURED_LEVELS, isConfiguredLevel, isDiagnosticCode, type ConfiguredLevel, type DiagnosticCode, type Level } from '../diagnostics.js';
+import { describeIoError } from '../io-errors.js';
+import { pathKey, positionsOf, readJson, type Span } from '../json-text.js';
+import { quoted } from '../model/quote.js';
+
+export const CONFIG_FILE = 'govrule.json';
+export const DEFAULT_INCLUDE = ['**/*.govrule'];
+
+/** A finding about govrule.json: `config` (an error) or a lint such as `config-duplicate-key`. */
+export interface ConfigProblem {
+    readonly code: DiagnosticCode;
+    readonly message: string;
+    /** 0-based, end exclusive, as in LSP; the start of the file when the problem has no place. */
+    readonly range: { readonly start: Position; readonly end: Position };
+}
+
+interface Position {
+    readonly line: number;
+    readonly character: number;
+}
+
+export interface GovRuleConfig {
+    /** The folder the configuration applies to: the project root. */
+    readonly root: string;
+    /** The file it was read from, when there is one. */
+    readonly file?: string;
+    /** The text read, without a byte-order mark, to quote lines in reports. */
+    readonly text?: string;
+    /** The valid patterns only: those that are not strings or leave the root are reported and left out. */
+    readonly include: readonly string[];
+    readonly out?: string;
+    readonly lint: ReadonlyMap<DiagnosticCode, ConfiguredLevel>;
+    readonly problems: readonly ConfigProblem[];
+}
+
+export function defaultConfig(root: string): GovRuleConfig {
+    return { root, include: DEFAULT_INCLUDE, lint: new Map(), problems: [] };
+}
+
+const NOWHERE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** Parses the text of a govrule.json; never throws. A byte-order mark is dropped, as editors do. */
+export function parseConfig(rawText: string, root: string, file?: string): GovRuleConfig {
+    const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+    const position = positionsOf(text);
+    const rangeOf = (span: Span | undefined) => span ? { start: position(span.start), end: position(span.end) } : NOWHERE;
+    const problems: ConfigProblem[] = [];
+    const reading = readJson(text);
+    if (!reading.ok) {
+        const problem = { code: 'config' as const, message: `${CONFIG_FILE} is not valid JSON: ${reading.message}`, range: rangeOf(reading.span) };
+        return { ...defaultConfig(root), file, text, problems: [problem] };
+    }
+    const raw = reading.value;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        return { ...defaultConfig(root), file, text, problems: [{ code: 'config', message: `${CONFIG_FILE} must hold a JSON object`, range: rangeOf(reading.values.get(pathKey([]))) }] };
+    }
+    /** A `config` error at a key (`at: ['lint', code]`) or at a value (`value: ['include', 0]`). */
+    const report = (message: string, where: { key?: (string | number)[]; value?: (string | number)[] }) => {
+        const span = where.key ? reading.keys.get(pathKey(where.key)) : reading.values.get(pathKey(where.value!));
+        problems.push({ code: 'config', message, range: rangeOf(span) });
+    };
+    for (const d of reading.duplicates) {
+        const first = position(d.first.start);
+        const where = d.path.length === 0 ? '' : ` in "${d.path.join('.')}"`;
+        problems.push({
+            code: 'config-duplicate-key',
+            message: `Duplicate key "${d.key}"${where} (first at line ${first.line + 1}); the last one is used`,
+            range: rangeOf(d.span),
+        });
+    }
+    const obj = raw as Record<string, unknown>;
+    let include: readonly string[] = DEFAULT_INCLUDE;
+    if (obj.include !== undefined) {
+        if (Array.isArray(obj.include) && obj.include.every(g => typeof g === 'string' && g.length > 0)) {
+            include = (obj.include as string[]).filter((pattern, i) => {
+                if (leavesRoot(pattern)) {
+                    report(`Include pattern ${quoted(pattern)} leaves the project root; patterns are relative to the folder of ${CONFIG_FILE}`, { value: ['include', i] });
+                    return false;
+                }
+                return true;
+            });
+        } else {
+            report('"include" must be a list of glob patterns', { key: ['include'] });
+        }
+    }
+    let out: string | undefined;
+    if (obj.out !== undefined) {
+        const problem = typeof obj.out === 'string' && obj.out.length > 0 ? outProblem(obj.out, root, include) : '"out" must be a file path';
+        if (problem) {
+            report(problem, { value: ['out'] });
+        } else {
+            out = obj.out as string;
+        }
+    }
+    const lint = new Map<DiagnosticCode, ConfiguredLevel>();
+    if (obj.lint !== undefined) {
+        if (typeof obj.lint !== 'object' || obj.lint === null || Array.isArray(obj.lint)) {
+            report('"lint" must map diagnostic codes to levels', { key: ['lint'] });
+        } else {
+            for (const [code, level] of Object.entries(obj.lint as Record<string, unknown>)) {
+                const at = { key: ['lint', code] };
+                if (!isDiagnosticCode(code)) {
+                    const lints = Object.entries(CODES).filter(([, info]) => info.lint).map(([c]) => c);
+                    report(`Unknown lint ${quoted(code)} (lints: ${lints.join(', ')})`, at);
+                } else if (!isConfiguredLevel(level)) {
+                    report(`Level of ${quoted(code)} must be one of ${CONFIGURED_LEVELS.join(', ')}`, at);
+                } else if (!CODES[code].lint && level !== CODES[code].level) {
+                    report(`${quoted(code)} is an error and cannot be changed or turned off; only lints can`, at);
+                } else {
+                    lint.set(code, level);
+                }
+            }
+        }
+    }
+    for (const key of Object.keys(obj)) {
+        if (!['include', 'out', 'lint', '$schema'].includes(key)) {
+            report(`Unknown setting ${quoted(key)} (settings: include, out, lint)`, { key: [key] });
+        }
+    }
+    problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return { root, file, text, include, out, lint, problems };
+}
+
+/** A finding about govrule.json as it is reported: in the file, at the level that applies. */
+export interface LeveledConfigProblem {
+    readonly file: string;
+    /** 0-based, end exclusive, as in LSP. */
+    readonly start: Position;
+    readonly end: Position;
+    readonly severity: Level;
+    readonly code: DiagnosticCode;
+    readonly message: string;
+}
+
+/**
+ * Findings about govrule.json itself, at the key or value they are about: `config` errors, and
+ * lints (`config-duplicate-key`) at the level the same file's `lint` gives them.
+ */
+export function configProblems(config: GovRuleConfig | undefined): LeveledConfigProblem[] {
+    if (!config?.file) {
+        return [];
+    }
+    const problems: LeveledConfigProblem[] = [];
+    for (const p of config.problems) {
+        const level = CODES[p.code].lint ? config.lint.get(p.code) ?? CODES[p.code].level : CODES[p.code].level;
+        if (level === 'off') {
+            continue;
+        }
+        problems.push({
+            file: config.file,
+            start: p.range.start,
+            end: p.range.end,
+            severity: level,
+            code: p.code,
+            message: `${p.message} (${CONFIG_FILE})`,
+        });
+    }
+    return problems;
+}
+
+/**
+ * Whether a glob can only match outside the project root: absolute, or with a `..` segment.
+ * Files are matched by their path relative to the root, so such a pattern would match nothing.
+ */
+export function leavesRoot(pattern: string): boolean {
+    const body = pattern.startsWith('!') ? pattern.slice(1) : pattern;
+    return body.startsWith('/') || body.startsWith('\\') || /^[A-Za-z]:/.test(body) || body.split(/[\\/]/).includes('..');
+}
+
+/** Why `out` cannot be where the bundle goes, if it cannot: outside the root, the configuration, or a source. */
+function outProblem(out: string, root: string, include: readonly string[]): string | undefined {
+    const relative = path.relative(root, path.resolve(root, out));
+    if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+        return `"out" must be a file inside the project root (the folder of ${CONFIG_FILE}), not '${out}'`;
+    }
+    const posix = relative.split(path.sep).join('/');
+    if (path.basename(relative) === CONFIG_FILE) {
+        return `"out" must not be a ${CONFIG_FILE}: the bundle would replace a project's configuration`;
+    }
+    if (include.length > 0 && picomatch([...include])(posix)) {
+        return `"out" '${out}' is matched by "include": the bundle would replace a source file`;
+    }
+    return undefined;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads the govrule.json of a folder, if it has one. Unreadable files become problems. */
+export function readConfigIn(folder: string): GovRuleConfig | undefined {
+    const file = path.join(folder, CONFIG_FILE);
+    let bytes: Buffer;
+    try {
+        const stat = fs.statSync(file);
+        if (!stat.isFile() && !stat.isDirectory()) {
+            // A FIFO or a device would block the read or never end.
+            return { ...defaultConfig(folder), file, problems: [{ code: 'config', message: `Cannot read ${CONFIG_FILE}: it is not a regular file`, range: NOWHERE }] };
+        }
+        bytes = fs.readFileSync(file);
+    } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') {
+            return undefined;
+        }
+        return { ...defaultConfig(folder), file, problems: [{ code: 'config', message: `Cannot read ${CONFIG_FILE}: ${describeIoError(err)}`, range: NOWHERE }] };
+    }
+    let text: string;
+    try {
+        text = strictUtf8.decode(bytes);
+    } catch {
+        return { ...defaultConfig(folder), file, problems: [{ code: 'config', message: `${CONFIG_FILE} is not valid UTF-8`, range: NOWHERE }] };
+    }
+    return parseConfig(text, folder, file);
+}
+
+/** The configuration that governs a folder: the nearest govrule.json at or above it. */
+export function findConfig(folder: string): GovRuleConfig | undefined {
+    let current = path.resolve(folder);
+    for (;;) {
+        const config = readConfigIn(current);
+        if (config) {
+            return config;
+        }
+        const parent = path.dirname(current);
+        if (parent === current) {
+            return undefined;
+        }
+        current = parent;
+    }
+}

@@ -1,0 +1,92 @@
+/**
+ * Code lenses: "Run all tests" at the top of a file that has tests, "Run test" above each test
+ * (their titles show the last results while they hold; see test-runner.ts), and above each
+ * rule how many tests it decides, as `govrule test --coverage` counts them. Running goes through
+ * `workspace/executeCommand govrule.runTests`, which any LSP client can send.
+ */
+import type { LangiumDocument } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CodeLens, Range } from 'vscode-languageserver';
+import * as ast from '../../syntax/generated/ast.js';
+import { declarationsOf, qualifiedName } from '../../model/names.js';
+import { clausesOf } from '../../model/rules.js';
+import type { TestResult } from '../../runtime/index.js';
+import { RUN_TESTS_COMMAND } from './commands.js';
+import type { GovRuleLspServices } from '../server/services.js';
+import type { RuleTestCounts } from './test-runner.js';
+
+/** A lens title with no command: text only (clients show it, clicking does nothing). */
+const NO_COMMAND = '';
+
+export class GovRuleCodeLensProvider implements CodeLensProvider {
+    constructor(private readonly services: GovRuleLspServices) { }
+
+    provideCodeLens(document: LangiumDocument): CodeLens[] {
+        const model = document.parseResult.value;
+        if (!ast.isModel(model)) {
+            return [];
+        }
+        const runner = this.services.lsp.TestRunner;
+        runner.lensesInUse();
+        const uri = document.uri.toString();
+        const lenses: CodeLens[] = [];
+        const tests = model.elements.filter(ast.isTest);
+        if (tests.length > 0) {
+            const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+            const results = tests.map(test => runner.resultOf(document, test));
+            lenses.push({ range: top, command: { title: runAllTitle(results), command: RUN_TESTS_COMMAND, arguments: [uri] } });
+        }
+        for (const test of tests) {
+            const range = startOf(test);
+            if (range) {
+                lenses.push({ range, command: { title: runTitle(runner.resultOf(document, test)), command: RUN_TESTS_COMMAND, arguments: [uri, test.name] } });
+            }
+        }
+        const rules = [...declarationsOf(model)].filter(ast.isRule);
+        const counts = rules.length > 0 ? runner.ruleTestCounts() : undefined;
+        if (counts) {
+            for (const rule of rules) {
+                const range = startOf(rule);
+                if (range && rule.name) {
+                    lenses.push({ range, command: { title: countTitle(rule, counts), command: NO_COMMAND } });
+                }
+            }
+        }
+        return lenses;
+    }
+}
+
+function startOf(node: ast.Test | ast.Rule): Range | undefined {
+    const start = node.$cstNode?.range.start;
+    return start && { start, end: start };
+}
+
+function runTitle(result: TestResult | undefined): string {
+    if (!result) {
+        return 'Run test';
+    }
+    return result.passed ? '✓ passed — Run again' : '✗ failed — Run again';
+}
+
+/** "Run all tests", and once some have run: how many passed, failed, or were not run yet. */
+function runAllTitle(results: ReadonlyArray<TestResult | undefined>): string {
+    const passed = results.filter(r => r?.passed === true).length;
+    const failed = results.filter(r => r?.passed === false).length;
+    if (passed + failed === 0) {
+        return 'Run all tests';
+    }
+    const notRun = results.length - passed - failed;
+    const parts = [`${passed} passed`, ...(failed > 0 ? [`${failed} failed`] : []), ...(notRun > 0 ? [`${notRun} not run`] : [])];
+    return `${failed > 0 ? '✗' : '✓'} ${parts.join(', ')} — Run all tests`;
+}
+
+function countTitle(rule: ast.Rule, counts: RuleTestCounts): string {
+    if (clausesOf(rule).disabled) {
+        return 'disabled: no test can reach it';
+    }
+    if (counts.errors) {
+        return 'tests not counted: the workspace has errors';
+    }
+    const count = counts.counts.get(qualifiedName(rule)) ?? 0;
+    return count === 0 ? 'no tests' : count === 1 ? '1 test' : `${count} tests`;
+}

@@ -1,0 +1,68 @@
+/**
+ * Commands over `workspace/executeCommand`:
+ * - `govrule.compile` with no argument compiles the whole workspace; with a file (a URI string or
+ *   `{ uri }`) it compiles that file's package closure: its package and every package it uses,
+ *   transitively. It returns the bundle object (LANGUAGE.md §9), with source paths relative to
+ *   the project root (the folder of the governing govrule.json, else the workspace folder). If
+ *   the compiled files have errors, it fails with the errors in the response's `data.problems`.
+ * - `govrule.runTests` with a file and optionally a test name (`uri, name` or `{ uri, test }`) runs
+ *   that file's tests, or the tests of that name, against the whole workspace's bundle (what
+ *   `govrule test` runs) and shows the results in the editor (see test-runner.ts). It returns
+ *   a `RunSummary`; like compile, it fails with `data.problems` if the workspace has errors.
+ */
+import { URI } from 'langium';
+import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import type { Bundle } from '../../bundle/types.js';
+import { govRuleServices, type GovRuleSharedServices } from '../server/services.js';
+import { packageClosure, type WorkspaceCompiler } from '../server/workspace-compiler.js';
+import type { RunSummary } from './test-runner.js';
+
+export const COMPILE_COMMAND = 'govrule.compile';
+export const RUN_TESTS_COMMAND = 'govrule.runTests';
+
+export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
+    constructor(private readonly shared: GovRuleSharedServices) {
+        super();
+    }
+
+    registerCommands(accept: ExecuteCommandAcceptor): void {
+        accept(COMPILE_COMMAND, (args, token) => this.compile(args, token));
+        accept(RUN_TESTS_COMMAND, (args, token) => this.runTests(args, token));
+    }
+
+    private runTests(args: unknown[], token: CancellationToken): Promise<RunSummary> {
+        const file = fileArgument(args);
+        if (!file) {
+            throw new ResponseError(LSPErrorCodes.RequestFailed, `${RUN_TESTS_COMMAND} needs the URI of a file`);
+        }
+        const first = args[0] as { test?: unknown } | undefined;
+        const name = typeof args[1] === 'string' ? args[1] : typeof first?.test === 'string' ? first.test : undefined;
+        return govRuleServices(this.shared).lsp.TestRunner.run(file, name, token);
+    }
+
+    private compile(args: unknown[], token: CancellationToken): Promise<Bundle> {
+        const compiler = this.shared.lsp.WorkspaceCompiler;
+        return compiler.whenBuilt(token, () => this.compileNow(compiler, fileArgument(args)));
+    }
+
+    private compileNow(compiler: WorkspaceCompiler, file: URI | undefined): Bundle {
+        const all = compiler.modelDocuments();
+        let documents = all;
+        if (file) {
+            const start = this.shared.workspace.LangiumDocuments.getDocument(file);
+            if (!start) {
+                throw new ResponseError(LSPErrorCodes.RequestFailed, `${file.toString()} is not part of the workspace`);
+            }
+            documents = packageClosure(start, all);
+        }
+        compiler.assertNoErrors(documents, 'compile');
+        return compiler.compile(documents, file).bundle;
+    }
+}
+
+function fileArgument(args: unknown[]): URI | undefined {
+    const arg = args[0];
+    const text = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && typeof (arg as { uri?: unknown }).uri === 'string' ? (arg as { uri: string }).uri : undefined;
+    return text ? URI.parse(text) : undefined;
+}

@@ -1,0 +1,34 @@
+/**
+ * The GovRule language server: `govrule-language-server --stdio` (the extension runs
+ * `node out/server.cjs --stdio`). `--node-ipc`, `--socket=PORT` and `--pipe=NAME` work too, as
+ * vscode-languageserver reads them.
+ */
+import { startLanguageServer } from 'langium/lsp';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { VERSION } from '../../version.js';
+import { GovRuleFileSystem } from './file-system.js';
+import { createGovRuleServices } from './lsp-module.js';
+import { guardParams } from './param-guard.js';
+
+const USAGE = `Usage: govrule-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
+
+The GovRule language server. Editors start it and talk LSP over the chosen transport.
+`;
+
+const args = process.argv.slice(2);
+if (args.includes('--version') || args.includes('-v')) {
+    process.stdout.write(`${VERSION}\n`);
+} else if (args.includes('--help') || args.includes('-h') || !args.some(a => /^--(stdio|node-ipc|socket=|pipe=)/.test(a))) {
+    process.stderr.write(USAGE);
+    process.exitCode = args.includes('--help') || args.includes('-h') ? 0 : 2;
+} else {
+    // One bad request or file must not take the editor's server down: log and carry on.
+    process.on('uncaughtException', err => console.error('GovRule language server: uncaught exception:', err));
+    process.on('unhandledRejection', err => console.error('GovRule language server: unhandled rejection:', err));
+    const connection = createConnection(ProposedFeatures.all);
+    guardParams(connection);
+    const { shared } = createGovRuleServices({ connection, ...GovRuleFileSystem });
+    // Created before Langium's handlers, so that every diagnostic is published through it.
+    void shared.lsp.DiagnosticsPublisher;
+    startLanguageServer(shared);
+}

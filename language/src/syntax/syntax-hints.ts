@@ -1,0 +1,86 @@
+/**
+ * Words syntax errors once the parse is done, when it is known what a mistake token stood for and
+ * where a stray word sits: `Use '==' instead of '='` in a condition but `Use ':'` in an argument,
+ * `Unknown clause 'responsibel'; did you mean 'responsible'?` instead of `Expected '}'`.
+ */
+import { CstUtils, GrammarAST, type ParseResult } from 'langium';
+import { closestNames, didYouMean } from '../model/text-distance.js';
+import { MAX_SHOWN, isMistakeError, shorten } from './mistakes.js';
+
+type ParserError = ParseResult['parserErrors'][number];
+
+/** A parser error with the words that replace a stray word (the quick fixes offer them). */
+export interface HintedParserError extends ParserError {
+    suggestions?: string[];
+}
+
+/** What may start a line in each place, for "unknown clause / declaration / test item". */
+const LINE_STARTS: Record<string, { what: string; words: readonly string[] }> = {
+    Rule: { what: 'clause', words: ['category', 'severity', 'responsible', 'actions', 'when', 'escalate', 'basis', 'priority', 'effective', 'disabled'] },
+    Model: { what: 'declaration', words: ['import', 'severities', 'post', 'authority', 'action', 'attribute', 'category', 'rule', 'test'] },
+    Test: { what: 'test item', words: ['given', 'on', 'expect'] },
+};
+
+export function explainSyntax(result: ParseResult, text: string): void {
+    wordMistakes(result);
+    for (const error of result.parserErrors) {
+        explainStrayWord(error as HintedParserError, text);
+    }
+}
+
+/** Mistake tokens the parser took for a keyword: say which one. */
+function wordMistakes(result: ParseResult): void {
+    const root = result.value.$cstNode;
+    if (!root) {
+        return;
+    }
+    for (const error of result.lexerErrors) {
+        if (!isMistakeError(error) || !error.token) {
+            continue;
+        }
+        const leaf = CstUtils.findLeafNodeAtOffset(root, error.offset);
+        if (!leaf || leaf.offset !== error.offset || leaf.tokenType !== error.token.tokenType) {
+            continue;
+        }
+        const source = leaf.grammarSource;
+        if (error.token.tokenType.name === 'SINGLE =' && GrammarAST.isKeyword(source)) {
+            error.message = source.value === '==' ? "Use '==' to compare: '=' is not an operator" : `Use '${source.value}' instead of '='`;
+            error.replacement = source.value;
+        } else if (error.token.tokenType.name === 'SIGNED NUMBER' && leaf.astNode.$type === 'PriorityClause') {
+            error.message = `A priority is a whole number ≥ 0, not ${shorten(error.token.image)}`;
+        }
+    }
+}
+
+/**
+ * A name where a line must start with a keyword, at the start of its line: a misspelt keyword
+ * (`responsibel reviewer`, `rul r {`). Chevrotain only says what could close the block.
+ */
+function explainStrayWord(error: HintedParserError, text: string): void {
+    const token = error.token;
+    // Langium marks its rule names with a zero-width space.
+    const place = LINE_STARTS[(error.context?.ruleStack?.at(-1) ?? '').replace(/\u200B/g, '')];
+    if (!place || token.tokenType?.name !== 'ID' || !Number.isFinite(token.startOffset) || !startsLine(text, token.startOffset)) {
+        return;
+    }
+    // No keyword is long: a long word is compared with none, and shown shortened.
+    const suggestions = token.image.length <= MAX_SHOWN ? closestNames(token.image, place.words, 1) : [];
+    const word = shorten(token.image);
+    error.message = suggestions.length > 0
+        ? `Unknown ${place.what} '${word}'${didYouMean(suggestions)}`
+        : `Unknown ${place.what} '${word}' (expected one of ${place.words.map(w => `'${w}'`).join(', ')})`;
+    error.suggestions = suggestions;
+}
+
+function startsLine(text: string, offset: number): boolean {
+    for (let i = offset - 1; i >= 0; i--) {
+        const c = text[i];
+        if (c === '\n' || c === '\r' || c === '{') {
+            return true;
+        }
+        if (c !== ' ' && c !== '\t') {
+            return false;
+        }
+    }
+    return true;
+}
