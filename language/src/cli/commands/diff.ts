@@ -1,7 +1,7 @@
 /**
  * `govrule diff OLD NEW` (§11): what a rule change does. Each side is a bundle file, a folder of
  * sources or a git revision; the report names rules added, removed, renamed and changed, and the
- * vocabulary added or removed, as text, Markdown or JSON. `--fail-on` turns kinds of difference
+ * vocabulary added, removed or changed, as text, Markdown or JSON. `--fail-on` turns kinds of difference
  * into exit code 1 for CI.
  */
 import { diffBundles } from '../../diff/bundle-diff.js';
@@ -13,6 +13,7 @@ import type { Command, Io, OptionValues } from '../command.js';
 import { loadSide } from '../diff-sides.js';
 import { CliError } from '../files.js';
 import { forEachLine } from '../lines.js';
+import { StreamProgress } from '../progress.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type DiffFormat = typeof FORMATS[number];
@@ -84,20 +85,16 @@ async function runDiff(paths: string[], values: OptionValues, io: Io): Promise<n
     return failures.length > 0 ? 1 : 0;
 }
 
-/** Progress goes to a terminal only, about every this many events. */
-const PROGRESS_EVERY = 1 << 18;
-
 async function replayEvents(oldBundle: LoadedBundle, newBundle: LoadedBundle, file: string, options: ConstructorParameters<typeof Replay>[2], io: Io): Promise<ReplayResult> {
     const replay = new Replay(oldBundle, newBundle, options);
-    const progress = process.stderr.isTTY === true;
-    await forEachLine(file, io, (text, line) => {
-        replay.add(text, line);
-        if (progress && line % PROGRESS_EVERY === 0) {
-            io.stderr(`\rgovrule: replayed ${line} lines`);
-        }
-    });
-    if (progress) {
-        io.stderr('\r\x1b[K');
+    const progress = StreamProgress.forStream(process.stderr, text => io.stderr(text));
+    try {
+        await forEachLine(file, io, (text, line) => {
+            replay.add(text, line);
+            progress?.update(line);
+        });
+    } finally {
+        progress?.end();
     }
     return replay.result();
 }
