@@ -9,6 +9,7 @@
  *   that file's tests, or the tests of that name, against the whole workspace's bundle (what
  *   `govrule test` runs) and shows the results in the editor (see test-runner.ts). It returns
  *   a `RunSummary`; like compile, it fails with `data.problems` if the workspace has errors.
+ * - `govrule.diff` compares the workspace with an older side (see diff-command.ts).
  */
 import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
@@ -18,6 +19,7 @@ import { compileBundle, type Bundle } from '../compiler/bundle.js';
 import * as ast from '../generated/ast.js';
 import { modelOf } from '../names.js';
 import { parseImport } from '../references/name-resolver.js';
+import { DIFF_COMMAND, runDiffCommand } from './diff-command.js';
 import { govRuleServices, type GovRuleSharedServices } from './services.js';
 import type { RunSummary } from './test-runner.js';
 import type { GovRuleWorkspaceManager } from './workspace-manager.js';
@@ -41,6 +43,7 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
     registerCommands(accept: ExecuteCommandAcceptor): void {
         accept(COMPILE_COMMAND, (args, token) => this.compile(args, token));
         accept(RUN_TESTS_COMMAND, (args, token) => this.runTests(args, token));
+        accept(DIFF_COMMAND, (args, token) => runDiffCommand(this, args, token));
     }
 
     private runTests(args: unknown[], token: CancellationToken): Promise<RunSummary> {
@@ -53,7 +56,7 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
         return govRuleServices(this.shared).lsp.TestRunner.run(file, name, token);
     }
 
-    private async compile(args: unknown[], token: CancellationToken): Promise<Bundle> {
+    async compile(args: unknown[], token: CancellationToken): Promise<Bundle> {
         const workspace = this.shared.workspace;
         await workspace.WorkspaceManager.ready;
         await workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
