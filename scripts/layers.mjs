@@ -32,11 +32,12 @@ export const ROOMS = [
     { room: 'format', paths: ['format/'], may: ['ast', 'model', 'syntax', 'unicode', 'core'] },
     { room: 'project', paths: ['project/'], may: ['bundle', 'unicode', 'foundation', 'config', 'services', 'core', 'compiler'] },
     { room: 'diff', paths: ['diff/'], may: ['bundle', 'runtime'] },
-    { room: 'cli', paths: ['cli/'], may: ['bundle', 'unicode', 'foundation', 'model', 'config', 'compiler', 'runtime', 'format', 'project', 'diff'] },
+    { room: 'diff/sides', paths: ['diff/sides.ts'], may: ['bundle', 'runtime', 'config', 'project', 'diff'] },
+    { room: 'cli', paths: ['cli/'], may: ['bundle', 'unicode', 'foundation', 'model', 'config', 'compiler', 'runtime', 'format', 'project', 'diff', 'diff/sides'] },
     { room: 'lsp/services', paths: ['lsp/server/services.ts'], may: [], typeOnly: true },
     { room: 'lsp/queries', paths: ['lsp/queries/'], may: ['ast', 'unicode', 'foundation', 'model', 'syntax', 'references', 'services', 'lsp/services'] },
     { room: 'lsp/server', paths: ['lsp/server/'], may: ['ast', 'bundle', 'unicode', 'foundation', 'model', 'syntax', 'config', 'references', 'validation', 'services', 'core', 'compiler', 'lsp/services', 'lsp/queries'] },
-    { room: 'lsp/features', paths: ['lsp/features/'], may: ['ast', 'bundle', 'unicode', 'foundation', 'model', 'syntax', 'config', 'references', 'validation', 'services', 'core', 'compiler', 'runtime', 'format', 'lsp/services', 'lsp/queries', 'lsp/server'] },
+    { room: 'lsp/features', paths: ['lsp/features/'], may: ['ast', 'bundle', 'unicode', 'foundation', 'model', 'syntax', 'config', 'references', 'validation', 'services', 'core', 'compiler', 'runtime', 'format', 'project', 'diff', 'diff/sides', 'lsp/services', 'lsp/queries', 'lsp/server'] },
     { room: 'lsp/start', paths: ['lsp/server/lsp-module.ts', 'lsp/server/main.ts'], may: ['ast', 'foundation', 'core', 'validation', 'services', 'lsp/services', 'lsp/server', 'lsp/features', 'lsp/queries'] },
 ];
 

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createClient, serverModule } from './client.js';
+import { DiffReports, compareWith } from './compare.js';
 import { compileWorkspace } from './compile.js';
 import { LintSettings } from './lint-settings.js';
 import { BundlePreview } from './preview.js';
@@ -18,7 +19,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const status = new ProblemStatus(() => client?.diagnostics);
     const preview = new BundlePreview(() => client);
     const lint = new LintSettings(() => client?.diagnostics);
-    context.subscriptions.push(output, status, preview, lint);
+    const reports = new DiffReports();
+    context.subscriptions.push(output, status, preview, lint, reports);
 
     context.subscriptions.push(
         vscode.commands.registerCommand('govrule.compileWorkspace', () => compileWorkspace(client)),
@@ -30,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             }
             await preview.open(source);
         }),
+        vscode.commands.registerCommand('govrule.compareWith', () => compareWith(client, reports)),
         vscode.commands.registerCommand('govrule.restartServer', () => restart(status)),
         vscode.commands.registerCommand('govrule.showOutput', () => output.show(true)),
     );

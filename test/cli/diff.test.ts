@@ -1,8 +1,10 @@
 /**
  * `govrule diff` as a spawned process on a temporary git repository with two commits: the
  * second changes a rule's severity, actions, escalation and condition, another rule's priority,
- * period and state, renames one, removes one, adds one and changes the vocabulary. Text and
- * Markdown are compared in full, JSON is validated against its schema, and the --fail-on exits.
+ * period and state, renames one, removes one, adds one and changes the vocabulary (a category
+ * added, an authority removed; a post's label, an action's parameters and an attribute's values
+ * and default changed). Text and Markdown are compared in full, JSON is validated against its
+ * schema, and the --fail-on exits.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -29,7 +31,10 @@ category ads
 
 const VOCABULARY_NEW = VOCABULARY_OLD
     .replace('authority cac\n', '')
-    .replace('category news { category local }', 'category news { category local category national }');
+    .replace('category news { category local }', 'category news { category local category national }')
+    .replace('post editor\n', 'post editor "编辑"\n')
+    .replace('action fine(amount: money)', 'action fine(amount: money, note: text?)')
+    .replace('attribute channel: enum { app, web }', 'attribute channel: enum { app, wechat } default app');
 
 const RULES_OLD = `package p
 rule kept "保留" {
@@ -84,7 +89,14 @@ Rules: 1 added, 1 removed, 2 changed, 1 renamed
     disabled
 
 Categories: + p.news.national
+~ post p.editor
+    label none → "编辑"
 Authorities: - p.cac
+~ action p.fine
+    params amount: money → amount: money, note: text?
+~ attribute p.channel
+    values + wechat, − web
+    default none → app
 `;
 
 const EXPECTED_MARKDOWN = `### GovRule diff: \`HEAD~1\` → \`HEAD\`
@@ -124,7 +136,14 @@ const EXPECTED_MARKDOWN = `### GovRule diff: \`HEAD~1\` → \`HEAD\`
 #### Vocabulary
 
 - Categories: added \`p.news.national\`
+- Changed post \`p.editor\`
+  - \`label none → "编辑"\`
 - Authorities: removed \`p.cac\`
+- Changed action \`p.fine\`
+  - \`params amount: money → amount: money, note: text?\`
+- Changed attribute \`p.channel\`
+  - \`values + wechat, − web\`
+  - \`default none → app\`
 `;
 
 function git(repo: string, ...args: string[]): string {
@@ -162,7 +181,19 @@ describe('govrule diff between git revisions', () => {
         const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'language/schema/diff.schema.json'), 'utf8'));
         const validate = new Ajv({ allErrors: true }).compile(schema);
         expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
-        expect(report.summary).toEqual({ added: 1, removed: 1, changed: 2, renamed: 1, vocabularyAdded: 1, vocabularyRemoved: 1 });
+        expect(report.summary).toEqual({ added: 1, removed: 1, changed: 2, renamed: 1, vocabularyAdded: 1, vocabularyRemoved: 1, vocabularyChanged: 3 });
+        expect(report.vocabulary.attributes).toEqual({
+            added: [],
+            removed: [],
+            changed: [{
+                id: 'p.channel',
+                changes: [
+                    { field: 'values', old: 'app, web', new: 'app, wechat', added: ['wechat'], removed: ['web'] },
+                    { field: 'default', old: 'none', new: 'app' },
+                ],
+            }],
+        });
+        expect(report.vocabulary.severityOrder).toBeNull();
         expect(report.old).toEqual({ spec: 'HEAD~1', kind: 'git' });
         expect(report.rules.changed[0].changes.find((c: { field: string }) => c.field === 'actions'))
             .toEqual({ field: 'actions', old: 'remove', new: 'remove, fine(amount: 100000 CNY)', added: ['fine(amount: 100000 CNY)'], removed: [] });

@@ -63,7 +63,7 @@ describe('extension manifest', () => {
 
     test('every command has a title in the GovRule category and is reachable from the palette and the editor title', () => {
         const commands = contributes.commands.map((c: { command: string }) => c.command).sort();
-        expect(commands).toEqual(['govrule.compileWorkspace', 'govrule.previewCompiledJson', 'govrule.restartServer', 'govrule.showOutput']);
+        expect(commands).toEqual(['govrule.compareWith', 'govrule.compileWorkspace', 'govrule.previewCompiledJson', 'govrule.restartServer', 'govrule.showOutput']);
         for (const command of contributes.commands) {
             expect(command.category).toBe('GovRule');
         }
@@ -76,6 +76,7 @@ describe('extension manifest', () => {
         expect(inTitle).toEqual(commands);
         // The server's own `govrule.compile` is registered by the language client: no clash.
         expect(commands).not.toContain('govrule.compile');
+        expect(commands).not.toContain('govrule.diff');
     });
 
     test('the snippets file parses and every snippet has a prefix, a body and a description', () => {

@@ -59,8 +59,14 @@ beforeAll(() => {
 describe('the packed package', () => {
     test('holds the built programs, the schemas and the documentation, and no sources', () => {
         for (const file of ['bin/govrule.cjs', 'bin/govrule-language-server.cjs', 'out/cli.cjs', 'out/server.cjs', 'out/runtime.cjs',
-            'language/schema/bundle.schema.json', 'language/schema/config.schema.json', 'docs/LANGUAGE.md', 'docs/bundle.md', 'README.md', 'package.json']) {
+            'language/schema/bundle.schema.json', 'language/schema/config.schema.json', 'docs/LANGUAGE.md', 'docs/bundle.md', 'README.md', 'package.json',
+            'conformance/README.md', 'conformance/index.json']) {
             expect(files).toContain(file);
+        }
+        const index = JSON.parse(fs.readFileSync(path.join(ROOT, 'conformance', 'index.json'), 'utf8')) as { suites: Array<{ bundle: string; vectors: string }> };
+        for (const suite of index.suites) {
+            expect(files).toContain(`conformance/${suite.bundle}`);
+            expect(files).toContain(`conformance/${suite.vectors}`);
         }
         expect(files.filter(f => f.endsWith('.ts') || f.endsWith('.map') || f.startsWith('test/') || f.startsWith('examples/'))).toEqual([]);
         const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'node_modules', 'govrule', 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -98,6 +104,20 @@ console.log(d.rule);`;
         const decided = run(process.execPath, ['-e', script], repo);
         expect(decided.status, describeResult(decided)).toBe(0);
         expect(decided.stdout.trim()).toMatch(/^chongqing\.qinglang\./);
+    });
+});
+
+describe('the conformance vectors in the installed package', () => {
+    test("conformance/README.md's loop passes every vector with require('govrule/runtime')", () => {
+        const readme = fs.readFileSync(path.join(ROOT, 'conformance', 'README.md'), 'utf8');
+        const loop = /^```js\n([\s\S]*?)^```$/m.exec(readme);
+        expect(loop, 'conformance/README.md has a ```js block').not.toBeNull();
+        fs.writeFileSync(path.join(repo, 'conformance-loop.cjs'), loop![1]);
+        const index = JSON.parse(fs.readFileSync(path.join(ROOT, 'conformance', 'index.json'), 'utf8')) as { suites: Array<{ decisions: number; errors: number }> };
+        const total = index.suites.reduce((n, s) => n + s.decisions + s.errors, 0);
+        const result = run(process.execPath, ['conformance-loop.cjs'], repo);
+        expect(result.status, describeResult(result)).toBe(0);
+        expect(result.stdout).toBe(`${total} passed, 0 failed\n`);
     });
 });
 

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatProblems, OUTPUT_FORMATS } from '../../language/src/cli/report.js';
-import { toProblems } from '../../language/src/cli/problems.js';
+import { toProblems } from '../../language/src/project/problems.js';
 import { invisiblePattern } from '../../language/src/unicode/characters.js';
 import { loadProject, type SourceFile } from '../../language/src/project/project.js';
 import { EXAMPLES } from '../helpers/cli.js';

@@ -4,8 +4,8 @@
  */
 import { configProblems } from '../config/config.js';
 import { loadProject, type Project, type SourceFile } from '../project/project.js';
-import { readSources, type FileSet } from './files.js';
-import { sortProblems, toProblems, type Problem } from './problems.js';
+import { readSources, type FileSet } from '../project/files.js';
+import { sortProblems, toProblems, type Problem } from '../project/problems.js';
 import type { ReportContext } from './report.js';
 
 export interface CheckedProject {

@@ -4,7 +4,7 @@ import { escapeInvisible, escapeInvisibleInJson } from '../unicode/characters.js
 import { VERSION } from '../version.js';
 import type { Io, OptionValues, OptionsConfig } from './command.js';
 import { CliError, displayPath } from './files.js';
-import { countBySeverity, type Problem } from './problems.js';
+import { countBySeverity, type Problem } from '../project/problems.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github'];

@@ -1,11 +1,15 @@
 /**
  * The semantic difference of two bundles (`govrule diff`): rules added, removed, renamed and
  * changed, each change named by what it means (severity, actions, an escalation step, the
- * condition in GovRule syntax, ...), and vocabulary added or removed. Works on loaded bundles,
- * so it needs no compiler; source positions and doc comments are not differences.
+ * condition in GovRule syntax, ...), and vocabulary added, removed or changed
+ * (vocabulary-diff.ts). Works on loaded bundles, so it needs no compiler; source positions and
+ * doc comments are not differences.
  */
 import type { Bundle, BundleRule, Value } from '../bundle/types.js';
 import { conditionText, durationText, type LoadedBundle, type RuleInfo } from '../runtime/index.js';
+import { VOCABULARY_KINDS, diffVocabulary, vocabularyIsEmpty, type VocabularyDiff } from './vocabulary-diff.js';
+
+export { VOCABULARY_KINDS, type VocabularyKind } from './vocabulary-diff.js';
 
 export type RuleField = 'label' | 'categories' | 'severity' | 'responsible' | 'actions' | 'escalation' | 'condition' | 'priority' | 'effective' | 'enabled' | 'basis';
 
@@ -41,9 +45,6 @@ export interface RenamedRule {
     readonly changes: readonly RuleChange[];
 }
 
-export const VOCABULARY_KINDS = ['severities', 'categories', 'posts', 'authorities', 'actions', 'attributes'] as const;
-export type VocabularyKind = typeof VOCABULARY_KINDS[number];
-
 export interface BundleDiff {
     readonly rules: {
         readonly added: readonly RuleSummary[];
@@ -51,7 +52,7 @@ export interface BundleDiff {
         readonly renamed: readonly RenamedRule[];
         readonly changed: readonly ChangedRule[];
     };
-    readonly vocabulary: Record<VocabularyKind, { readonly added: readonly string[]; readonly removed: readonly string[] }>;
+    readonly vocabulary: VocabularyDiff;
 }
 
 export function diffBundles(oldBundle: LoadedBundle, newBundle: LoadedBundle): BundleDiff {
@@ -93,15 +94,7 @@ export function diffBundles(oldBundle: LoadedBundle, newBundle: LoadedBundle): B
     removed = removed.filter(r => !paired.has(r));
     added = added.filter(r => !paired.has(r));
 
-    const vocabulary = {} as BundleDiff['vocabulary'];
-    for (const kind of VOCABULARY_KINDS) {
-        const before = new Set(oldBundle.bundle[kind].map(e => e.id));
-        const after = new Set(newBundle.bundle[kind].map(e => e.id));
-        vocabulary[kind] = {
-            added: [...after].filter(id => !before.has(id)).sort(compare),
-            removed: [...before].filter(id => !after.has(id)).sort(compare),
-        };
-    }
+    const vocabulary = diffVocabulary(oldBundle.bundle, newBundle.bundle);
     return {
         rules: {
             added: added.map(r => summary(r, newNames)).sort(byId),
@@ -116,8 +109,7 @@ export function diffBundles(oldBundle: LoadedBundle, newBundle: LoadedBundle): B
 /** Whether there is any difference at all. */
 export function isEmpty(diff: BundleDiff): boolean {
     const r = diff.rules;
-    return r.added.length + r.removed.length + r.renamed.length + r.changed.length === 0
-        && VOCABULARY_KINDS.every(k => diff.vocabulary[k].added.length + diff.vocabulary[k].removed.length === 0);
+    return r.added.length + r.removed.length + r.renamed.length + r.changed.length === 0 && vocabularyIsEmpty(diff.vocabulary);
 }
 
 function ruleChanges(before: RuleInfo, after: RuleInfo, oldNames: Names, newNames: Names): RuleChange[] {

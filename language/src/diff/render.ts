@@ -5,6 +5,7 @@
  */
 import { VOCABULARY_KINDS, isEmpty, type BundleDiff, type RuleChange, type RuleSummary } from './bundle-diff.js';
 import type { ReplayGroup, ReplayResult } from './replay.js';
+import { vocabularyChangedCount, vocabularyMarkdown, vocabularyText } from './render-vocabulary.js';
 
 /** One side of the comparison, as the user named it. */
 export interface DiffSide {
@@ -33,6 +34,7 @@ export function summaryCounts(diff: BundleDiff) {
         renamed: diff.rules.renamed.length,
         vocabularyAdded,
         vocabularyRemoved,
+        vocabularyChanged: vocabularyChangedCount(diff.vocabulary),
     };
 }
 
@@ -49,10 +51,6 @@ export function diffJson(report: DiffReport): string {
     };
     return `${JSON.stringify(json, null, 2)}\n`;
 }
-
-const VOCABULARY_TITLES: Record<typeof VOCABULARY_KINDS[number], string> = {
-    severities: 'Severities', categories: 'Categories', posts: 'Posts', authorities: 'Authorities', actions: 'Actions', attributes: 'Attributes',
-};
 
 function headline(diff: BundleDiff): string {
     const c = summaryCounts(diff);
@@ -113,14 +111,7 @@ export function diffText(report: DiffReport): string {
         out.push(`~ rule ${rule.id}${label(rule.label)}`);
         for (const change of rule.changes) out.push(...changeLines(change).map(l => `    ${l}`));
     }
-    const vocabulary = VOCABULARY_KINDS.filter(k => diff.vocabulary[k].added.length + diff.vocabulary[k].removed.length > 0);
-    if (vocabulary.length > 0) {
-        out.push('');
-        for (const kind of vocabulary) {
-            const { added, removed } = diff.vocabulary[kind];
-            out.push(`${VOCABULARY_TITLES[kind]}: ${[...added.map(x => `+ ${x}`), ...removed.map(x => `- ${x}`)].join(', ')}`);
-        }
-    }
+    out.push(...vocabularyText(diff.vocabulary));
     return `${[...out, ...replayText(report.replay)].join('\n')}\n`;
 }
 
@@ -190,16 +181,7 @@ export function diffMarkdown(report: DiffReport): string {
         }
         out.push('');
     }
-    const vocabulary = VOCABULARY_KINDS.filter(k => diff.vocabulary[k].added.length + diff.vocabulary[k].removed.length > 0);
-    if (vocabulary.length > 0) {
-        out.push('#### Vocabulary', '');
-        for (const kind of vocabulary) {
-            const { added, removed } = diff.vocabulary[kind];
-            const parts = [added.length > 0 ? `added ${added.map(code).join(', ')}` : '', removed.length > 0 ? `removed ${removed.map(code).join(', ')}` : ''].filter(Boolean);
-            out.push(`- ${VOCABULARY_TITLES[kind]}: ${parts.join('; ')}`);
-        }
-        out.push('');
-    }
+    out.push(...vocabularyMarkdown(diff.vocabulary, code, escape));
     out.push(...replayMarkdown(report.replay));
     return `${out.join('\n').trimEnd()}\n`;
 }

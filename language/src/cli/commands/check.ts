@@ -6,8 +6,9 @@ import { bundleTextOf } from '../../project/project.js';
 import { outputTarget, spool, writeOutput, type Spool } from '../../project/output.js';
 import { checkProject } from '../check-project.js';
 import type { Command, Io, OptionValues } from '../command.js';
-import { collectFiles, displayPath } from '../files.js';
-import { countBySeverity, sortProblems, toProblems } from '../problems.js';
+import { collectFiles } from '../../project/files.js';
+import { displayPath } from '../files.js';
+import { countBySeverity, sortProblems, toProblems } from '../../project/problems.js';
 import { printProblems, reportOptions } from '../report.js';
 
 export const checkCommand: Command = {

@@ -1,7 +1,7 @@
 /**
  * `govrule diff OLD NEW` (§11): what a rule change does. Each side is a bundle file, a folder of
  * sources or a git revision; the report names rules added, removed, renamed and changed, and the
- * vocabulary added or removed, as text, Markdown or JSON. `--fail-on` turns kinds of difference
+ * vocabulary added, removed or changed, as text, Markdown or JSON. `--fail-on` turns kinds of difference
  * into exit code 1 for CI.
  */
 import { diffBundles } from '../../diff/bundle-diff.js';
@@ -10,9 +10,11 @@ import { Replay, type ReplayResult } from '../../diff/replay.js';
 import { todayUtc, type LoadedBundle } from '../../runtime/index.js';
 import { isCalendarDate } from '../../model/values.js';
 import type { Command, Io, OptionValues } from '../command.js';
-import { loadSide } from '../diff-sides.js';
+import { loadSide, type SideContext } from '../../diff/sides.js';
 import { CliError } from '../files.js';
 import { forEachLine } from '../lines.js';
+import { printProblems } from '../report.js';
+import { StreamProgress } from '../progress.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type DiffFormat = typeof FORMATS[number];
@@ -64,8 +66,12 @@ async function runDiff(paths: string[], values: OptionValues, io: Io): Promise<n
             if (given) throw new CliError(`${option} needs --events FILE (the events to replay)`);
         }
     }
-    const oldSide = await loadSide(paths[0], io);
-    const newSide = await loadSide(paths[1], io);
+    const sides: SideContext = {
+        cwd: io.cwd,
+        reportErrors: (problems, texts, root, fileCount) => void printProblems(problems, { format: 'text', quiet: true }, { cwd: root, texts, fileCount }, io, true),
+    };
+    const oldSide = await loadSide(paths[0], sides);
+    const newSide = await loadSide(paths[1], sides);
     const diff = diffBundles(oldSide.bundle, newSide.bundle);
     const replay = events === undefined ? undefined
         : await replayEvents(oldSide.bundle, newSide.bundle, events, { samples, date: date ?? todayUtc(), renamed: new Map(diff.rules.renamed.map(r => [r.from, r.to])) }, io);
@@ -84,20 +90,16 @@ async function runDiff(paths: string[], values: OptionValues, io: Io): Promise<n
     return failures.length > 0 ? 1 : 0;
 }
 
-/** Progress goes to a terminal only, about every this many events. */
-const PROGRESS_EVERY = 1 << 18;
-
 async function replayEvents(oldBundle: LoadedBundle, newBundle: LoadedBundle, file: string, options: ConstructorParameters<typeof Replay>[2], io: Io): Promise<ReplayResult> {
     const replay = new Replay(oldBundle, newBundle, options);
-    const progress = process.stderr.isTTY === true;
-    await forEachLine(file, io, (text, line) => {
-        replay.add(text, line);
-        if (progress && line % PROGRESS_EVERY === 0) {
-            io.stderr(`\rgovrule: replayed ${line} lines`);
-        }
-    });
-    if (progress) {
-        io.stderr('\r\x1b[K');
+    const progress = StreamProgress.forStream(process.stderr, text => io.stderr(text));
+    try {
+        await forEachLine(file, io, (text, line) => {
+            replay.add(text, line);
+            progress?.update(line);
+        });
+    } finally {
+        progress?.end();
     }
     return replay.result();
 }

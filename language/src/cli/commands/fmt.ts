@@ -9,9 +9,10 @@ import { describeIoError } from '../../io-errors.js';
 import { escapeInvisible } from '../../unicode/characters.js';
 import { loadProject, type SourceFile } from '../../project/project.js';
 import type { Command, Io, OptionValues } from '../command.js';
-import { CliError, collectFiles, displayPath, readSources } from '../files.js';
+import { collectFiles, readSources } from '../../project/files.js';
+import { CliError, displayPath } from '../files.js';
 import { resolveOutput, writeOutput } from '../../project/output.js';
-import { sortProblems, toProblems, type Problem } from '../problems.js';
+import { sortProblems, toProblems, type Problem } from '../../project/problems.js';
 import { printProblems, reportOptions, type ReportOptions } from '../report.js';
 
 export const fmtCommand: Command = {

@@ -8,7 +8,8 @@ import { runCompiledTests } from '../../runtime/bundle-tests.js';
 import { bundleOf } from '../../project/project.js';
 import { checkProject } from '../check-project.js';
 import type { Command, Io, OptionValues } from '../command.js';
-import { CliError, collectFiles } from '../files.js';
+import { collectFiles } from '../../project/files.js';
+import { CliError } from '../files.js';
 import { printProblems, reportOptions } from '../report.js';
 import { REPORTERS, coverageText, jsonReport, junitReport, summaryLine, textReport, type Reporter } from '../test-report.js';
 

@@ -9,6 +9,7 @@
  *   that file's tests, or the tests of that name, against the whole workspace's bundle (what
  *   `govrule test` runs) and shows the results in the editor (see test-runner.ts). It returns
  *   a `RunSummary`; like compile, it fails with `data.problems` if the workspace has errors.
+ * - `govrule.diff` compares the workspace with an older side (see diff-command.ts).
  */
 import { URI } from 'langium';
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
@@ -16,6 +17,7 @@ import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-lan
 import type { Bundle } from '../../bundle/types.js';
 import { govRuleServices, type GovRuleSharedServices } from '../server/services.js';
 import { packageClosure, type WorkspaceCompiler } from '../server/workspace-compiler.js';
+import { DIFF_COMMAND, runDiffCommand } from './diff-command.js';
 import type { RunSummary } from './test-runner.js';
 
 export const COMPILE_COMMAND = 'govrule.compile';
@@ -29,6 +31,7 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
     registerCommands(accept: ExecuteCommandAcceptor): void {
         accept(COMPILE_COMMAND, (args, token) => this.compile(args, token));
         accept(RUN_TESTS_COMMAND, (args, token) => this.runTests(args, token));
+        accept(DIFF_COMMAND, (args, token) => runDiffCommand(this, args, token));
     }
 
     private runTests(args: unknown[], token: CancellationToken): Promise<RunSummary> {
@@ -41,9 +44,14 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
         return govRuleServices(this.shared).lsp.TestRunner.run(file, name, token);
     }
 
-    private compile(args: unknown[], token: CancellationToken): Promise<Bundle> {
+    compile(args: unknown[], token: CancellationToken): Promise<Bundle> {
         const compiler = this.shared.lsp.WorkspaceCompiler;
         return compiler.whenBuilt(token, () => this.compileNow(compiler, fileArgument(args)));
+    }
+
+    /** The project root of a file (where its govrule.json is), else of the first workspace folder. */
+    projectRoot(file: URI | undefined): string {
+        return this.shared.lsp.WorkspaceCompiler.projectRoot(file);
     }
 
     private compileNow(compiler: WorkspaceCompiler, file: URI | undefined): Bundle {

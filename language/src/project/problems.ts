@@ -2,7 +2,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Level } from '../diagnostics.js';
 import { stackOf } from '../internal-errors.js';
-import type { FileDiagnostics } from '../project/project.js';
+import type { FileDiagnostics } from './project.js';
 
 export interface Problem {
     readonly file: string;

@@ -9,12 +9,19 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { findConfig } from '../config/config.js';
 import { BundleError, loadBundle, type LoadedBundle } from '../runtime/index.js';
+import { collectFiles, readSources } from '../project/files.js';
+import { sortProblems, toProblems, type Problem } from '../project/problems.js';
 import { bundleOf, loadProject } from '../project/project.js';
-import type { Io } from './command.js';
-import { printProblems } from './report.js';
-import { CliError, collectFiles, readSources } from './files.js';
-import { sortProblems, toProblems } from './problems.js';
-import type { DiffSide } from '../diff/render.js';
+import { UserError } from '../project/user-error.js';
+import type { DiffSide } from './render.js';
+
+/** Where a side is read from, and who is told about the errors of a folder that does not compile. */
+export interface SideContext {
+    /** Relative sides and git revisions are read from here. */
+    readonly cwd: string;
+    /** The errors of the side's rules, before loadSide fails (the CLI prints them, the editor quotes them). */
+    reportErrors(problems: readonly Problem[], texts: ReadonlyMap<string, string>, root: string, fileCount: number): void;
+}
 
 export interface LoadedSide {
     readonly side: DiffSide;
@@ -24,7 +31,7 @@ export interface LoadedSide {
 /** Git output larger than this is not a rule repository's sources. */
 const MAX_GIT_OUTPUT = 1 << 30;
 
-export async function loadSide(spec: string, io: Io): Promise<LoadedSide> {
+export async function loadSide(spec: string, io: SideContext): Promise<LoadedSide> {
     const file = path.resolve(io.cwd, spec);
     const stat = statOrUndefined(file);
     if (stat?.isFile()) {
@@ -34,17 +41,17 @@ export async function loadSide(spec: string, io: Io): Promise<LoadedSide> {
         return { side: { spec, kind: 'folder' }, bundle: await compileFolder(file, spec, io) };
     }
     if (stat) {
-        throw new CliError(`${spec} is not a file or folder`);
+        throw new UserError(`${spec} is not a file or folder`);
     }
     const commit = resolveRevision(spec, io.cwd);
     if (commit === undefined) {
-        throw new CliError(`'${spec}' is not a bundle file, a folder or a git revision of the repository here`);
+        throw new UserError(`'${spec}' is not a bundle file, a folder or a git revision of the repository here`);
     }
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'govrule-diff-'));
     try {
         const root = extractRevision(commit, folder, io.cwd);
         if (!fs.existsSync(root)) {
-            throw new CliError(`${spec} has no .govrule files in this project`);
+            throw new UserError(`${spec} has no .govrule files in this project`);
         }
         return { side: { spec, kind: 'git' }, bundle: await compileFolder(root, spec, io) };
     } finally {
@@ -57,26 +64,26 @@ function readBundle(file: string, spec: string): LoadedBundle {
     try {
         text = fs.readFileSync(file, 'utf8');
     } catch (err) {
-        throw new CliError(`cannot read ${spec}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        throw new UserError(`cannot read ${spec}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
     try {
         return loadBundle(text);
     } catch (err) {
         if (err instanceof BundleError) {
-            throw new CliError(`cannot use ${spec}: ${err.message}`);
+            throw new UserError(`cannot use ${spec}: ${err.message}`);
         }
         throw err;
     }
 }
 
-/** Compiles a folder as `govrule compile FOLDER` would; errors are printed and stop the diff. */
-async function compileFolder(folder: string, spec: string, io: Io): Promise<LoadedBundle> {
+/** Compiles a folder as `govrule compile FOLDER` would; errors are reported and stop the diff. */
+async function compileFolder(folder: string, spec: string, io: SideContext): Promise<LoadedBundle> {
     let fileSet;
     try {
         fileSet = collectFiles([], folder);
     } catch (err) {
-        if (err instanceof CliError && err.message.startsWith('no .govrule files')) {
-            throw new CliError(`${spec} has no .govrule files to compare`);
+        if (err instanceof UserError && err.message.startsWith('no .govrule files')) {
+            throw new UserError(`${spec} has no .govrule files to compare`);
         }
         throw err;
     }
@@ -84,8 +91,8 @@ async function compileFolder(folder: string, spec: string, io: Io): Promise<Load
     const project = await loadProject(sources);
     if (project.hasErrors || unreadable.length > 0) {
         const problems = sortProblems([...unreadable, ...toProblems(project.diagnostics)]).filter(p => p.severity === 'error');
-        printProblems(problems, { format: 'text', quiet: true }, { cwd: folder, texts, fileCount: fileSet.files.length }, io, true);
-        throw new CliError(`the rules of ${spec} have errors (above); a diff needs two bundles`);
+        io.reportErrors(problems, texts, folder, fileSet.files.length);
+        throw new UserError(`the rules of ${spec} have errors (above); a diff needs two bundles`);
     }
     return loadBundle(bundleOf(project, fileSet.root));
 }
@@ -108,13 +115,13 @@ function resolveRevision(spec: string, cwd: string): string | undefined {
 function extractRevision(commit: string, folder: string, cwd: string): string {
     const top = git(['rev-parse', '--show-toplevel'], cwd)?.toString('utf8').trim();
     if (!top) {
-        throw new CliError('not inside a git repository');
+        throw new UserError('not inside a git repository');
     }
     const projectRoot = findConfig(cwd)?.root ?? cwd;
     const prefix = path.relative(fs.realpathSync(top), fs.realpathSync(projectRoot)).split(path.sep).join('/');
     const listing = git(['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit, ...(prefix ? ['--', prefix] : [])], top);
     if (listing === undefined) {
-        throw new CliError(`cannot list the files of ${commit}`);
+        throw new UserError(`cannot list the files of ${commit}`);
     }
     const wanted = listing.toString('utf8').split('\0')
         .filter(name => name !== '' && !name.includes('\n') && (name.endsWith('.govrule') || path.posix.basename(name) === 'govrule.json'));
@@ -139,7 +146,7 @@ function readBlobs(commit: string, names: readonly string[], top: string): Buffe
         const end = out.indexOf(0x0a, at);
         const header = out.subarray(at, end).toString('utf8').split(' ');
         if (header[1] !== 'blob') {
-            throw new CliError(`cannot read ${name} at ${commit}`);
+            throw new UserError(`cannot read ${name} at ${commit}`);
         }
         const size = Number(header[2]);
         blobs.push(out.subarray(end + 1, end + 1 + size));
