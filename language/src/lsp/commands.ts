@@ -21,12 +21,15 @@ import { parseImport } from '../references/name-resolver.js';
 import { govRuleServices, type GovRuleSharedServices } from './services.js';
 import type { RunSummary } from './test-runner.js';
 import type { GovRuleWorkspaceManager } from './workspace-manager.js';
+import { workspacePath, type NamedFolder } from '../workspace-path.js';
 
 export const COMPILE_COMMAND = 'govrule.compile';
 export const RUN_TESTS_COMMAND = 'govrule.runTests';
 
 export interface CompileProblem {
     readonly file: string;
+    /** The file as messages name it: relative to its workspace folder. */
+    readonly path: string;
     readonly line: number;
     readonly column: number;
     readonly code: string;
@@ -70,7 +73,7 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
             }
             documents = packageClosure(start, all);
         }
-        assertNoErrors(documents, 'compile');
+        assertNoErrors(documents, 'compile', this.shared.workspace.WorkspaceManager.workspaceFolders);
         const services = govRuleServices(this.shared);
         return compileBundle({ root: this.projectRoot(file), documents, comments: services.documentation.CommentProvider });
     }
@@ -92,11 +95,12 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
 }
 
 /** Fails, with the errors in the response's `data.problems`, when the documents have errors: nothing is built from them. */
-export function assertNoErrors(documents: readonly LangiumDocument[], task: string): void {
+export function assertNoErrors(documents: readonly LangiumDocument[], task: string, folders: readonly NamedFolder[] | undefined): void {
     const problems = documents.flatMap(doc => (doc.diagnostics ?? [])
         .filter(d => d.severity === DiagnosticSeverity.Error)
         .map((d): CompileProblem => ({
             file: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.toString(),
+            path: workspacePath(doc.uri, folders),
             line: d.range.start.line + 1,
             column: d.range.start.character + 1,
             code: String(d.code),
@@ -105,7 +109,7 @@ export function assertNoErrors(documents: readonly LangiumDocument[], task: stri
     if (problems.length > 0) {
         const first = problems[0];
         throw new ResponseError(LSPErrorCodes.RequestFailed,
-            `Cannot ${task}: ${problems.length} error${problems.length === 1 ? '' : 's'} (first: ${path.basename(first.file)}:${first.line}:${first.column} ${first.message})`,
+            `Cannot ${task}: ${problems.length} error${problems.length === 1 ? '' : 's'} (first: ${first.path}:${first.line}:${first.column} ${first.message})`,
             { problems });
     }
 }

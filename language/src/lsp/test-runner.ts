@@ -24,6 +24,7 @@ import { testsByRule, todayUtc, type TestResult } from '../runtime/index.js';
 import { assertNoErrors, type GovRuleCommandHandler } from './commands.js';
 import { withDocLink } from './document-validator.js';
 import type { GovRuleLspServices } from './services.js';
+import { workspacePath } from '../workspace-path.js';
 
 /** What `govrule.runTests` returns: one entry per test run, in file order. */
 export interface RunSummary {
@@ -137,13 +138,13 @@ export class TestRunner {
         }
         const wanted = model.elements.filter(ast.isTest).filter(test => name === undefined || test.name === name);
         if (name !== undefined && wanted.length === 0) {
-            throw new ResponseError(LSPErrorCodes.RequestFailed, `There is no test named ${JSON.stringify(name)} in ${uri.path.split('/').pop()}`);
+            throw new ResponseError(LSPErrorCodes.RequestFailed, `There is no test named ${JSON.stringify(name)} in ${workspacePath(uri, this.services.shared.workspace.WorkspaceManager.workspaceFolders)}`);
         }
         const documents = this.modelDocuments();
         if (documents.some(doc => doc.state < DocumentState.Validated)) {
             throw new ResponseError(LSPErrorCodes.ContentModified, 'The workspace changed while the tests were starting: run them again');
         }
-        assertNoErrors(documents, 'run the tests');
+        assertNoErrors(documents, 'run the tests', this.services.shared.workspace.WorkspaceManager.workspaceFolders);
         const compiled = this.compile(documents, uri);
         const file = sourcePath(compiled.root, document.uri.fsPath);
         const keys = new Set(wanted.map(positionKey));

@@ -1,5 +1,5 @@
 /** Checks on declarations and imports: names, the severity scale, attributes, usage, coverage. */
-import type { AstNode, ValidationAcceptor } from 'langium';
+import type { AstNode, URI, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { GovRuleServices } from '../govrule-module.js';
 import { kindName, qualifiedName, type Declaration } from '../names.js';
@@ -10,14 +10,17 @@ import type { SymbolTable } from '../references/symbol-table.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { literalFits, typeName } from './types.js';
 import { quoted } from '../quote.js';
+import { workspacePath } from '../workspace-path.js';
 
 export class DeclarationChecks {
     private readonly symbols: SymbolTable;
     private readonly resolver: NameResolver;
     private readonly importHints: ImportHints;
     private readonly facts: WorkspaceFacts;
+    private readonly services: GovRuleServices;
 
     constructor(services: GovRuleServices) {
+        this.services = services;
         this.symbols = services.references.SymbolTable;
         this.resolver = services.references.NameResolver;
         this.importHints = services.references.ImportHints;
@@ -33,10 +36,14 @@ export class DeclarationChecks {
         const same = this.symbols.lookup(name);
         if (same.length > 1) {
             const others = same.filter(e => e.description.node !== decl)
-                .map(e => `${kindName(e.description.type)} in ${fileName(e.description.documentUri.path)}:${(e.description.nameSegment?.range.start.line ?? 0) + 1}`);
+                .map(e => `${kindName(e.description.type)} in ${this.fileName(e.description.documentUri)}:${(e.description.nameSegment?.range.start.line ?? 0) + 1}`);
             accept('error', `${quoted(name)} is declared more than once (also ${others.join(', ')})`,
                 { node: decl, property: 'name', code: 'duplicate-name' });
         }
+    }
+
+    private fileName(uri: URI): string {
+        return workspacePath(uri, this.services.shared.workspace.WorkspaceManager.workspaceFolders);
     }
 
     /** Parameters of an action and members of an enum are names too. */
@@ -127,6 +134,3 @@ function capitalize(text: string): string {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function fileName(path: string): string {
-    return path.slice(path.lastIndexOf('/') + 1);
-}
