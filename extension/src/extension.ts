@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createClient, serverModule } from './client.js';
-import { compileWorkspace } from './compile.js';
+import { compileWorkspace, FolderMemory } from './compile.js';
 import { LintSettings } from './lint-settings.js';
 import { BundlePreview } from './preview.js';
 import { ProblemStatus } from './status.js';
@@ -18,10 +18,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const status = new ProblemStatus(() => client?.diagnostics);
     const preview = new BundlePreview(() => client);
     const lint = new LintSettings(() => client?.diagnostics);
+    const folders = new FolderMemory();
     context.subscriptions.push(output, status, preview, lint);
 
     context.subscriptions.push(
-        vscode.commands.registerCommand('govrule.compileWorkspace', () => compileWorkspace(client)),
+        vscode.commands.registerCommand('govrule.compileWorkspace', () => compileWorkspace(client, folders)),
         vscode.commands.registerCommand('govrule.previewCompiledJson', async (uri?: vscode.Uri) => {
             const source = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
             if (!source) {

@@ -5,6 +5,7 @@
  *   transitively. It returns the bundle object (LANGUAGE.md §9), with source paths relative to
  *   the project root (the folder of the governing govrule.json, else the workspace folder). If
  *   the compiled files have errors, it fails with the errors in the response's `data.problems`.
+ *   With `{ folder: uri }` it compiles the rule files under that folder (see folder-scope.ts).
  * - `govrule.runTests` with a file and optionally a test name (`uri, name` or `{ uri, test }`) runs
  *   that file's tests, or the tests of that name, against the whole workspace's bundle (what
  *   `govrule test` runs) and shows the results in the editor (see test-runner.ts). It returns
@@ -22,6 +23,7 @@ import { govRuleServices, type GovRuleSharedServices } from './services.js';
 import type { RunSummary } from './test-runner.js';
 import type { GovRuleWorkspaceManager } from './workspace-manager.js';
 import { workspacePath, type NamedFolder } from '../workspace-path.js';
+import { documentsUnder, folderArgument } from './folder-scope.js';
 
 export const COMPILE_COMMAND = 'govrule.compile';
 export const RUN_TESTS_COMMAND = 'govrule.runTests';
@@ -60,7 +62,16 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
         const workspace = this.shared.workspace;
         await workspace.WorkspaceManager.ready;
         await workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
-        return workspace.WorkspaceLock.read(() => this.compileNow(fileArgument(args)));
+        const folder = folderArgument(args);
+        return workspace.WorkspaceLock.read(() => folder ? this.compileFolder(folder) : this.compileNow(fileArgument(args)));
+    }
+
+    private compileFolder(folder: URI): Bundle {
+        const all = this.shared.workspace.LangiumDocuments.all.filter(doc => ast.isModel(doc.parseResult.value)).toArray();
+        const documents = documentsUnder(folder, all);
+        assertNoErrors(documents, 'compile', this.shared.workspace.WorkspaceManager.workspaceFolders);
+        const root = govRuleServices(this.shared).workspace.ConfigProvider.forFolder(folder.fsPath)?.root ?? folder.fsPath;
+        return compileBundle({ root, documents, comments: govRuleServices(this.shared).documentation.CommentProvider });
     }
 
     private compileNow(file: URI | undefined): Bundle {
