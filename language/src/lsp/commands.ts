@@ -24,6 +24,7 @@ import type { RunSummary } from './test-runner.js';
 import type { GovRuleWorkspaceManager } from './workspace-manager.js';
 import { workspacePath, type NamedFolder } from '../workspace-path.js';
 import { documentsUnder, folderArgument } from './folder-scope.js';
+import { inWorld, WORKSPACE, worldOfUri } from '../references/worlds.js';
 
 export const COMPILE_COMMAND = 'govrule.compile';
 export const RUN_TESTS_COMMAND = 'govrule.runTests';
@@ -75,7 +76,9 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
     }
 
     private compileNow(file: URI | undefined): Bundle {
-        const all = this.shared.workspace.LangiumDocuments.all.filter(doc => ast.isModel(doc.parseResult.value)).toArray();
+        // The workspace's saved files, or the untitled buffer's own world (worlds.ts).
+        const world = file ? worldOfUri(file) : WORKSPACE;
+        const all = this.shared.workspace.LangiumDocuments.all.filter(doc => ast.isModel(doc.parseResult.value)).filter(inWorld(world)).toArray();
         let documents = all;
         if (file) {
             const start = this.shared.workspace.LangiumDocuments.getDocument(file);

@@ -19,6 +19,7 @@ import { describe, detailOf, labelOf, paramText } from './describe.js';
 import { addImportEdit } from './edits.js';
 import { isNamed, type Named } from './locate.js';
 import type { GovRuleLspServices } from './services.js';
+import { worldOf } from '../references/worlds.js';
 
 const CLAUSE_WORDS = new Set<string>(Object.values(CLAUSE_KEYWORDS));
 const DURATION_TEMPLATES = ['30m', '2h', '4h', '24h', '1d', '3d', '1w'];
@@ -185,11 +186,12 @@ export class GovRuleCompletionProvider extends DefaultCompletionProvider {
             }
         }
         const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
-        for (const pkg of [...this.symbols.packages()].sort()) {
+        const world = worldOf(model);
+        for (const pkg of [...this.symbols.packages(world)].sort()) {
             if (pkg === model.name) {
                 continue;
             }
-            for (const entry of this.symbols.inPackage(pkg)) {
+            for (const entry of this.symbols.inPackage(pkg, world)) {
                 if (offered.has(entry.qualifiedName) || !fits(entry)) {
                     continue;
                 }

@@ -25,6 +25,7 @@ import { assertNoErrors, type GovRuleCommandHandler } from './commands.js';
 import { withDocLink } from './document-validator.js';
 import type { GovRuleLspServices } from './services.js';
 import { workspacePath } from '../workspace-path.js';
+import { inWorld, WORKSPACE, worldOfUri, type World } from '../references/worlds.js';
 
 /** What `govrule.runTests` returns: one entry per test run, in file order. */
 export interface RunSummary {
@@ -140,7 +141,7 @@ export class TestRunner {
         if (name !== undefined && wanted.length === 0) {
             throw new ResponseError(LSPErrorCodes.RequestFailed, `There is no test named ${JSON.stringify(name)} in ${workspacePath(uri, this.services.shared.workspace.WorkspaceManager.workspaceFolders)}`);
         }
-        const documents = this.modelDocuments();
+        const documents = this.modelDocuments(worldOfUri(uri));
         if (documents.some(doc => doc.state < DocumentState.Validated)) {
             throw new ResponseError(LSPErrorCodes.ContentModified, 'The workspace changed while the tests were starting: run them again');
         }
@@ -176,7 +177,7 @@ export class TestRunner {
 
     /** Every test of the workspace, run to count the tests that each rule decides. */
     private countTests(): RuleTestCounts {
-        const documents = this.modelDocuments();
+        const documents = this.modelDocuments(WORKSPACE);
         if (documents.some(doc => (doc.diagnostics ?? []).some(d => d.severity === DiagnosticSeverity.Error))) {
             return { errors: true };
         }
@@ -189,8 +190,9 @@ export class TestRunner {
         }
     }
 
-    private modelDocuments(): LangiumDocument[] {
-        return this.services.shared.workspace.LangiumDocuments.all.filter(doc => ast.isModel(doc.parseResult.value)).toArray();
+    /** The documents that are built and tested together (worlds.ts): an untitled buffer never blocks the workspace. */
+    private modelDocuments(world: World): LangiumDocument[] {
+        return this.services.shared.workspace.LangiumDocuments.all.filter(doc => ast.isModel(doc.parseResult.value)).filter(inWorld(world)).toArray();
     }
 
     private root(file: URI | undefined): string {

@@ -11,6 +11,7 @@ import type { WorkspaceFacts } from './workspace-facts.js';
 import { literalFits, typeName } from './types.js';
 import { quoted } from '../quote.js';
 import { workspacePath } from '../workspace-path.js';
+import { worldOf } from '../references/worlds.js';
 
 export class DeclarationChecks {
     private readonly symbols: SymbolTable;
@@ -33,7 +34,7 @@ export class DeclarationChecks {
             return;
         }
         const name = qualifiedName(decl);
-        const same = this.symbols.lookup(name);
+        const same = this.symbols.lookup(name, worldOf(decl));
         if (same.length > 1) {
             const others = same.filter(e => e.description.node !== decl)
                 .map(e => `${kindName(e.description.type)} in ${this.fileName(e.description.documentUri)}:${(e.description.nameSegment?.range.start.line ?? 0) + 1}`);
@@ -65,7 +66,7 @@ export class DeclarationChecks {
             accept('error', `A severity scale needs at least two levels (this one has ${scale.levels.length})`,
                 { node: scale, keyword: 'severities', code: 'severity-scale' });
         }
-        const scales = this.facts.get().scales;
+        const scales = this.facts.get(worldOf(scale)).scales;
         if (scales.length > 1) {
             accept('error', `The bundle has ${scales.length} severity scales; it must have exactly one`,
                 { node: scale, keyword: 'severities', code: 'severity-scale' });
@@ -74,7 +75,7 @@ export class DeclarationChecks {
 
     /** A workspace without a scale is reported once, at the package line of its first file. */
     checkScaleExists(model: ast.Model, accept: ValidationAcceptor): void {
-        const facts = this.facts.get();
+        const facts = this.facts.get(worldOf(model));
         // A file that could not be read at all may hold the scale; its own error comes first.
         if (facts.scales.length === 0 && facts.documents[0]?.parseResult.value === model && !facts.someUnread) {
             accept('error', 'The bundle has no severity scale; declare one with `severities { ... }`',
@@ -84,7 +85,7 @@ export class DeclarationChecks {
 
     /** duplicate-attribute: attribute names are event keys, unique in the whole bundle. */
     checkAttribute(attribute: ast.Attribute, accept: ValidationAcceptor): void {
-        const same = this.facts.get().attributesByName.get(attribute.name) ?? [];
+        const same = this.facts.get(worldOf(attribute)).attributesByName.get(attribute.name) ?? [];
         if (same.length > 1) {
             const others = same.filter(a => a !== attribute).map(a => qualifiedName(a));
             accept('error', `Attribute name ${quoted(attribute.name)} is used by ${others.join(', ')} too; attribute names are event keys and must be unique in the bundle`,
@@ -97,9 +98,9 @@ export class DeclarationChecks {
     }
 
     checkImport(imp: ast.Import, accept: ValidationAcceptor): void {
-        if (imp.path && !this.resolver.importResolves(imp.path)) {
+        if (imp.path && !this.resolver.importResolves(imp.path, worldOf(imp))) {
             const isPackage = imp.path.endsWith('.*');
-            const suggestions = this.importHints.importSuggestions(imp.path);
+            const suggestions = this.importHints.importSuggestions(imp.path, worldOf(imp));
             accept('error', (isPackage
                 ? `No package ${quoted(imp.path.slice(0, -2))} in the workspace`
                 : `${quoted(imp.path)} names no element of a package in the workspace`) + didYouMean(isPackage ? suggestions.map(p => p.slice(0, -2)) : suggestions),
@@ -109,7 +110,7 @@ export class DeclarationChecks {
 
     /** unused-declaration: posts, authorities, actions and attributes that nothing references. */
     checkUsed(decl: ast.Post | ast.Authority | ast.Action | ast.Attribute, accept: ValidationAcceptor): void {
-        const facts = this.facts.get();
+        const facts = this.facts.get(worldOf(decl));
         // A file that could not be read may use it.
         if (decl.name && !facts.used.has(decl) && !facts.someUnread) {
             accept('warning', `${capitalize(kindName(decl.$type))} ${quoted(decl.name)} is never used`,
