@@ -20,6 +20,7 @@ const CONTENT_MODIFIED = -32801;
 
 const TASKS: Record<string, string> = {
     'govrule.runTests': 'run tests',
+    'govrule.runAllTests': 'run tests',
     'govrule.compile': 'compile',
 };
 

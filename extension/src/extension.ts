@@ -15,7 +15,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const output = vscode.window.createOutputChannel('GovRule', { log: true });
-    const status = new ProblemStatus(() => client?.diagnostics);
+    const status = new ProblemStatus(() => client);
     const preview = new BundlePreview(() => client);
     const lint = new LintSettings(() => client?.diagnostics);
     const folders = new FolderMemory();

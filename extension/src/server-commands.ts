@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { describeCommandFailure, RUN_TESTS_COMMAND, type Failure } from './command-failure.js';
+import { RUN_ALL_TESTS_COMMAND } from './status-text.js';
 
 export const TRUST_MESSAGE_TESTS = 'GovRule: test runs are off in Restricted Mode. Trust this folder to run tests.';
 
@@ -40,7 +41,7 @@ export async function explainRestrictedMode(message: string): Promise<void> {
 /** Middleware for `executeCommand`: the commands listed here go through `run`, others as usual. */
 export function commandMiddleware(client: () => LanguageClient, output: vscode.LogOutputChannel) {
     return (command: string, args: unknown[], next: (command: string, args: unknown[]) => unknown): unknown => {
-        if (command !== RUN_TESTS_COMMAND) {
+        if (command !== RUN_TESTS_COMMAND && command !== RUN_ALL_TESTS_COMMAND) {
             return next(command, args);
         }
         if (!vscode.workspace.isTrusted) {

@@ -28,6 +28,10 @@ import { inWorld, WORKSPACE, worldOfUri } from '../references/worlds.js';
 
 export const COMPILE_COMMAND = 'govrule.compile';
 export const RUN_TESTS_COMMAND = 'govrule.runTests';
+/** Runs the tests of every file and shows the results; returns a `RunSummary` per file with tests. */
+export const RUN_ALL_TESTS_COMMAND = 'govrule.runAllTests';
+/** The workspace's rules and tests and how the tests fare (`WorkspaceSummary`), for a status line. */
+export const SUMMARY_COMMAND = 'govrule.summary';
 
 export interface CompileProblem {
     readonly file: string;
@@ -47,6 +51,8 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
     registerCommands(accept: ExecuteCommandAcceptor): void {
         accept(COMPILE_COMMAND, (args, token) => this.compile(args, token));
         accept(RUN_TESTS_COMMAND, (args, token) => this.runTests(args, token));
+        accept(RUN_ALL_TESTS_COMMAND, (_args, token) => govRuleServices(this.shared).lsp.TestRunner.runAll(token));
+        accept(SUMMARY_COMMAND, (_args, token) => govRuleServices(this.shared).lsp.TestRunner.summary(token));
     }
 
     private runTests(args: unknown[], token: CancellationToken): Promise<RunSummary> {
