@@ -29,6 +29,16 @@ describe('extension manifest', () => {
         expect(fs.readFileSync(path.join(EXTENSION, 'images', 'icon.png')).subarray(1, 4).toString('latin1')).toBe('PNG');
     });
 
+    test('Marketplace metadata: where to report bugs, the home page, a banner, keywords in Chinese too', () => {
+        expect(manifest.bugs.url).toBe(`${manifest.repository.url}/issues`);
+        expect(manifest.homepage).toMatch(new RegExp(`^${manifest.repository.url}`));
+        expect(manifest.galleryBanner.color).toMatch(/^#[0-9A-Fa-f]{6}$/);
+        expect(['dark', 'light']).toContain(manifest.galleryBanner.theme);
+        expect(manifest.keywords).toEqual(expect.arrayContaining(['内容治理', '规则', '网信']));
+        // The Marketplace takes at most 30 keywords.
+        expect(manifest.keywords.length).toBeLessThanOrEqual(30);
+    });
+
     test('every file the manifest names exists (schemas come from language/schema)', () => {
         const paths = [
             manifest.icon,
