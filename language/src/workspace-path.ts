@@ -38,7 +38,7 @@ export function workspacePath(uri: URI, folders: readonly NamedFolder[] | undefi
 /** The `/`-separated path of `file` under `root`, or undefined when it is not under it. */
 function inside(root: string, file: string): string | undefined {
     const relative = path.relative(root, file);
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
         return undefined;
     }
     return toSlashes(relative);

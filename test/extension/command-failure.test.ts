@@ -83,6 +83,8 @@ describe('workspace-relative paths', () => {
         expect(workspacePath(URI.file('/w/x/a.govrule'), undefined, '/w')).toBe('x/a.govrule');
         // A folder named like the start of another is not its parent.
         expect(workspacePath(URI.file('/w/rules2/a.govrule'), [folder('/w/rules')])).toBe('/w/rules2/a.govrule');
+        // A name that starts with two dots is still inside.
+        expect(workspacePath(URI.file('/w/..notes/a.govrule'), [folder('/w')])).toBe('..notes/a.govrule');
     });
 });
 

@@ -22,6 +22,6 @@ export function documentsUnder(folder: URI, documents: readonly LangiumDocument[
             return false;
         }
         const relative = path.relative(folder.fsPath, doc.uri.fsPath);
-        return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+        return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
     });
 }
