@@ -34,3 +34,11 @@ export function describeBundle(bundle: Bundle): string {
     const categories = bundle.categories.length === 1 ? '1 category' : `${bundle.categories.length} categories`;
     return `${count(bundle.rules.length, 'rule')}, ${categories}, ${count(bundle.tests.length, 'test')}`;
 }
+
+/**
+ * The preview's text: the same bundle, indented by two spaces so that it reads like any JSON
+ * file (the compiled file keeps the compact one-element-a-line layout of `govrule compile`).
+ */
+export function previewText(bundle: Bundle): string {
+    return `${JSON.stringify(bundle, null, 2)}\n`;
+}

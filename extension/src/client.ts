@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { LintSettings } from './lint-settings.js';
+import { commandMiddleware } from './server-commands.js';
 import { SECTION, toServerConfigurationItem, toServerSettings } from './settings.js';
 
 export const LANGUAGE_ID = 'govrule';
@@ -36,6 +37,8 @@ export function createClient(output: vscode.LogOutputChannel, lint: LintSettings
         },
         markdown: { isTrusted: false, supportHtml: false },
         middleware: {
+            // Test runs: one readable notification on failure, and none in Restricted Mode.
+            executeCommand: commandMiddleware(() => client, output),
             handleDiagnostics: (uri, diagnostics, next) => next(uri, lint.handle(uri, diagnostics)),
             // The switch works on the client side, whatever settings the server reads.
             provideInlayHints: (document, range, token, next) =>

@@ -6,9 +6,18 @@ import { findConfig } from '../../language/src/config/config.js';
 import { writeOutput } from '../../language/src/project/output.js';
 import { describeBundle } from './bundle-result.js';
 import { LANGUAGE_ID } from './client.js';
-import { compile } from './server-api.js';
+import { chooseFolder } from './folder-choice.js';
+import { explainRestrictedMode } from './server-commands.js';
+import { compile, compileFolder } from './server-api.js';
+import { checkWriteTarget, type TargetCheck } from './write-target.js';
 
 const DEFAULT_FILE = 'govrule.bundle.json';
+export const TRUST_MESSAGE_COMPILE = 'GovRule: writing the bundle to disk is off in Restricted Mode. Trust this folder to compile it; "Preview Compiled JSON" works without trust.';
+
+/** The folder picked in this window when it has several GovRule folders; kept until the window closes. */
+export class FolderMemory {
+    remembered: string | undefined;
+}
 
 /** The `out` of the project's govrule.json, or a file the user chooses. */
 async function chooseTarget(folder: vscode.WorkspaceFolder | undefined): Promise<vscode.Uri | undefined> {
@@ -18,6 +27,10 @@ async function chooseTarget(folder: vscode.WorkspaceFolder | undefined): Promise
             return vscode.Uri.file(path.resolve(config.root, config.out));
         }
     }
+    return askTarget(folder);
+}
+
+function askTarget(folder: vscode.WorkspaceFolder | undefined): Thenable<vscode.Uri | undefined> {
     return vscode.window.showSaveDialog({
         title: 'Write the GovRule bundle to',
         defaultUri: folder ? vscode.Uri.joinPath(folder.uri, DEFAULT_FILE) : undefined,
@@ -26,32 +39,93 @@ async function chooseTarget(folder: vscode.WorkspaceFolder | undefined): Promise
     });
 }
 
+/** The editor writes only inside the folder it compiles (see write-target.ts). */
+function checkTarget(target: vscode.Uri, folder: vscode.WorkspaceFolder): TargetCheck {
+    if (target.scheme === 'file' && folder.uri.scheme === 'file') {
+        return checkWriteTarget(target.fsPath, folder.uri.fsPath);
+    }
+    const inside = target.scheme === folder.uri.scheme && target.authority === folder.uri.authority
+        && target.path.startsWith(`${folder.uri.path.replace(/\/$/, '')}/`) && !target.path.split('/').includes('..');
+    return inside ? { ok: true } : { ok: false, reason: 'it is outside the workspace folder' };
+}
+
+/** The target, once it is inside the folder: a refused `out` lets the user choose a file instead. */
+async function allowedTarget(target: vscode.Uri, folder: vscode.WorkspaceFolder | undefined): Promise<vscode.Uri | undefined> {
+    let candidate: vscode.Uri | undefined = target;
+    while (folder && candidate) {
+        const check = checkTarget(candidate, folder);
+        if (check.ok) {
+            return candidate;
+        }
+        const shown: string = candidate.scheme === 'file' ? candidate.fsPath : candidate.toString();
+        const choice: string | undefined = await vscode.window.showErrorMessage(
+            `GovRule: not writing the bundle to ${shown}: ${check.reason} "${folder.name}". The editor writes only inside the folder; set "out" in govrule.json to a path inside it, or choose a file.`,
+            'Choose File…');
+        candidate = choice ? await askTarget(folder) : undefined;
+    }
+    return candidate;
+}
+
+/** The workspace folders with GovRule files (a govrule.json or a .govrule file), in the window's order. */
+async function ruleFolders(): Promise<vscode.WorkspaceFolder[]> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const found = await Promise.all(folders.map(folder => vscode.workspace.findFiles(
+        new vscode.RelativePattern(folder, '{govrule.json,**/*.govrule}'), '**/node_modules/**', 1).then(files => files.length > 0, () => false)));
+    return folders.filter((_folder, i) => found[i]);
+}
+
+async function pickFolder(folders: readonly vscode.WorkspaceFolder[]): Promise<vscode.WorkspaceFolder | undefined> {
+    const picked = await vscode.window.showQuickPick(
+        folders.map(folder => ({ label: folder.name, description: folder.uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.toString(), folder })),
+        { title: 'GovRule: Compile Workspace', placeHolder: 'Compile the rules of which folder? (remembered for this window)' });
+    return picked?.folder;
+}
+
 /**
- * The server links all workspace folders as one project and makes source paths relative to the
- * first folder's project root, so the bundle is written where that folder's govrule.json says.
- * Without a folder (an untitled or loose file) the active rule file's package is compiled.
+ * With one workspace folder, its rules are compiled (the server makes source paths relative to
+ * its project root); with several, the GovRule folder the user picks. Without a folder (an
+ * untitled or loose file) the active rule file's package is compiled.
  */
-export async function compileWorkspace(client: LanguageClient | undefined): Promise<void> {
+export async function compileWorkspace(client: LanguageClient | undefined, memory: FolderMemory): Promise<void> {
     if (!client) {
         void vscode.window.showErrorMessage('GovRule: the language server is not running; see "GovRule: Show Output".');
         return;
     }
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!vscode.workspace.isTrusted) {
+        void explainRestrictedMode(TRUST_MESSAGE_COMPILE);
+        return;
+    }
+    const several = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    let folder = vscode.workspace.workspaceFolders?.[0];
+    const candidates = several ? await ruleFolders() : [];
+    if (several) {
+        const choice = chooseFolder(candidates, memory.remembered, f => f.uri.toString());
+        if (choice.kind === 'none') {
+            void vscode.window.showWarningMessage('GovRule: no folder of this window has GovRule files to compile.');
+            return;
+        }
+        folder = choice.kind === 'use' ? choice.folder : await pickFolder(choice.folders);
+        if (!folder) {
+            return;
+        }
+        memory.remembered = folder.uri.toString();
+    }
     const active = vscode.window.activeTextEditor?.document;
     const scope = !folder && active?.languageId === LANGUAGE_ID ? active.uri : undefined;
     if (!folder && !scope) {
         void vscode.window.showWarningMessage('GovRule: open a folder or a .govrule file to compile.');
         return;
     }
-    const target = await chooseTarget(folder);
+    const proposed = await chooseTarget(folder);
+    const target = proposed && await allowedTarget(proposed, folder);
     if (!target) {
         return;
     }
-    const shown = vscode.workspace.asRelativePath(target, false);
+    const shown = vscode.workspace.asRelativePath(target, several);
     const outcome = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `GovRule: compiling ${folder?.name ?? path.basename(scope!.path)}` },
         async progress => {
-            const result = await compile(client, scope);
+            const result = several && folder ? await compileFolder(client, folder.uri) : await compile(client, scope);
             if (result.ok) {
                 progress.report({ message: `writing ${shown}` });
                 if (target.scheme === 'file') {
@@ -72,9 +146,13 @@ export async function compileWorkspace(client: LanguageClient | undefined): Prom
         }
         return;
     }
+    const another = candidates.length > 1 ? ['Compile Another Folder'] : [];
     const choice = await vscode.window.showInformationMessage(
-        `GovRule: compiled ${describeBundle(outcome.bundle)} into ${shown}`, 'Open Bundle');
+        `GovRule: compiled ${describeBundle(outcome.bundle)} into ${shown}`, 'Open Bundle', ...another);
     if (choice === 'Open Bundle') {
         await vscode.window.showTextDocument(target);
+    } else if (choice === 'Compile Another Folder') {
+        memory.remembered = undefined;
+        await compileWorkspace(client, memory);
     }
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createClient, serverModule } from './client.js';
 import { DiffReports, compareWith } from './compare.js';
-import { compileWorkspace } from './compile.js';
+import { compileWorkspace, FolderMemory } from './compile.js';
 import { LintSettings } from './lint-settings.js';
 import { BundlePreview } from './preview.js';
 import { ProblemStatus } from './status.js';
@@ -16,14 +16,15 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const output = vscode.window.createOutputChannel('GovRule', { log: true });
-    const status = new ProblemStatus(() => client?.diagnostics);
+    const status = new ProblemStatus(() => client);
     const preview = new BundlePreview(() => client);
     const lint = new LintSettings(() => client?.diagnostics);
     const reports = new DiffReports();
+    const folders = new FolderMemory();
     context.subscriptions.push(output, status, preview, lint, reports);
 
     context.subscriptions.push(
-        vscode.commands.registerCommand('govrule.compileWorkspace', () => compileWorkspace(client)),
+        vscode.commands.registerCommand('govrule.compileWorkspace', () => compileWorkspace(client, folders)),
         vscode.commands.registerCommand('govrule.previewCompiledJson', async (uri?: vscode.Uri) => {
             const source = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
             if (!source) {

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from './client.js';
+import { previewText } from './bundle-result.js';
 import { compile } from './server-api.js';
 
 export const PREVIEW_SCHEME = 'govrule-bundle';
@@ -67,9 +68,10 @@ export class BundlePreview implements vscode.TextDocumentContentProvider, vscode
         const outcome = client ? await compile(client, sourceOf(uri)) : { ok: false as const, message: 'The GovRule language server is not running.' };
         const key = uri.toString();
         if (outcome.ok) {
-            this.lastGood.set(key, outcome.text);
+            const text = previewText(outcome.bundle);
+            this.lastGood.set(key, text);
             this.updateStale(uri, false);
-            return outcome.text;
+            return text;
         }
         this.updateStale(uri, true, outcome.message);
         // Nothing compiled yet: say why, as JSON so the editor stays in JSON mode without errors.

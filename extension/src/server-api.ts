@@ -21,3 +21,15 @@ export async function compile(client: LanguageClient, target?: vscode.Uri): Prom
         return { ok: false, message: (err as Error).message };
     }
 }
+
+/** Asks the server for the bundle of the rule files under one workspace folder. */
+export async function compileFolder(client: LanguageClient, folder: vscode.Uri): Promise<CompileOutcome> {
+    if (!client.isRunning()) {
+        return { ok: false, message: 'The GovRule language server is not running.' };
+    }
+    try {
+        return toOutcome(await client.sendRequest(ExecuteCommandRequest.type, { command: COMPILE_COMMAND, arguments: [{ folder: folder.toString() }] }));
+    } catch (err) {
+        return { ok: false, message: (err as Error).message };
+    }
+}

@@ -1,60 +1,91 @@
-/** A status bar item with the error and warning counts of GovRule's diagnostics; it opens the Problems view. */
+/**
+ * The GovRule status item: shown only while a GovRule editor is active, it says how many rules
+ * and tests the workspace has and whether the tests pass (status-text.ts); a click runs all
+ * tests. The problem counts are VS Code's own status bar's job.
+ */
 import * as vscode from 'vscode';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { LANGUAGE_ID } from './client.js';
+import { statusView, SUMMARY_COMMAND } from './status-text.js';
+
+const REFRESH_DELAY_MS = 300;
 
 export class ProblemStatus implements vscode.Disposable {
-    private readonly item = vscode.window.createStatusBarItem('govrule.problems', vscode.StatusBarAlignment.Left, 10);
+    private readonly item = vscode.window.createStatusBarItem('govrule.status', vscode.StatusBarAlignment.Left, 10);
     private readonly subscriptions: vscode.Disposable[] = [];
     private state: 'starting' | 'running' | 'stopped' = 'starting';
+    private timer: NodeJS.Timeout | undefined;
+    /** Answers to older requests are dropped: the text always follows the latest state. */
+    private request = 0;
 
-    constructor(private readonly diagnostics: () => vscode.DiagnosticCollection | undefined) {
-        this.item.name = 'GovRule Problems';
-        this.item.command = 'workbench.actions.view.problems';
-        this.subscriptions.push(vscode.languages.onDidChangeDiagnostics(() => this.update()));
-        this.update();
-        this.item.show();
+    constructor(private readonly client: () => LanguageClient | undefined) {
+        this.item.name = 'GovRule';
+        this.subscriptions.push(
+            vscode.window.onDidChangeActiveTextEditor(() => this.updateVisibility()),
+            vscode.languages.onDidChangeDiagnostics(() => this.schedule()),
+            vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()),
+        );
+        this.render();
     }
 
     setState(state: 'starting' | 'running' | 'stopped'): void {
         this.state = state;
-        this.update();
+        this.render();
     }
 
-    /** Errors and warnings in every file the server reported on, counted once. */
-    counts(): { errors: number; warnings: number } {
-        let errors = 0;
-        let warnings = 0;
-        this.diagnostics()?.forEach((_uri, list) => {
-            for (const d of list) {
-                if (d.severity === vscode.DiagnosticSeverity.Error) {
-                    errors++;
-                } else if (d.severity === vscode.DiagnosticSeverity.Warning) {
-                    warnings++;
-                }
-            }
-        });
-        return { errors, warnings };
+    private updateVisibility(): void {
+        this.updateVisibilityOnly();
+        this.schedule();
     }
 
-    private update(): void {
+    private schedule(): void {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.render(), REFRESH_DELAY_MS);
+    }
+
+    private render(): void {
+        this.updateVisibilityOnly();
         if (this.state !== 'running') {
-            this.item.text = this.state === 'starting' ? '$(sync~spin) GovRule' : '$(circle-slash) GovRule';
             const label = this.state === 'starting' ? 'GovRule: starting the language server' : 'GovRule: the language server is not running';
+            this.item.text = this.state === 'starting' ? '$(sync~spin) GovRule' : '$(circle-slash) GovRule';
             this.item.tooltip = label;
-            this.item.command = this.state === 'starting' ? 'workbench.actions.view.problems' : 'govrule.showOutput';
-            this.item.backgroundColor = undefined;
+            this.item.command = 'govrule.showOutput';
             this.item.accessibilityInformation = { label };
             return;
         }
-        const { errors, warnings } = this.counts();
-        this.item.text = `$(error) ${errors} $(warning) ${warnings} GovRule`;
-        const summary = `GovRule: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
-        this.item.tooltip = `${summary}. Click to open the Problems view.`;
-        this.item.accessibilityInformation = { label: summary };
-        this.item.command = 'workbench.actions.view.problems';
-        this.item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+        const client = this.client();
+        // Hidden: nothing to ask; the item asks again when a GovRule editor becomes active.
+        if (!client?.isRunning() || vscode.window.activeTextEditor?.document.languageId !== LANGUAGE_ID) {
+            return;
+        }
+        const request = ++this.request;
+        client.sendRequest(ExecuteCommandRequest.type, { command: SUMMARY_COMMAND, arguments: [] }).then(
+            summary => this.show(request, summary),
+            () => this.show(request, undefined),
+        );
+    }
+
+    private show(request: number, summary: unknown): void {
+        if (request !== this.request) {
+            return;
+        }
+        const view = statusView(summary, vscode.workspace.isTrusted);
+        this.item.text = view.text;
+        this.item.tooltip = view.tooltip;
+        this.item.command = view.command;
+        this.item.accessibilityInformation = { label: view.text.replace(/\$\([^)]*\)\s*/g, '') };
+    }
+
+    private updateVisibilityOnly(): void {
+        if (vscode.window.activeTextEditor?.document.languageId === LANGUAGE_ID) {
+            this.item.show();
+        } else {
+            this.item.hide();
+        }
     }
 
     dispose(): void {
+        clearTimeout(this.timer);
         this.item.dispose();
         vscode.Disposable.from(...this.subscriptions).dispose();
     }

@@ -138,7 +138,11 @@ export class LspClient {
         return this.exitCode === undefined;
     }
 
+    /** The URI of a file of the workspace; `untitled:Untitled-1` and other URIs are kept as they are. */
     uri(relative: string): string {
+        if (/^untitled:/.test(relative)) {
+            return relative;
+        }
         const url = pathToFileURL(path.join(this.root, relative)).href;
         return relative === '.' ? url.replace(/\/$/, '') : url;
     }

@@ -59,8 +59,8 @@ describe('the fixture workspace', () => {
         await client.change('rules/rules.govrule', client.text('rules/rules.govrule').replace('responsible reviewer', 'responsible nobody'));
         await client.settle();
         const failure = await compile(client).then(() => undefined, (err: { message: string; data?: unknown }) => err);
-        expect(failure?.message).toMatch(/^Cannot compile: 1 error \(first: rules\.govrule:9:17 Cannot find a post named 'nobody'/);
-        expect(failure?.data).toEqual({ problems: [{ file: client.path('rules/rules.govrule'), line: 9, column: 17, code: 'unresolved-reference', message: "Cannot find a post named 'nobody'" }] });
+        expect(failure?.message).toMatch(/^Cannot compile: 1 error \(first: rules\/rules\.govrule:9:17 Cannot find a post named 'nobody'/);
+        expect(failure?.data).toEqual({ problems: [{ file: client.path('rules/rules.govrule'), path: 'rules/rules.govrule', line: 9, column: 17, code: 'unresolved-reference', message: "Cannot find a post named 'nobody'" }] });
         const extra = await compile(client, { uri: client.uri('extra/extra.govrule') });
         expect(extra.rules.map(r => r.id)).toEqual(['demo.extra.other']);
         await client.close('rules/rules.govrule');

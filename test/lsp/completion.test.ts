@@ -125,10 +125,13 @@ describe('keywords and snippets', () => {
         expect((snippet.textEdit as { newText: string }).newText).toBe('escalate {\n\tafter ${1:2h} to ${2}\n\tafter ${3:1d} to ${4}\n}');
     });
 
-    test('at top level, the declarations, with rule and category tree snippets', async () => {
+    test('at top level, the declarations, with snippets for the rule, category tree and the other declarations', async () => {
         const items = await complete(RULES, `${RULES}\n`);
         expect(items.filter(i => i.kind === 14).map(i => i.label)).toEqual(['severities', 'post', 'authority', 'action', 'attribute', 'category', 'rule', 'test']);
-        expect(items.filter(i => i.kind === 15).map(i => i.detail)).toEqual(['category tree', 'rule skeleton with the required clauses']);
+        expect(items.filter(i => i.kind === 15).map(i => i.detail)).toEqual([
+            'severity scale, lowest first', 'handling action with a parameter', 'enum attribute with a default',
+            'category tree', 'rule skeleton with the required clauses', 'test: an event and what must happen',
+        ]);
     });
 
     test('no snippets for a client without snippet support', async () => {

@@ -129,12 +129,22 @@ test('document symbols: a hierarchy of package, scale, declarations, category tr
         ['severities', 10, 'minor < serious < critical'],
         ['reviewer', 5, '内容审核员'], ['editor', 5, '值班编辑'], ['chiefEditor', 5, '总编辑'],
         ['cac', 23, '市委网信办'],
-        ['remove', 12, '删除信息'], ['rectify', 12, '责令限期改正 · rectify(deadline: duration)'], ['fine', 12, '罚款 · fine(amount: money, note: text?)'],
+        ['remove', 6, '删除信息'], ['rectify', 6, '责令限期改正 · rectify(deadline: duration)'], ['fine', 6, '罚款 · fine(amount: money, note: text?)'],
         ['channel', 7, '发布渠道 · enum { website, app, selfMedia }'], ['reports', 7, '举报次数 · number'], ['verified', 7, '是否认证账号 · boolean'],
     ]);
     expect(vocab.children![0].children!.map(s => s.name)).toEqual(['minor', 'serious', 'critical']);
     const [rules] = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri(RULES) } });
-    expect(rules.children!.map(s => [s.name, s.kind])).toEqual([['enterpriseRumor', 24], ['disasterRumor', 24], ['dataLeak', 24]]);
+    // Rules read as functions (12) with their label, or what they cover, as the detail.
+    expect(rules.children!.map(s => [s.name, s.kind, s.detail])).toEqual([
+        ['enterpriseRumor', 12, '涉企谣言处置'], ['disasterRumor', 12, 'category rumor.disaster'], ['dataLeak', 12, '数据泄露'],
+    ]);
+});
+
+test('document symbols: tests read as events (24), with what they give as the detail', async () => {
+    await client.change('tests/outline.govrule', 'package demo.tests\nimport demo.rules.*\n\ntest "涉企谣言" {\n    given rumor.enterprise { channel: app }\n    expect rule none\n}\n');
+    const [pkg] = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri('tests/outline.govrule') } });
+    expect(pkg.children!.map(s => [s.name, s.kind, s.detail])).toEqual([['涉企谣言', 24, 'test · given rumor.enterprise']]);
+    await client.close('tests/outline.govrule');
 });
 
 describe('workspace symbols', () => {

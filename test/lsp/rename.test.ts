@@ -144,9 +144,9 @@ describe('refusals', () => {
     });
 
     test('a name already taken in the package, whatever its kind', async () => {
-        expect(await refusal(VOCAB, 'post editor', 'reviewer', 5)).toBe("'demo.common.reviewer' already exists (a post in vocab.govrule:11).");
-        expect(await refusal(VOCAB, 'post editor', 'cac', 5)).toBe("'demo.common.cac' already exists (an authority in vocab.govrule:15).");
-        expect(await refusal(CATS, 'enterprise', 'disaster')).toBe("'demo.rules.rumor.disaster' already exists (a category in categories.govrule:6).");
+        expect(await refusal(VOCAB, 'post editor', 'reviewer', 5)).toBe("'demo.common.reviewer' already exists (a post in common/vocab.govrule:11).");
+        expect(await refusal(VOCAB, 'post editor', 'cac', 5)).toBe("'demo.common.cac' already exists (an authority in common/vocab.govrule:15).");
+        expect(await refusal(CATS, 'enterprise', 'disaster')).toBe("'demo.rules.rumor.disaster' already exists (a category in rules/categories.govrule:6).");
         expect(await refusal(VOCAB, 'selfMedia', 'app')).toBe("Attribute 'channel' already has a value named 'app'.");
         expect(await refusal(VOCAB, 'amount', 'note')).toBe("Action 'fine' already has a parameter named 'note'.");
     });
@@ -164,6 +164,6 @@ describe('refusals', () => {
         await client.settle();
         expect(client.codes('extra/more.govrule')).toEqual(['unused-declaration 3:6']);
         expect(await refusal('extra/more.govrule', 'post night', 'editor', 5)).toBe(
-            "In extra.govrule:13, 'editor' means a post (demo.common.editor) and would come to mean the renamed post instead.");
+            "In extra/extra.govrule:13, 'editor' means a post (demo.common.editor) and would come to mean the renamed post instead.");
     });
 });

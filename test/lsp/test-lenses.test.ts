@@ -266,7 +266,7 @@ rule massReports {
         await client.change('rules/rules.govrule', broken);
         await client.settle();
         const failure = await runTests(client, client.uri(TESTS_FILE)).then(() => undefined, (err: { message: string; data?: { problems: unknown[] } }) => err);
-        expect(failure?.message).toMatch(/^Cannot run the tests: 1 error \(first: rules\.govrule:\d+:\d+ Cannot find a post named 'nobody'/);
+        expect(failure?.message).toMatch(/^Cannot run the tests: 1 error \(first: rules\/rules\.govrule:\d+:\d+ Cannot find a post named 'nobody'/);
         expect(failure?.data?.problems).toHaveLength(1);
         expect(failures(client, TESTS_FILE)).toEqual([]);
         expect(await titles(client, 'rules/rules.govrule')).toContain(`${lineOf(client, 'rules/rules.govrule', 'rule dataLeak')}: tests not counted: the workspace has errors`);
@@ -276,7 +276,7 @@ rule massReports {
     });
 
     test('a test name that the file does not have, or a file outside the workspace, is an error', async () => {
-        await expect(runTests(client, client.uri(TESTS_FILE), 'nope')).rejects.toThrow('There is no test named "nope" in tests.govrule');
+        await expect(runTests(client, client.uri(TESTS_FILE), 'nope')).rejects.toThrow('There is no test named "nope" in tests/tests.govrule');
         await expect(runTests(client, client.uri('nowhere.govrule'))).rejects.toThrow('is not a GovRule file of the workspace');
         await expect(runTests(client)).rejects.toThrow('needs the URI of a file');
         expect(client.alive).toBe(true);

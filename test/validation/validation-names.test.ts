@@ -16,8 +16,8 @@ describe('duplicate-name', () => {
         const errors = withCode(ws, 'x.govrule', 'duplicate-name');
         expect(errors.map(e => e.range)).toEqual([rangeIn(text, 'post twin', 'twin'), rangeIn(text, 'action twin', 'twin')]);
         expect(errors.every(e => e.severity === DiagnosticSeverity.Error)).toBe(true);
-        expect(errors[0].message).toBe("'t.x.twin' is declared more than once (also action in x.govrule:5)");
-        expect(errors[1].message).toBe("'t.x.twin' is declared more than once (also post in x.govrule:4)");
+        expect(errors[0].message).toBe("'t.x.twin' is declared more than once (also action in /ws/x.govrule:5)");
+        expect(errors[1].message).toBe("'t.x.twin' is declared more than once (also post in /ws/x.govrule:4)");
     });
 
     test('a package spread over two files: reported in both files', async () => {
@@ -29,8 +29,8 @@ describe('duplicate-name', () => {
         const inY = withCode(ws, 'y.govrule', 'duplicate-name');
         expect(inX).toHaveLength(1);
         expect(inY).toHaveLength(1);
-        expect(inX[0].message).toBe("'t.x.shared' is declared more than once (also post in y.govrule:2)");
-        expect(inY[0].message).toBe("'t.x.shared' is declared more than once (also post in x.govrule:4)");
+        expect(inX[0].message).toBe("'t.x.shared' is declared more than once (also post in /ws/y.govrule:2)");
+        expect(inY[0].message).toBe("'t.x.shared' is declared more than once (also post in /ws/x.govrule:4)");
         expect(inY[0].range).toEqual(rangeOf('package t.x\npost shared "again"\n', 'shared'));
     });
 
@@ -38,9 +38,9 @@ describe('duplicate-name', () => {
         const ws = await checkFiles({ 'x.govrule': 'package t.x\npost p\nauthority p\n', 'y.govrule': 'package t.x\ncategory p\n' });
         const messages = [...withCode(ws, 'x.govrule', 'duplicate-name'), ...withCode(ws, 'y.govrule', 'duplicate-name')].map(d => d.message);
         expect(messages).toEqual([
-            "'t.x.p' is declared more than once (also authority in x.govrule:3, category in y.govrule:2)",
-            "'t.x.p' is declared more than once (also post in x.govrule:2, category in y.govrule:2)",
-            "'t.x.p' is declared more than once (also post in x.govrule:2, authority in x.govrule:3)",
+            "'t.x.p' is declared more than once (also authority in /ws/x.govrule:3, category in /ws/y.govrule:2)",
+            "'t.x.p' is declared more than once (also post in /ws/x.govrule:2, category in /ws/y.govrule:2)",
+            "'t.x.p' is declared more than once (also post in /ws/x.govrule:2, authority in /ws/x.govrule:3)",
         ]);
     });
 
@@ -56,8 +56,8 @@ describe('duplicate-name', () => {
         const children = 'package t.c\ncategory top { category leaf category leaf }\n';
         const ws2 = await workspace({ 'c.govrule': children });
         expect(withCode(ws2, 'c.govrule', 'duplicate-name').map(d => d.message)).toEqual([
-            "'t.c.top.leaf' is declared more than once (also category in c.govrule:2)",
-            "'t.c.top.leaf' is declared more than once (also category in c.govrule:2)",
+            "'t.c.top.leaf' is declared more than once (also category in /ws/c.govrule:2)",
+            "'t.c.top.leaf' is declared more than once (also category in /ws/c.govrule:2)",
         ]);
     });
 
@@ -76,7 +76,7 @@ describe('duplicate-name', () => {
         const ab = 'package t.a.b\npost c\n';
         const ws = await workspace({ 'a.govrule': a, 'ab.govrule': ab });
         expect(withCode(ws, 'a.govrule', 'duplicate-name').map(d => [d.range, d.message])).toEqual([
-            [rangeAt(a, 'c }', 1), "'t.a.b.c' is declared more than once (also post in ab.govrule:2)"]]);
+            [rangeAt(a, 'c }', 1), "'t.a.b.c' is declared more than once (also post in /ws/ab.govrule:2)"]]);
         expect(withCode(ws, 'ab.govrule', 'duplicate-name').map(d => d.range)).toEqual([rangeIn(ab, 'post c', 'c')]);
     });
 

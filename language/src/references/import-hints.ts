@@ -9,6 +9,7 @@ import type { GovRuleAddedServices } from '../services.js';
 import { parseImport } from './name-resolver.js';
 import { closestNames } from '../model/text-distance.js';
 import type { SymbolEntry, SymbolTable } from './symbol-table.js';
+import { WORKSPACE, worldOf, type World } from './worlds.js';
 
 export class ImportHints {
     private readonly symbols: SymbolTable;
@@ -20,31 +21,32 @@ export class ImportHints {
     }
 
     /** Import paths close to one that names nothing, as they would be written. */
-    importSuggestions(path: string): string[] {
+    importSuggestions(path: string, world: World = WORKSPACE): string[] {
         const target = parseImport(path);
-        const packages = [...this.symbols.packages()];
+        const packages = [...this.symbols.packages(world)];
         if (target.member === undefined) {
             return closestNames(target.packageName, packages).map(p => `${p}.*`);
         }
-        if (this.symbols.hasPackage(target.packageName)) {
-            const members = this.symbols.inPackage(target.packageName).map(e => e.localName.split('.')[0]);
+        if (this.symbols.hasPackage(target.packageName, world)) {
+            const members = this.symbols.inPackage(target.packageName, world).map(e => e.localName.split('.')[0]);
             return closestNames(target.member, members).map(m => `${target.packageName}.${m}`);
         }
         return closestNames(target.packageName, packages)
-            .filter(p => this.symbols.lookup(`${p}.${target.member}`).length > 0)
+            .filter(p => this.symbols.lookup(`${p}.${target.member}`, world).length > 0)
             .map(p => `${p}.${target.member}`);
     }
 
     /** Declarations named `localName` in other packages than the model's, in package order. */
     declaredElsewhere(localName: string, model: Model): readonly SymbolEntry[] {
-        const index = this.byLocalName.get('index', () => this.index());
+        const world = worldOf(model);
+        const index = this.byLocalName.get(`index:${world}`, () => this.index(world));
         return (index.get(localName) ?? []).filter(e => e.packageName !== model.name);
     }
 
-    private index(): Map<string, SymbolEntry[]> {
+    private index(world: World): Map<string, SymbolEntry[]> {
         const index = new Map<string, SymbolEntry[]>();
-        for (const pkg of [...this.symbols.packages()].sort()) {
-            for (const entry of this.symbols.inPackage(pkg)) {
+        for (const pkg of [...this.symbols.packages(world)].sort()) {
+            for (const entry of this.symbols.inPackage(pkg, world)) {
                 const same = index.get(entry.localName);
                 if (same) {
                     same.push(entry);

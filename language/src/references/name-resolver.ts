@@ -7,6 +7,7 @@ import { DocumentState, WorkspaceCache, type LangiumCoreServices } from 'langium
 import type { Import, Model } from '../syntax/generated/ast.js';
 import type { SymbolEntry, SymbolTable } from './symbol-table.js';
 import type { GovRuleAddedServices } from '../services.js';
+import { WORKSPACE, worldOf, type World } from './worlds.js';
 
 export type Resolution =
     | { readonly kind: 'found'; readonly entry: SymbolEntry }
@@ -60,7 +61,8 @@ export class NameResolver {
     }
 
     private resolveUncached(name: string, model: Model): Resolution {
-        const local = this.first(`${model.name}.${name}`, model.name);
+        const world = worldOf(model);
+        const local = this.first(world, `${model.name}.${name}`, model.name);
         if (local) {
             return { kind: 'found', entry: local };
         }
@@ -68,7 +70,7 @@ export class NameResolver {
         for (const imp of model.imports) {
             const target = parseImport(imp.path ?? '');
             const qualified = importedName(target, name);
-            const entry = qualified && this.first(qualified, target.packageName);
+            const entry = qualified && this.first(world, qualified, target.packageName);
             if (entry && !viaImports.some(c => c.entry.qualifiedName === entry.qualifiedName)) {
                 viaImports.push({ entry, via: imp });
             }
@@ -79,7 +81,7 @@ export class NameResolver {
         if (viaImports.length > 1) {
             return { kind: 'ambiguous', candidates: viaImports };
         }
-        const global = this.first(name);
+        const global = this.first(world, name);
         return global ? { kind: 'found', entry: global } : { kind: 'none' };
     }
 
@@ -96,12 +98,13 @@ export class NameResolver {
                 result.push({ text, entry });
             }
         };
-        for (const entry of this.symbols.inPackage(model.name)) {
+        const world = worldOf(model);
+        for (const entry of this.symbols.inPackage(model.name, world)) {
             add(entry.localName, entry);
         }
         for (const imp of model.imports) {
             const target = parseImport(imp.path ?? '');
-            for (const entry of this.symbols.inPackage(target.packageName)) {
+            for (const entry of this.symbols.inPackage(target.packageName, world)) {
                 if (target.member === undefined) {
                     add(entry.localName, entry);
                 } else if (entry.localName === target.member || entry.localName.startsWith(`${target.member}.`)) {
@@ -113,20 +116,20 @@ export class NameResolver {
     }
 
     /** Whether an import names an existing package (`a.b.*`) or element (`a.b.name`). */
-    importResolves(path: string): boolean {
+    importResolves(path: string, world: World = WORKSPACE): boolean {
         const target = parseImport(path);
         if (target.member === undefined) {
-            return this.symbols.hasPackage(target.packageName);
+            return this.symbols.hasPackage(target.packageName, world);
         }
-        return this.symbols.lookup(`${target.packageName}.${target.member}`).length > 0;
+        return this.symbols.lookup(`${target.packageName}.${target.member}`, world).length > 0;
     }
 
     /**
      * The first declaration of that qualified name; with `inPackage`, only one declared in that
      * package (`import t.*` brings t's names, not those of a package t.x that shares the prefix).
      */
-    private first(qualifiedName: string, inPackage?: string): SymbolEntry | undefined {
-        const entries = this.symbols.lookup(qualifiedName);
+    private first(world: World, qualifiedName: string, inPackage?: string): SymbolEntry | undefined {
+        const entries = this.symbols.lookup(qualifiedName, world);
         return inPackage === undefined ? entries[0] : entries.find(e => e.packageName === inPackage);
     }
 }

@@ -4,6 +4,7 @@
  */
 import { DocumentState, WorkspaceCache, type AstNodeDescription, type LangiumCoreServices, type LangiumDocuments, type IndexManager } from 'langium';
 import { isModel } from '../syntax/generated/ast.js';
+import { WORKSPACE, worldOfUri, type World } from './worlds.js';
 
 export interface SymbolEntry {
     readonly qualifiedName: string;
@@ -29,32 +30,35 @@ export class SymbolTable {
         this.cache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
     }
 
-    /** All declarations of that qualified name (more than one is a duplicate-name error). */
-    lookup(qualifiedName: string): readonly SymbolEntry[] {
-        return this.table().byName.get(qualifiedName) ?? [];
+    /**
+     * All declarations of that qualified name (more than one is a duplicate-name error). Each
+     * method answers for one world (worlds.ts): the workspace unless another is given.
+     */
+    lookup(qualifiedName: string, world: World = WORKSPACE): readonly SymbolEntry[] {
+        return this.table(world).byName.get(qualifiedName) ?? [];
     }
 
-    inPackage(packageName: string): readonly SymbolEntry[] {
-        return this.table().byPackage.get(packageName) ?? [];
+    inPackage(packageName: string, world: World = WORKSPACE): readonly SymbolEntry[] {
+        return this.table(world).byPackage.get(packageName) ?? [];
     }
 
-    hasPackage(packageName: string): boolean {
-        return this.table().byPackage.has(packageName);
+    hasPackage(packageName: string, world: World = WORKSPACE): boolean {
+        return this.table(world).byPackage.has(packageName);
     }
 
-    packages(): IterableIterator<string> {
-        return this.table().byPackage.keys();
+    packages(world: World = WORKSPACE): IterableIterator<string> {
+        return this.table(world).byPackage.keys();
     }
 
-    private table(): Table {
-        return this.cache.get('table', () => this.build());
+    private table(world: World): Table {
+        return this.cache.get(`table:${world}`, () => this.build(world));
     }
 
-    private build(): Table {
+    private build(world: World): Table {
         const packageOfDocument = new Map<string, string>();
         for (const doc of this.documents.all) {
             const root = doc.parseResult?.value;
-            if (isModel(root) && root.name) {
+            if (isModel(root) && root.name && worldOfUri(doc.uri) === world) {
                 packageOfDocument.set(doc.uri.toString(), root.name);
             }
         }

@@ -24,6 +24,7 @@ import { atomText, implies, satisfiability, toFormula, type Atom, type Formula }
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { quoted } from '../model/quote.js';
 import type { DiagnosticData } from '../diagnostics.js';
+import { worldOf, type World } from '../references/worlds.js';
 
 interface RuleFacts {
     readonly rule: ast.Rule;
@@ -61,7 +62,7 @@ export class RuleAnalysis {
     }
 
     checkUnreachable(rule: ast.Rule, accept: ValidationAcceptor): void {
-        const conflicts = this.findings().unreachable.get(rule);
+        const conflicts = this.findings(worldOf(rule)).unreachable.get(rule);
         const when = clausesOf(rule).when;
         if (!conflicts || !when?.condition) {
             return;
@@ -74,11 +75,11 @@ export class RuleAnalysis {
     }
 
     checkShadowed(rule: ast.Rule, accept: ValidationAcceptor): void {
-        if (this.findings().stopped === rule) {
+        if (this.findings(worldOf(rule)).stopped === rule) {
             accept('info', `The search for shadowed rules stopped here: the workspace has too many rules that could shadow one another (over ${PAIR_BUDGET.toLocaleString('en')} pairs to compare). This rule and the ones after it are not checked for shadowing.`,
                 { node: rule, property: 'name', code: 'analysis-budget' });
         }
-        const shadow = this.findings().shadowed.get(rule);
+        const shadow = this.findings(worldOf(rule)).shadowed.get(rule);
         if (!shadow) {
             return;
         }
@@ -87,14 +88,14 @@ export class RuleAnalysis {
             { node: rule, property: 'name', code: 'shadowed-rule', data: { by: shadow.by.id } satisfies DiagnosticData });
     }
 
-    private findings(): Findings {
-        return this.cache.get('findings', () => this.analyse());
+    private findings(world: World): Findings {
+        return this.cache.get(`findings:${world}`, () => this.analyse(world));
     }
 
-    private analyse(): Findings {
+    private analyse(world: World): Findings {
         const rules: RuleFacts[] = [];
         // Rules of a file that does not parse may be missing parts: they neither get nor cause findings.
-        for (const doc of this.facts.get().documents.filter(d => !hasSyntaxErrors(d))) {
+        for (const doc of this.facts.get(world).documents.filter(d => !hasSyntaxErrors(d))) {
             for (const element of (doc.parseResult.value as ast.Model).elements) {
                 if (ast.isRule(element)) {
                     const facts = ruleFacts(element);

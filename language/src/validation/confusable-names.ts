@@ -13,6 +13,7 @@ import { parseImport } from '../references/name-resolver.js';
 import { compareStrings, type SymbolEntry, type SymbolTable } from '../references/symbol-table.js';
 import { describeCharacter } from '../unicode/characters.js';
 import { differingCharacters, skeleton } from '../unicode/confusables.js';
+import { worldOf, type World } from '../references/worlds.js';
 
 /** A package's declarations by skeleton (names not in NFC are left out: they are errors already). */
 type SkeletonIndex = ReadonlyMap<string, readonly SymbolEntry[]>;
@@ -31,8 +32,9 @@ export class ConfusableNames {
             return;
         }
         const uri = AstUtils.getDocument(model).uri.toString();
-        const own = this.index(model.name);
-        const imported = model.imports.map(imp => ({ imp, index: this.importedIndex(imp) }));
+        const world = worldOf(model);
+        const own = this.index(model.name, world);
+        const imported = model.imports.map(imp => ({ imp, index: this.importedIndex(imp, world) }));
         // Declarations of this file against everything visible here.
         for (const decl of declarationsOf(model)) {
             if (!decl.name || !isNormalized(decl.name)) {
@@ -79,10 +81,10 @@ export class ConfusableNames {
         }
     }
 
-    private index(packageName: string): SkeletonIndex {
-        return this.indexes.get(packageName, () => {
+    private index(packageName: string, world: World): SkeletonIndex {
+        return this.indexes.get(`${world}\n${packageName}`, () => {
             const index = new Map<string, SymbolEntry[]>();
-            const entries = [...this.symbols.inPackage(packageName)].sort((a, b) => compareStrings(a.qualifiedName, b.qualifiedName));
+            const entries = [...this.symbols.inPackage(packageName, world)].sort((a, b) => compareStrings(a.qualifiedName, b.qualifiedName));
             for (const entry of entries) {
                 if (isNormalized(entry.localName)) {
                     const key = skeleton(entry.localName);
@@ -99,12 +101,12 @@ export class ConfusableNames {
     }
 
     /** What one import brings into view, by skeleton. */
-    private importedIndex(imp: ast.Import): SkeletonIndex {
+    private importedIndex(imp: ast.Import, world: World): SkeletonIndex {
         const target = parseImport(imp.path ?? '');
-        if (!this.symbols.hasPackage(target.packageName)) {
+        if (!this.symbols.hasPackage(target.packageName, world)) {
             return new Map();
         }
-        const all = this.index(target.packageName);
+        const all = this.index(target.packageName, world);
         if (target.member === undefined) {
             return all;
         }

@@ -1,5 +1,5 @@
 /** Checks on declarations and imports: names, the severity scale, attributes, usage, coverage. */
-import type { AstNode, ValidationAcceptor } from 'langium';
+import type { AstNode, URI, ValidationAcceptor } from 'langium';
 import * as ast from '../syntax/generated/ast.js';
 import type { GovRuleServices } from '../services.js';
 import { kindName, qualifiedName, type Declaration } from '../model/names.js';
@@ -11,14 +11,18 @@ import type { WorkspaceFacts } from './workspace-facts.js';
 import { literalFits, typeName } from '../model/types.js';
 import { quoted } from '../model/quote.js';
 import type { DiagnosticData } from '../diagnostics.js';
+import { workspacePath } from '../model/workspace-path.js';
+import { worldOf } from '../references/worlds.js';
 
 export class DeclarationChecks {
     private readonly symbols: SymbolTable;
     private readonly resolver: NameResolver;
     private readonly importHints: ImportHints;
     private readonly facts: WorkspaceFacts;
+    private readonly services: GovRuleServices;
 
     constructor(services: GovRuleServices) {
+        this.services = services;
         this.symbols = services.references.SymbolTable;
         this.resolver = services.references.NameResolver;
         this.importHints = services.references.ImportHints;
@@ -31,13 +35,17 @@ export class DeclarationChecks {
             return;
         }
         const name = qualifiedName(decl);
-        const same = this.symbols.lookup(name);
+        const same = this.symbols.lookup(name, worldOf(decl));
         if (same.length > 1) {
             const others = same.filter(e => e.description.node !== decl)
-                .map(e => `${kindName(e.description.type)} in ${fileName(e.description.documentUri.path)}:${(e.description.nameSegment?.range.start.line ?? 0) + 1}`);
+                .map(e => `${kindName(e.description.type)} in ${this.fileName(e.description.documentUri)}:${(e.description.nameSegment?.range.start.line ?? 0) + 1}`);
             accept('error', `${quoted(name)} is declared more than once (also ${others.join(', ')})`,
                 { node: decl, property: 'name', code: 'duplicate-name' });
         }
+    }
+
+    private fileName(uri: URI): string {
+        return workspacePath(uri, this.services.shared.workspace.WorkspaceManager.workspaceFolders);
     }
 
     /** Parameters of an action and members of an enum are names too. */
@@ -59,7 +67,7 @@ export class DeclarationChecks {
             accept('error', `A severity scale needs at least two levels (this one has ${scale.levels.length})`,
                 { node: scale, keyword: 'severities', code: 'severity-scale' });
         }
-        const scales = this.facts.get().scales;
+        const scales = this.facts.get(worldOf(scale)).scales;
         if (scales.length > 1) {
             accept('error', `The bundle has ${scales.length} severity scales; it must have exactly one`,
                 { node: scale, keyword: 'severities', code: 'severity-scale' });
@@ -68,7 +76,7 @@ export class DeclarationChecks {
 
     /** A workspace without a scale is reported once, at the package line of its first file. */
     checkScaleExists(model: ast.Model, accept: ValidationAcceptor): void {
-        const facts = this.facts.get();
+        const facts = this.facts.get(worldOf(model));
         // A file that could not be read at all may hold the scale; its own error comes first.
         if (facts.scales.length === 0 && facts.documents[0]?.parseResult.value === model && !facts.someUnread) {
             accept('error', 'The bundle has no severity scale; declare one with `severities { ... }`',
@@ -78,7 +86,7 @@ export class DeclarationChecks {
 
     /** duplicate-attribute: attribute names are event keys, unique in the whole bundle. */
     checkAttribute(attribute: ast.Attribute, accept: ValidationAcceptor): void {
-        const same = this.facts.get().attributesByName.get(attribute.name) ?? [];
+        const same = this.facts.get(worldOf(attribute)).attributesByName.get(attribute.name) ?? [];
         if (same.length > 1) {
             const others = same.filter(a => a !== attribute).map(a => qualifiedName(a));
             accept('error', `Attribute name ${quoted(attribute.name)} is used by ${others.join(', ')} too; attribute names are event keys and must be unique in the bundle`,
@@ -91,9 +99,9 @@ export class DeclarationChecks {
     }
 
     checkImport(imp: ast.Import, accept: ValidationAcceptor): void {
-        if (imp.path && !this.resolver.importResolves(imp.path)) {
+        if (imp.path && !this.resolver.importResolves(imp.path, worldOf(imp))) {
             const isPackage = imp.path.endsWith('.*');
-            const suggestions = this.importHints.importSuggestions(imp.path);
+            const suggestions = this.importHints.importSuggestions(imp.path, worldOf(imp));
             accept('error', (isPackage
                 ? `No package ${quoted(imp.path.slice(0, -2))} in the workspace`
                 : `${quoted(imp.path)} names no element of a package in the workspace`) + didYouMean(isPackage ? suggestions.map(p => p.slice(0, -2)) : suggestions),
@@ -103,7 +111,7 @@ export class DeclarationChecks {
 
     /** unused-declaration: posts, authorities, actions and attributes that nothing references. */
     checkUsed(decl: ast.Post | ast.Authority | ast.Action | ast.Attribute, accept: ValidationAcceptor): void {
-        const facts = this.facts.get();
+        const facts = this.facts.get(worldOf(decl));
         // A file that could not be read may use it.
         if (decl.name && !facts.used.has(decl) && !facts.someUnread) {
             accept('warning', `${capitalize(kindName(decl.$type))} ${quoted(decl.name)} is never used`,
@@ -128,6 +136,3 @@ function capitalize(text: string): string {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function fileName(path: string): string {
-    return path.slice(path.lastIndexOf('/') + 1);
-}

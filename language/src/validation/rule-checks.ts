@@ -9,6 +9,7 @@ import { VALUE_EXAMPLES, valueType } from '../model/types.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { quoted } from '../model/quote.js';
 import type { DiagnosticData } from '../diagnostics.js';
+import { worldOf } from '../references/worlds.js';
 
 export class RuleChecks {
     private readonly facts: WorkspaceFacts;
@@ -125,7 +126,7 @@ export class RuleChecks {
     checkTopSeverity(rule: ast.Rule, accept: ValidationAcceptor): void {
         const clauses = clausesOf(rule);
         const level = clauses.severity?.level?.ref;
-        if (!level || level !== this.facts.topSeverity()) {
+        if (!level || level !== this.facts.topSeverity(worldOf(rule))) {
             return;
         }
         const reaches = clauses.escalate?.steps.some(s => ast.isAuthority(s.target?.ref)) ?? false;

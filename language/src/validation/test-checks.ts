@@ -12,6 +12,7 @@ import { typeName } from '../model/types.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { quoted } from '../model/quote.js';
 import type { DiagnosticData } from '../diagnostics.js';
+import { worldOf, type World } from '../references/worlds.js';
 
 /** How each single item is written, for messages. */
 const ITEM_KEYWORDS: Partial<Record<ast.TestItem['$type'], string>> = {
@@ -72,7 +73,7 @@ export class TestChecks {
             named.add(name);
         }
         const missing: ast.Attribute[] = [];
-        for (const [name, attributes] of this.facts.get().attributesByName) {
+        for (const [name, attributes] of this.facts.get(worldOf(given)).attributesByName) {
             // Two attributes of one name are an error of their own; the event cannot be judged here.
             if (attributes.length === 1 && !attributes[0].default && !named.has(name)) {
                 missing.push(attributes[0]);
@@ -89,16 +90,17 @@ export class TestChecks {
     /** duplicate-name: results are reported by test name, so two tests of one package need two names. */
     checkUniqueName(test: ast.Test, accept: ValidationAcceptor): void {
         const key = testKey(test);
-        const same = this.testsByName.get('tests', () => this.collect()).get(key) ?? [];
+        const world = worldOf(test);
+        const same = this.testsByName.get(`tests:${world}`, () => this.collect(world)).get(key) ?? [];
         if (same.length > 1) {
             accept('error', `Package ${quoted(modelOf(test)?.name ?? '')} has ${same.length} tests named "${test.name}"; give each test its own name`,
                 { node: test, property: 'name', code: 'duplicate-name' });
         }
     }
 
-    private collect(): Map<string, ast.Test[]> {
+    private collect(world: World): Map<string, ast.Test[]> {
         const byName = new Map<string, ast.Test[]>();
-        for (const doc of this.facts.get().documents) {
+        for (const doc of this.facts.get(world).documents) {
             for (const element of (doc.parseResult.value as ast.Model).elements) {
                 if (ast.isTest(element)) {
                     const key = testKey(element);

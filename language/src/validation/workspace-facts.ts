@@ -8,6 +8,7 @@ import * as ast from '../syntax/generated/ast.js';
 import { compareStrings } from '../references/symbol-table.js';
 import { clausesOf } from '../model/rules.js';
 import { isUnreadModel } from '../syntax/guarded-parser.js';
+import { WORKSPACE, inWorld, worldOf, type World } from '../references/worlds.js';
 
 export interface Facts {
     /** Documents in URI order. */
@@ -34,18 +35,19 @@ export class WorkspaceFacts {
         this.cache = new WorkspaceCache(services.shared, DocumentState.Linked);
     }
 
-    get(): Facts {
-        return this.cache.get('facts', () => this.compute());
+    /** The facts of one world (worlds.ts): the workspace's, or an untitled buffer's own. */
+    get(world: World = WORKSPACE): Facts {
+        return this.cache.get(`facts:${world}`, () => this.compute(world));
     }
 
     /** The top level of the scale, when there is exactly one scale. */
-    topSeverity(): ast.SeverityLevel | undefined {
-        const scales = this.get().scales;
+    topSeverity(world: World = WORKSPACE): ast.SeverityLevel | undefined {
+        const scales = this.get(world).scales;
         return scales.length === 1 ? scales[0].levels[scales[0].levels.length - 1] : undefined;
     }
 
     isCovered(category: ast.Category): boolean {
-        const covered = this.get().coveredByRules;
+        const covered = this.get(worldOf(category)).coveredByRules;
         for (let c: AstNode | undefined = category; ast.isCategory(c); c = c.$container) {
             if (covered.has(c)) {
                 return true;
@@ -54,9 +56,10 @@ export class WorkspaceFacts {
         return false;
     }
 
-    private compute(): Facts {
+    private compute(world: World): Facts {
         const documents = this.documents.all.toArray()
             .filter(doc => ast.isModel(doc.parseResult?.value))
+            .filter(inWorld(world))
             .sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
         const scales: ast.Severities[] = [];
         const attributesByName = new Map<string, ast.Attribute[]>();

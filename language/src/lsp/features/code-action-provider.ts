@@ -21,6 +21,7 @@ import { parseDuration } from '../../model/values.js';
 import { addImportEdit, removalRange } from '../queries/edits.js';
 import type { GovRuleLspServices } from '../server/services.js';
 import { quoted } from '../../model/quote.js';
+import { worldOf } from '../../references/worlds.js';
 
 interface Fix {
     readonly title: string;
@@ -191,11 +192,12 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
         const text = at.reference.$refText;
         const fixes: Fix[] = [];
         const misspelt = this.misspeltImports(model);
-        for (const pkg of [...this.symbols.packages()].sort()) {
+        const world = worldOf(model);
+        for (const pkg of [...this.symbols.packages(world)].sort()) {
             if (pkg === model.name) {
                 continue;
             }
-            const entry = this.symbols.inPackage(pkg).find(e => e.localName === text && this.services.shared.AstReflection.isSubtype(e.description.type, at.expected));
+            const entry = this.symbols.inPackage(pkg, world).find(e => e.localName === text && this.services.shared.AstReflection.isSubtype(e.description.type, at.expected));
             if (!entry) {
                 continue;
             }
@@ -225,8 +227,8 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
         const result: Array<{ node: ast.Import; range: Range; suggestions: string[] }> = [];
         for (const node of model.imports) {
             const pathNode = GrammarUtils.findNodeForProperty(node.$cstNode, 'path');
-            if (node.path && pathNode && !this.resolver.importResolves(node.path)) {
-                result.push({ node, range: pathNode.range, suggestions: this.importHints.importSuggestions(node.path) });
+            if (node.path && pathNode && !this.resolver.importResolves(node.path, worldOf(node))) {
+                result.push({ node, range: pathNode.range, suggestions: this.importHints.importSuggestions(node.path, worldOf(node)) });
             }
         }
         return result;

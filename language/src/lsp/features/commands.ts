@@ -5,6 +5,7 @@
  *   transitively. It returns the bundle object (LANGUAGE.md §9), with source paths relative to
  *   the project root (the folder of the governing govrule.json, else the workspace folder). If
  *   the compiled files have errors, it fails with the errors in the response's `data.problems`.
+ *   With `{ folder: uri }` it compiles the rule files under that folder (see folder-scope.ts).
  * - `govrule.runTests` with a file and optionally a test name (`uri, name` or `{ uri, test }`) runs
  *   that file's tests, or the tests of that name, against the whole workspace's bundle (what
  *   `govrule test` runs) and shows the results in the editor (see test-runner.ts). It returns
@@ -17,11 +18,18 @@ import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-lan
 import type { Bundle } from '../../bundle/types.js';
 import { govRuleServices, type GovRuleSharedServices } from '../server/services.js';
 import { packageClosure, type WorkspaceCompiler } from '../server/workspace-compiler.js';
+import { documentsUnder, folderArgument } from '../server/folder-scope.js';
+import { compileBundle } from '../../compiler/bundle.js';
+import { worldOfUri } from '../../references/worlds.js';
 import { DIFF_COMMAND, runDiffCommand } from './diff-command.js';
 import type { RunSummary } from './test-runner.js';
 
 export const COMPILE_COMMAND = 'govrule.compile';
 export const RUN_TESTS_COMMAND = 'govrule.runTests';
+/** Runs the tests of every file and shows the results; returns a `RunSummary` per file with tests. */
+export const RUN_ALL_TESTS_COMMAND = 'govrule.runAllTests';
+/** The workspace's rules and tests and how the tests fare (`WorkspaceSummary`), for a status line. */
+export const SUMMARY_COMMAND = 'govrule.summary';
 
 export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
     constructor(private readonly shared: GovRuleSharedServices) {
@@ -31,6 +39,8 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
     registerCommands(accept: ExecuteCommandAcceptor): void {
         accept(COMPILE_COMMAND, (args, token) => this.compile(args, token));
         accept(RUN_TESTS_COMMAND, (args, token) => this.runTests(args, token));
+        accept(RUN_ALL_TESTS_COMMAND, (_args, token) => govRuleServices(this.shared).lsp.TestRunner.runAll(token));
+        accept(SUMMARY_COMMAND, (_args, token) => govRuleServices(this.shared).lsp.TestRunner.summary(token));
         accept(DIFF_COMMAND, (args, token) => runDiffCommand(this, args, token));
     }
 
@@ -46,7 +56,8 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
 
     compile(args: unknown[], token: CancellationToken): Promise<Bundle> {
         const compiler = this.shared.lsp.WorkspaceCompiler;
-        return compiler.whenBuilt(token, () => this.compileNow(compiler, fileArgument(args)));
+        const folder = folderArgument(args);
+        return compiler.whenBuilt(token, () => folder ? this.compileFolder(compiler, folder) : this.compileNow(compiler, fileArgument(args)));
     }
 
     /** The project root of a file (where its govrule.json is), else of the first workspace folder. */
@@ -54,8 +65,16 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
         return this.shared.lsp.WorkspaceCompiler.projectRoot(file);
     }
 
+    private compileFolder(compiler: WorkspaceCompiler, folder: URI): Bundle {
+        const documents = documentsUnder(folder, compiler.modelDocuments());
+        compiler.assertNoErrors(documents, 'compile');
+        const root = govRuleServices(this.shared).workspace.ConfigProvider.forFolder(folder.fsPath)?.root ?? folder.fsPath;
+        return compileBundle({ root, documents, comments: govRuleServices(this.shared).documentation.CommentProvider });
+    }
+
     private compileNow(compiler: WorkspaceCompiler, file: URI | undefined): Bundle {
-        const all = compiler.modelDocuments();
+        // The workspace's saved files, or the untitled buffer's own world (worlds.ts).
+        const all = compiler.modelDocuments(file ? worldOfUri(file) : undefined);
         let documents = all;
         if (file) {
             const start = this.shared.workspace.LangiumDocuments.getDocument(file);

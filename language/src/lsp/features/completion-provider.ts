@@ -7,7 +7,7 @@
  */
 import { AstUtils, GrammarAST, type AstNode, type Cancellation, type LangiumDocument, type ReferenceInfo } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind, CompletionList, InsertTextFormat, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionList, CompletionTriggerKind, InsertTextFormat, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
 import * as ast from '../../syntax/generated/ast.js';
 import { attributeOfLiteral } from '../../references/linker.js';
 import type { NameResolver } from '../../references/name-resolver.js';
@@ -19,6 +19,8 @@ import { describe, detailOf, labelOf, paramText } from '../queries/describe.js';
 import { addImportEdit } from '../queries/edits.js';
 import { isNamed, type Named } from '../queries/locate.js';
 import type { GovRuleLspServices } from '../server/services.js';
+import { worldOf } from '../../references/worlds.js';
+import { TRIGGER_CHARACTERS, spaceOpensCompletion } from './completion-triggers.js';
 
 const CLAUSE_WORDS = new Set<string>(Object.values(CLAUSE_KEYWORDS));
 const DURATION_TEMPLATES = ['30m', '2h', '4h', '24h', '1d', '3d', '1w'];
@@ -26,7 +28,23 @@ const SNIPPETS = {
     rule: 'rule ${1:name} "${2:label}" {\n\tcategory ${3}\n\tseverity ${4}\n\tresponsible ${5}\n\tactions ${6}\n}',
     escalate: 'escalate {\n\tafter ${1:2h} to ${2}\n\tafter ${3:1d} to ${4}\n}',
     category: 'category ${1:name} "${2:label}" {\n\tcategory ${3:child} "${4:label}"\n}',
+    // Declarations that only stand at the top level of a file: offered only where the grammar
+    // allows them (a client's snippet file would offer them inside rule bodies too).
+    package: 'package ${1:name}\nimport ${2:common}.*\n\n$0',
+    severities: 'severities {\n\t${1:minor}    "${2:一般}"\n\t${3:serious}  "${4:较重}"\n\t${5:critical} "${6:特别严重}"\n}',
+    action: 'action ${1:name} "${2:label}" (${3:param}: ${4|duration,money,number,text,boolean|})',
+    attribute: 'attribute ${1:name}: enum { ${2:a}, ${3:b} } default ${4:$2} "${5:label}"',
+    test: 'test "${1:description}" {\n\tgiven ${2:category} { ${3:attribute}: ${4:value} }\n\ton ${5:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE}\n\texpect rule ${6:name}\n}\n$0',
 } as const;
+
+/** Top-level snippets by keyword, with the grammar rule that keyword must come from. */
+const TOP_LEVEL_SNIPPETS: Record<string, { rule: string; detail: string }> = {
+    package: { rule: 'Model', detail: 'package line and a wildcard import' },
+    severities: { rule: 'Severities', detail: 'severity scale, lowest first' },
+    action: { rule: 'Action', detail: 'handling action with a parameter' },
+    attribute: { rule: 'Attribute', detail: 'enum attribute with a default' },
+    test: { rule: 'Test', detail: 'test: an event and what must happen' },
+};
 
 export class GovRuleCompletionProvider extends DefaultCompletionProvider {
     private readonly symbols: SymbolTable;
@@ -40,13 +58,20 @@ export class GovRuleCompletionProvider extends DefaultCompletionProvider {
         this.resolver = services.references.NameResolver;
     }
 
-    override readonly completionOptions = { triggerCharacters: ['.', '(', ',', '['] };
+    override readonly completionOptions = { triggerCharacters: TRIGGER_CHARACTERS };
 
     /**
      * The grammar walk re-parses the text before the cursor; on pathological input (thousands of
      * nested parentheses) it can exhaust the stack. Then there is simply nothing to offer.
      */
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: Cancellation.CancellationToken): Promise<CompletionList | undefined> {
+        if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && params.context.triggerCharacter === ' ') {
+            const { line, character } = params.position;
+            const lineBefore = document.textDocument.getText({ start: { line, character: 0 }, end: { line, character } });
+            if (!spaceOpensCompletion(lineBefore)) {
+                return CompletionList.create([], false);
+            }
+        }
         try {
             return await super.getCompletion(document, params, cancelToken);
         } catch (err) {
@@ -106,6 +131,10 @@ export class GovRuleCompletionProvider extends DefaultCompletionProvider {
         }
         if (word === 'category' && ruleName === 'Category') {
             return { text: SNIPPETS.category, detail: 'category tree' };
+        }
+        const topLevel = Object.prototype.hasOwnProperty.call(TOP_LEVEL_SNIPPETS, word) ? TOP_LEVEL_SNIPPETS[word] : undefined;
+        if (topLevel && topLevel.rule === ruleName) {
+            return { text: SNIPPETS[word as keyof typeof SNIPPETS], detail: topLevel.detail };
         }
         return undefined;
     }
@@ -185,11 +214,12 @@ export class GovRuleCompletionProvider extends DefaultCompletionProvider {
             }
         }
         const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
-        for (const pkg of [...this.symbols.packages()].sort()) {
+        const world = worldOf(model);
+        for (const pkg of [...this.symbols.packages(world)].sort()) {
             if (pkg === model.name) {
                 continue;
             }
-            for (const entry of this.symbols.inPackage(pkg)) {
+            for (const entry of this.symbols.inPackage(pkg, world)) {
                 if (offered.has(entry.qualifiedName) || !fits(entry)) {
                     continue;
                 }

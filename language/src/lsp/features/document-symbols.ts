@@ -10,6 +10,7 @@ import * as ast from '../../syntax/generated/ast.js';
 import { attributeTypeText, labelOf, signatureOf } from '../queries/describe.js';
 import { isNamed, type Named } from '../queries/locate.js';
 import { KINDS } from '../queries/node-kinds.js';
+import { clausesOf } from '../../model/rules.js';
 
 export class GovRuleDocumentSymbolProvider implements DocumentSymbolProvider {
     getSymbols(document: LangiumDocument): DocumentSymbol[] {
@@ -69,7 +70,7 @@ export class GovRuleDocumentSymbolProvider implements DocumentSymbolProvider {
         }
         if (ast.isTest(node)) {
             const nameNode = GrammarUtils.findNodeForProperty(cst, 'name') ?? cst;
-            return { name: node.name || 'test', kind: KINDS[node.$type].symbol, range: cst.range, selectionRange: nameNode.range, detail: 'test' };
+            return { name: node.name || 'test', kind: KINDS[node.$type].symbol, range: cst.range, selectionRange: nameNode.range, detail: testDetail(node) };
         }
         if (!isNamed(node) || !node.name) {
             return undefined;
@@ -95,6 +96,10 @@ export class GovRuleDocumentSymbolProvider implements DocumentSymbolProvider {
         if (ast.isAttribute(node)) {
             return [label, attributeTypeText(node)].filter(Boolean).join(' · ');
         }
+        if (ast.isRule(node)) {
+            // A rule without a label is described by what it covers.
+            return label ?? ruleCategories(node);
+        }
         return label;
     }
 
@@ -110,4 +115,16 @@ export class GovRuleDocumentSymbolProvider implements DocumentSymbolProvider {
         }
         return ast.isAction(node) ? node.params : [];
     }
+}
+
+/** `test · given rumor.enterprise`: what the test feeds the rules. */
+function testDetail(test: ast.Test): string {
+    const given = test.items.find(ast.isGiven);
+    const category = given?.category?.$refText;
+    return category ? `test · given ${category}` : 'test';
+}
+
+function ruleCategories(rule: ast.Rule): string | undefined {
+    const categories = clausesOf(rule).category?.categories.map(ref => ref.$refText) ?? [];
+    return categories.length > 0 ? `category ${categories.join(', ')}` : undefined;
 }

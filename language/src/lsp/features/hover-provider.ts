@@ -12,6 +12,7 @@ import { durationInWords, parseDuration } from '../../model/values.js';
 import { describe } from '../queries/describe.js';
 import { entityOf, locate, type Located } from '../queries/locate.js';
 import type { GovRuleLspServices } from '../server/services.js';
+import { workspacePath } from '../../model/workspace-path.js';
 
 export class GovRuleHoverProvider implements HoverProvider {
     private readonly symbols: SymbolTable;
@@ -45,7 +46,7 @@ export class GovRuleHoverProvider implements HoverProvider {
     private describePackage(name: string): string {
         const files = this.services.shared.workspace.LangiumDocuments.all
             .filter(doc => ast.isModel(doc.parseResult.value) && doc.parseResult.value.name === name)
-            .map(doc => doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1))
+            .map(doc => workspacePath(doc.uri, this.services.shared.workspace.WorkspaceManager.workspaceFolders))
             .toArray()
             .sort();
         const count = this.symbols.inPackage(name).length;

@@ -16,6 +16,7 @@ import { entityOf, locate, segmentsOf, type Named } from '../queries/locate.js';
 import type { NameSite } from '../queries/name-sites.js';
 import type { GovRuleLspServices } from '../server/services.js';
 import { quoted } from '../../model/quote.js';
+import { workspacePath } from '../../model/workspace-path.js';
 
 export class GovRuleRenameProvider implements RenameProvider {
     private readonly symbols: SymbolTable;
@@ -32,6 +33,11 @@ export class GovRuleRenameProvider implements RenameProvider {
         const id = grammar.rules.find(rule => GrammarAST.isTerminalRule(rule) && rule.name === 'ID') as GrammarAST.TerminalRule;
         this.idPattern = new RegExp(`^(?:${GrammarUtils.terminalRegex(id).source})$`, 'u');
         this.keywords = new Set(AstUtils.streamAllContents(grammar).filter(GrammarAST.isKeyword).map(k => k.value).filter(v => /^\p{L}+$/u.test(v)));
+    }
+
+    /** A file as messages name it: relative to its workspace folder. */
+    private fileName(uri: LangiumDocument['uri']): string {
+        return workspacePath(uri, this.services.shared.workspace.WorkspaceManager.workspaceFolders);
     }
 
     prepareRename(document: LangiumDocument, params: PrepareRenameParams): Range {
@@ -100,7 +106,7 @@ export class GovRuleRenameProvider implements RenameProvider {
         const newQualified = parent ? `${parent}.${newName}` : newName;
         const taken = this.symbols.lookup(newQualified)[0];
         if (taken) {
-            throw refuse(`${quoted(newQualified)} already exists (${withArticle(kindName(taken.description.type))} in ${fileName(taken.description.documentUri.path)}:${(taken.description.nameSegment?.range.start.line ?? 0) + 1}).`);
+            throw refuse(`${quoted(newQualified)} already exists (${withArticle(kindName(taken.description.type))} in ${this.fileName(taken.description.documentUri)}:${(taken.description.nameSegment?.range.start.line ?? 0) + 1}).`);
         }
         if (this.symbols.hasPackage(newQualified)) {
             throw refuse(`${quoted(newQualified)} is the name of a package.`);
@@ -134,7 +140,7 @@ export class GovRuleRenameProvider implements RenameProvider {
             const now = this.resolver.resolve(newText, site.document.parseResult.value as ast.Model);
             if (now.kind !== 'none') {
                 const what = now.kind === 'found' ? `${withArticle(kindName(now.entry.description.type))} (${now.entry.qualifiedName})` : 'an ambiguous name';
-                throw refuse(`In ${fileName(site.uri.path)}:${site.range.start.line + 1}, ${quoted(newText)} already means ${what}; the renamed reference would change meaning.`);
+                throw refuse(`In ${this.fileName(site.uri)}:${site.range.start.line + 1}, ${quoted(newText)} already means ${what}; the renamed reference would change meaning.`);
             }
         }
         for (const document of this.services.shared.workspace.LangiumDocuments.all) {
@@ -149,7 +155,7 @@ export class GovRuleRenameProvider implements RenameProvider {
                 }
                 if (couldMean(reference.$refText, model, newQualified)) {
                     const line = (reference.$refNode?.range.start.line ?? 0) + 1;
-                    throw refuse(`In ${fileName(document.uri.path)}:${line}, ${quoted(reference.$refText)} means ${withArticle(kindName(target.$type))} (${qualifiedName(target)}) and would come to mean the renamed ${kindName(node.$type)} instead.`);
+                    throw refuse(`In ${this.fileName(document.uri)}:${line}, ${quoted(reference.$refText)} means ${withArticle(kindName(target.$type))} (${qualifiedName(target)}) and would come to mean the renamed ${kindName(node.$type)} instead.`);
                 }
             }
         }
@@ -175,9 +181,6 @@ function refuse(message: string): ResponseError<void> {
     return new ResponseError(LSPErrorCodes.RequestFailed, message);
 }
 
-function fileName(path: string): string {
-    return path.slice(path.lastIndexOf('/') + 1);
-}
 
 function sameStart(a: Range, b: Range): boolean {
     return a.start.line === b.start.line && a.start.character === b.start.character;

@@ -25,6 +25,8 @@ import { testsByRule, todayUtc, type TestResult } from '../../runtime/index.js';
 import type { Compiled, WorkspaceCompiler } from '../server/workspace-compiler.js';
 import { withDocLink } from '../server/document-validator.js';
 import type { GovRuleLspServices, GovRuleSharedServices } from '../server/services.js';
+import { workspacePath } from '../../model/workspace-path.js';
+import { WORKSPACE, worldOfUri } from '../../references/worlds.js';
 
 /** What `govrule.runTests` returns: one entry per test run, in file order. */
 export interface RunSummary {
@@ -34,6 +36,14 @@ export interface RunSummary {
     readonly date: string;
     readonly tests: ReadonlyArray<{ readonly name: string; readonly line: number; readonly passed: boolean; readonly failures: readonly string[] }>;
 }
+
+/**
+ * The workspace at a glance, for a status line (`govrule.summary`): how many rules and tests,
+ * and how the tests fare on the current text; or how many errors keep it from compiling.
+ */
+export type WorkspaceSummary =
+    | { readonly errors: 0; readonly rules: number; readonly tests: number; readonly passed: number; readonly failed: number }
+    | { readonly errors: number };
 
 /** How many tests each rule decides, by rule id; `errors` when the workspace cannot be compiled. */
 export type RuleTestCounts = { readonly errors: false; readonly counts: ReadonlyMap<string, number> } | { readonly errors: true };
@@ -51,7 +61,7 @@ export class TestRunner {
     private readonly texts = new Map<string, string>();
     private building = true;
     private builds = 0;
-    private counts: { readonly build: number; readonly value: RuleTestCounts } | undefined;
+    private counts: { readonly build: number; readonly value: RuleTestCounts; readonly summary: WorkspaceSummary } | undefined;
     private canRefreshLenses = false;
     private lensesRequested = false;
 
@@ -110,10 +120,38 @@ export class TestRunner {
      * previous build (or none): the lenses are refreshed when the build is done.
      */
     ruleTestCounts(): RuleTestCounts | undefined {
-        if (!this.building && this.counts?.build !== this.builds) {
-            this.counts = { build: this.builds, value: this.countTests() };
-        }
+        this.countIfBuilt();
         return this.counts?.value;
+    }
+
+    /** The workspace's rules and tests, and how the tests fare; waits for the build to finish. */
+    async summary(token: CancellationToken): Promise<WorkspaceSummary> {
+        const workspace = this.services.shared.workspace;
+        await workspace.WorkspaceManager.ready;
+        await workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
+        return workspace.WorkspaceLock.read(() => {
+            this.countIfBuilt();
+            return this.counts?.summary ?? { errors: 0, rules: 0, tests: 0, passed: 0, failed: 0 };
+        });
+    }
+
+    /** Runs the tests of every file of the workspace and shows the results, as the lenses do file by file. */
+    async runAll(token: CancellationToken): Promise<RunSummary[]> {
+        const workspace = this.services.shared.workspace;
+        await workspace.WorkspaceManager.ready;
+        await workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
+        return workspace.WorkspaceLock.read(() => {
+            const withTests = this.compiler.modelDocuments(WORKSPACE).filter(doc => (doc.parseResult.value as ast.Model).elements.some(ast.isTest))
+                .sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : a.uri.toString() > b.uri.toString() ? 1 : 0));
+            return withTests.map(doc => this.runNow(doc.uri, undefined));
+        });
+    }
+
+    private countIfBuilt(): void {
+        if (!this.building && this.counts?.build !== this.builds) {
+            const { value, summary } = this.countTests();
+            this.counts = { build: this.builds, value, summary };
+        }
     }
 
     private runNow(uri: URI, name: string | undefined): RunSummary {
@@ -124,9 +162,9 @@ export class TestRunner {
         }
         const wanted = model.elements.filter(ast.isTest).filter(test => name === undefined || test.name === name);
         if (name !== undefined && wanted.length === 0) {
-            throw new ResponseError(LSPErrorCodes.RequestFailed, `There is no test named ${JSON.stringify(name)} in ${uri.path.split('/').pop()}`);
+            throw new ResponseError(LSPErrorCodes.RequestFailed, `There is no test named ${JSON.stringify(name)} in ${workspacePath(uri, this.services.shared.workspace.WorkspaceManager.workspaceFolders)}`);
         }
-        const documents = this.compiler.modelDocuments();
+        const documents = this.compiler.modelDocuments(worldOfUri(uri));
         if (documents.some(doc => doc.state < DocumentState.Validated)) {
             throw new ResponseError(LSPErrorCodes.ContentModified, 'The workspace changed while the tests were starting: run them again');
         }
@@ -161,17 +199,24 @@ export class TestRunner {
     }
 
     /** Every test of the workspace, run to count the tests that each rule decides. */
-    private countTests(): RuleTestCounts {
-        const documents = this.compiler.modelDocuments();
-        if (documents.some(doc => (doc.diagnostics ?? []).some(d => d.severity === DiagnosticSeverity.Error))) {
-            return { errors: true };
+    private countTests(): { value: RuleTestCounts; summary: WorkspaceSummary } {
+        const documents = this.compiler.modelDocuments(WORKSPACE);
+        const errors = documents.reduce((n, doc) => n + (doc.diagnostics ?? []).filter(d => d.severity === DiagnosticSeverity.Error).length, 0);
+        if (errors > 0) {
+            return { value: { errors: true }, summary: { errors } };
         }
         try {
-            const { results } = runCompiledTests(this.compiler.compile(documents, undefined).bundle, { date: todayUtc() });
-            return { errors: false, counts: new Map([...testsByRule(results)].map(([rule, tests]) => [rule, tests.length])) };
+            const { bundle } = this.compiler.compile(documents, undefined);
+            const { results } = runCompiledTests(bundle, { date: todayUtc() });
+            const passed = results.filter(r => r.passed).length;
+            return {
+                value: { errors: false, counts: new Map([...testsByRule(results)].map(([rule, tests]) => [rule, tests.length])) },
+                summary: { errors: 0, rules: bundle.rules.length, tests: results.length, passed, failed: results.length - passed },
+            };
         } catch (err) {
             console.error('GovRule: counting the tests of each rule failed:', err);
-            return { errors: true };
+            // Fail closed: an internal failure counts as an error, never as "all passed".
+            return { value: { errors: true }, summary: { errors: 1 } };
         }
     }
 

@@ -10,13 +10,17 @@ import { DiagnosticSeverity, LSPErrorCodes, ResponseError, type CancellationToke
 import type { Bundle } from '../../bundle/types.js';
 import { compileBundle, sourcePath } from '../../compiler/bundle.js';
 import { modelOf } from '../../model/names.js';
+import { workspacePath } from '../../model/workspace-path.js';
 import { parseImport } from '../../references/name-resolver.js';
+import { inWorld, WORKSPACE, type World } from '../../references/worlds.js';
 import * as ast from '../../syntax/generated/ast.js';
 import { govRuleServices, type GovRuleSharedServices } from './services.js';
 import type { GovRuleWorkspaceManager } from './workspace-manager.js';
 
 export interface CompileProblem {
     readonly file: string;
+    /** The file as messages name it: relative to its workspace folder. */
+    readonly path: string;
     readonly line: number;
     readonly column: number;
     readonly code: string;
@@ -41,9 +45,9 @@ export class WorkspaceCompiler {
         return workspace.WorkspaceLock.read(work);
     }
 
-    /** The GovRule documents of the workspace. */
-    modelDocuments(): LangiumDocument[] {
-        return this.shared.workspace.LangiumDocuments.all.filter(doc => ast.isModel(doc.parseResult.value)).toArray();
+    /** The GovRule documents built and tested together: the saved files, or one untitled buffer's own world (worlds.ts). */
+    modelDocuments(world: World = WORKSPACE): LangiumDocument[] {
+        return this.shared.workspace.LangiumDocuments.all.filter(doc => ast.isModel(doc.parseResult.value)).filter(inWorld(world)).toArray();
     }
 
     /** Compiles documents without errors; source paths are relative to the project root of `file`. */
@@ -70,10 +74,12 @@ export class WorkspaceCompiler {
 
     /** Fails, with the errors in the response's `data.problems`, when the documents have errors: nothing is built from them. */
     assertNoErrors(documents: readonly LangiumDocument[], task: string): void {
+        const folders = this.shared.workspace.WorkspaceManager.workspaceFolders;
         const problems = documents.flatMap(doc => (doc.diagnostics ?? [])
             .filter(d => d.severity === DiagnosticSeverity.Error)
             .map((d): CompileProblem => ({
                 file: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.toString(),
+                path: workspacePath(doc.uri, folders),
                 line: d.range.start.line + 1,
                 column: d.range.start.character + 1,
                 code: String(d.code),
@@ -82,7 +88,7 @@ export class WorkspaceCompiler {
         if (problems.length > 0) {
             const first = problems[0];
             throw new ResponseError(LSPErrorCodes.RequestFailed,
-                `Cannot ${task}: ${problems.length} error${problems.length === 1 ? '' : 's'} (first: ${path.basename(first.file)}:${first.line}:${first.column} ${first.message})`,
+                `Cannot ${task}: ${problems.length} error${problems.length === 1 ? '' : 's'} (first: ${first.path}:${first.line}:${first.column} ${first.message})`,
                 { problems });
         }
     }
