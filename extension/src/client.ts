@@ -2,7 +2,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { LintSettings } from './lint-settings.js';
 import { SECTION, toServerConfigurationItem, toServerSettings } from './settings.js';
 
 export const LANGUAGE_ID = 'govrule';
@@ -18,7 +17,7 @@ export function serverModule(): string {
     return path.join(__dirname, 'server.cjs');
 }
 
-export function createClient(output: vscode.LogOutputChannel, lint: LintSettings): LanguageClient {
+export function createClient(output: vscode.LogOutputChannel): LanguageClient {
     const module = serverModule();
     const serverOptions: ServerOptions = {
         run: { module, transport: TransportKind.stdio },
@@ -36,10 +35,11 @@ export function createClient(output: vscode.LogOutputChannel, lint: LintSettings
         },
         markdown: { isTrusted: false, supportHtml: false },
         middleware: {
-            handleDiagnostics: (uri, diagnostics, next) => next(uri, lint.handle(uri, diagnostics)),
             // The switch works on the client side, whatever settings the server reads.
             provideInlayHints: (document, range, token, next) =>
                 vscode.workspace.getConfiguration(SECTION, document).get('inlayHints.labels', true) ? next(document, range, token) : [],
+            // The server levels lints by `govrule.lint` itself: it asks for it per workspace folder
+            // (`workspace/configuration` with a scopeUri) when told that `govrule` changed.
             workspace: {
                 configuration: async (params, token, next) => {
                     const values = await next(params, token);

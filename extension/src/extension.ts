@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createClient, serverModule } from './client.js';
 import { compileWorkspace } from './compile.js';
-import { LintSettings } from './lint-settings.js';
 import { BundlePreview } from './preview.js';
 import { ProblemStatus } from './status.js';
 
@@ -17,8 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const output = vscode.window.createOutputChannel('GovRule', { log: true });
     const status = new ProblemStatus(() => client?.diagnostics);
     const preview = new BundlePreview(() => client);
-    const lint = new LintSettings(() => client?.diagnostics);
-    context.subscriptions.push(output, status, preview, lint);
+    context.subscriptions.push(output, status, preview);
 
     context.subscriptions.push(
         vscode.commands.registerCommand('govrule.compileWorkspace', () => compileWorkspace(client)),
@@ -41,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         void vscode.window.showErrorMessage(`GovRule: the language server is missing (${module}). Reinstall the extension.`);
         return;
     }
-    client = createClient(output, lint);
+    client = createClient(output);
     context.subscriptions.push(client.onDidChangeState(e => {
         status.setState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped');
     }));

@@ -142,15 +142,16 @@ export interface LeveledConfigProblem {
 
 /**
  * Findings about govrule.json itself, at the key or value they are about: `config` errors, and
- * lints (`config-duplicate-key`) at the level the same file's `lint` gives them.
+ * lints (`config-duplicate-key`) at the level the same file's `lint` gives them, unless `override`
+ * (the editor's settings, in the language server) gives one.
  */
-export function configProblems(config: GovRuleConfig | undefined): LeveledConfigProblem[] {
+export function configProblems(config: GovRuleConfig | undefined, override?: (code: DiagnosticCode) => ConfiguredLevel | undefined): LeveledConfigProblem[] {
     if (!config?.file) {
         return [];
     }
     const problems: LeveledConfigProblem[] = [];
     for (const p of config.problems) {
-        const level = CODES[p.code].lint ? config.lint.get(p.code) ?? CODES[p.code].level : CODES[p.code].level;
+        const level = CODES[p.code].lint ? override?.(p.code) ?? config.lint.get(p.code) ?? CODES[p.code].level : CODES[p.code].level;
         if (level === 'off') {
             continue;
         }
