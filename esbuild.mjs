@@ -2,6 +2,7 @@
 // CommonJS files with no runtime node_modules. `node esbuild.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { generateBundleValidator } from './scripts/generate-bundle-validator.mjs';
+import { generateConfigValidator } from './scripts/generate-config-validator.mjs';
 
 const watch = process.argv.includes('--watch');
 
@@ -11,8 +12,9 @@ if (process.argv.includes('--unless-packing') && ['pack', 'publish'].includes(pr
     process.exit(0);
 }
 
-// The runtime's bundle validator is compiled from the JSON Schema ahead of time.
+// The runtime's bundle validator and govrule.json's are compiled from their JSON Schemas ahead of time.
 generateBundleValidator();
+generateConfigValidator();
 
 const common = {
     bundle: true,

@@ -2,7 +2,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { LintSettings } from './lint-settings.js';
 import { commandMiddleware } from './server-commands.js';
 import { SECTION, toServerConfigurationItem, toServerSettings } from './settings.js';
 
@@ -19,7 +18,7 @@ export function serverModule(): string {
     return path.join(__dirname, 'server.cjs');
 }
 
-export function createClient(output: vscode.LogOutputChannel, lint: LintSettings): LanguageClient {
+export function createClient(output: vscode.LogOutputChannel): LanguageClient {
     const module = serverModule();
     const serverOptions: ServerOptions = {
         run: { module, transport: TransportKind.stdio },
@@ -39,10 +38,11 @@ export function createClient(output: vscode.LogOutputChannel, lint: LintSettings
         middleware: {
             // Test runs: one readable notification on failure, and none in Restricted Mode.
             executeCommand: commandMiddleware(() => client, output),
-            handleDiagnostics: (uri, diagnostics, next) => next(uri, lint.handle(uri, diagnostics)),
             // The switch works on the client side, whatever settings the server reads.
             provideInlayHints: (document, range, token, next) =>
                 vscode.workspace.getConfiguration(SECTION, document).get('inlayHints.labels', true) ? next(document, range, token) : [],
+            // The server levels lints by `govrule.lint` itself: it asks for it per workspace folder
+            // (`workspace/configuration` with a scopeUri) when told that `govrule` changed.
             workspace: {
                 configuration: async (params, token, next) => {
                     const values = await next(params, token);

@@ -5,7 +5,6 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createClient, serverModule } from './client.js';
 import { DiffReports, compareWith } from './compare.js';
 import { compileWorkspace, FolderMemory } from './compile.js';
-import { LintSettings } from './lint-settings.js';
 import { BundlePreview } from './preview.js';
 import { ProblemStatus } from './status.js';
 
@@ -18,10 +17,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const output = vscode.window.createOutputChannel('GovRule', { log: true });
     const status = new ProblemStatus(() => client);
     const preview = new BundlePreview(() => client);
-    const lint = new LintSettings(() => client?.diagnostics);
     const reports = new DiffReports();
     const folders = new FolderMemory();
-    context.subscriptions.push(output, status, preview, lint, reports);
+    context.subscriptions.push(output, status, preview, reports);
 
     context.subscriptions.push(
         vscode.commands.registerCommand('govrule.compileWorkspace', () => compileWorkspace(client, folders)),
@@ -45,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         void vscode.window.showErrorMessage(`GovRule: the language server is missing (${module}). Reinstall the extension.`);
         return;
     }
-    client = createClient(output, lint);
+    client = createClient(output);
     context.subscriptions.push(client.onDidChangeState(e => {
         status.setState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped');
     }));

@@ -2,10 +2,9 @@
  * The `govrule.*` settings. The server receives them with `workspace/configuration` and
  * `didChangeConfiguration`; VS Code fills in every declared setting, so a lint left at `inherit`
  * is dropped first and `lint` has the shape of the `lint` object of `govrule.json`: only the
- * codes the user has set. Pure: no `vscode` import.
+ * codes the user has set. The server levels the lints (language/src/lsp/server/lint-settings.ts).
+ * Pure: no `vscode` import.
  */
-import { CODES, isConfiguredLevel, isDiagnosticCode, type ConfiguredLevel } from '../../language/src/diagnostics.js';
-
 export const SECTION = 'govrule';
 export const INHERIT = 'inherit';
 
@@ -39,23 +38,4 @@ export function toServerConfigurationItem(section: string | undefined, value: un
         return (toServerSettings({ lint: value }) as { lint: unknown }).lint;
     }
     return value;
-}
-
-export type LintLevel = ConfiguredLevel;
-
-/**
- * The level the editor settings give a diagnostic code, if any: only lints can be re-levelled
- * (errors stay errors, LANGUAGE.md §12), and `inherit` leaves the server's level.
- */
-export function lintLevel(code: unknown, lint: unknown): LintLevel | undefined {
-    if (!isDiagnosticCode(code) || !CODES[code].lint || !isObject(lint)) {
-        return undefined;
-    }
-    const level = lint[code];
-    return isConfiguredLevel(level) ? level : undefined;
-}
-
-/** The code of an LSP or VS Code diagnostic: a string, or `{ value }` when it has a link. */
-export function codeOf(code: unknown): unknown {
-    return isObject(code) ? code.value : code;
 }

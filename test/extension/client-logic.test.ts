@@ -1,12 +1,12 @@
 /**
- * The parts of the extension that do not need VS Code: how settings reach the server and the
- * diagnostics, and how the answer of `govrule.compile` becomes a file.
+ * The parts of the extension that do not need VS Code: how settings reach the server, and how
+ * the answer of `govrule.compile` becomes a file.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { describeBundle, toOutcome } from '../../extension/src/bundle-result.js';
-import { codeOf, lintLevel, toServerConfigurationItem, toServerSettings } from '../../extension/src/settings.js';
+import { toServerConfigurationItem, toServerSettings } from '../../extension/src/settings.js';
 import { describeRun, EXAMPLES, runCli } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 
@@ -31,23 +31,6 @@ describe('settings for the server', () => {
         expect(toServerConfigurationItem('govrule.lint', section.lint)).toEqual({ 'duplicate-action': 'error', 'unused-declaration': 'off' });
         expect(toServerConfigurationItem('editor', { tabSize: 4 })).toEqual({ tabSize: 4 });
         expect(toServerConfigurationItem('govrule', null)).toBeNull();
-    });
-
-    test('lint levels apply to lints only, and only valid levels', () => {
-        const lint = { 'unused-declaration': 'off', 'shadowed-rule': 'inherit', 'duplicate-action': 'hint', 'syntax': 'off', 'unreachable-rule': 'loud' };
-        expect(lintLevel('unused-declaration', lint)).toBe('off');
-        expect(lintLevel('duplicate-action', lint)).toBe('hint');
-        expect(lintLevel('shadowed-rule', lint)).toBeUndefined();
-        // Errors cannot be turned off (LANGUAGE.md §12), even by a hand-written setting.
-        expect(lintLevel('syntax', lint)).toBeUndefined();
-        expect(lintLevel('unreachable-rule', lint)).toBeUndefined();
-        expect(lintLevel('no-such-code', lint)).toBeUndefined();
-        expect(lintLevel('unused-declaration', undefined)).toBeUndefined();
-    });
-
-    test('a diagnostic code with a documentation link is read from its value', () => {
-        expect(codeOf({ value: 'shadowed-rule', target: 'https://example.invalid' })).toBe('shadowed-rule');
-        expect(codeOf('shadowed-rule')).toBe('shadowed-rule');
     });
 });
 

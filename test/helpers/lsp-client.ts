@@ -12,7 +12,7 @@ import {
     ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification,
     DidChangeWorkspaceFoldersNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExecuteCommandRequest, ExitNotification, FileChangeType,
     InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
-    type ClientCapabilities, type Diagnostic, type InitializeResult, type Position
+    type ClientCapabilities, type ConfigurationItem, type Diagnostic, type InitializeResult, type Position
 } from 'vscode-languageserver-protocol/node';
 import { tempFolder, writeFiles } from './temp.js';
 
@@ -27,6 +27,10 @@ export interface StartOptions {
     readonly initializationOptions?: unknown;
     /** Answers to `workspace/configuration`, by section; the client then claims configuration support. */
     readonly settings?: Record<string, unknown>;
+    /** Answers `workspace/configuration` items itself (e.g. by `scopeUri`); the client then claims configuration support. */
+    readonly configuration?: (item: ConfigurationItem) => unknown;
+    /** The workspace folders (absolute paths), instead of the root alone. */
+    readonly folders?: readonly string[];
     /** Overrides of the default client capabilities. */
     readonly capabilities?: ClientCapabilities;
     /** Acts as a client that predates workspace folders: it sends only `rootUri`. */
@@ -80,6 +84,10 @@ export class LspClient {
     readonly connection: MessageConnection;
     /** Latest published diagnostics by URI. */
     readonly published = new Map<string, Diagnostic[]>();
+    /** Every `workspace/configuration` item the server asked for, in order. */
+    readonly configurationItems: ConfigurationItem[] = [];
+    /** Answers `workspace/configuration` items; by default from the settings, by section. */
+    answerConfiguration: (item: ConfigurationItem) => unknown;
     private readonly versions = new Map<string, number>();
     private readonly texts = new Map<string, string>();
     private readonly listeners = new Set<() => void>();
@@ -96,7 +104,11 @@ export class LspClient {
             this.notify();
         });
         this.connection.onRequest(RegistrationRequest.type, () => undefined);
-        this.connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => this.settings[item.section ?? ''] ?? null));
+        this.answerConfiguration = item => this.settings[item.section ?? ''] ?? null;
+        this.connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => {
+            this.configurationItems.push(item);
+            return this.answerConfiguration(item);
+        }));
         this.connection.onRequest('workspace/inlayHint/refresh', () => null);
         this.connection.onRequest('workspace/semanticTokens/refresh', () => null);
         this.connection.onRequest('window/workDoneProgress/create', () => null);
@@ -109,18 +121,22 @@ export class LspClient {
         const command = options.command ?? { file: process.execPath, args: [SERVER_BIN, '--stdio'] };
         const child = spawn(command.file, [...command.args], { cwd: root, stdio: 'pipe', env: command.env });
         const client = new LspClient(child, root, options.settings ?? {});
+        if (options.configuration) {
+            client.answerConfiguration = options.configuration;
+        }
+        const folders = options.folders?.map(dir => ({ uri: pathToFileURL(dir).href, name: path.basename(dir) })) ?? [{ uri: client.uri('.'), name: path.basename(root) }];
         const capabilities: ClientCapabilities = {
             ...DEFAULT_CAPABILITIES,
             ...options.capabilities,
             workspace: {
-                ...DEFAULT_CAPABILITIES.workspace, configuration: options.settings !== undefined,
+                ...DEFAULT_CAPABILITIES.workspace, configuration: options.settings !== undefined || options.configuration !== undefined,
                 ...(options.rootUriOnly ? { workspaceFolders: false } : {}), ...options.capabilities?.workspace,
             },
         };
         client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
             processId: process.pid,
             rootUri: client.uri('.'),
-            workspaceFolders: options.rootUriOnly ? undefined : [{ uri: client.uri('.'), name: path.basename(root) }],
+            workspaceFolders: options.rootUriOnly ? undefined : folders,
             capabilities,
             initializationOptions: options.initializationOptions,
         });

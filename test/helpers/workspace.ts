@@ -8,6 +8,9 @@ import { createGovRuleCoreServices } from '../../language/src/govrule-module.js'
 import type { GovRuleServices } from '../../language/src/services.js';
 import type { Model } from '../../language/src/syntax/generated/ast.js';
 
+// The vocabulary has its own home (Langium-free, for runtime and CLI tests too); re-exported for the tests that build on a workspace.
+export { USES_VOCABULARY, VOCABULARY } from './vocabulary.js';
+
 export interface TestWorkspace {
     readonly services: GovRuleServices;
     readonly documents: ReadonlyMap<string, LangiumDocument<Model>>;
@@ -44,42 +47,3 @@ export async function workspace(files: Record<string, string>): Promise<TestWork
         codes: (file?: string) => (file ? diagnostics(file) : all().map(x => x.d)).map(d => String(d.code)).sort(),
     };
 }
-
-/** A shared vocabulary most tests build on: a scale, posts, an authority, actions, attributes. */
-export const VOCABULARY = `package t.common
-
-severities {
-    minor    "一般"
-    serious  "较重"
-    critical "特别严重"
-}
-
-post reviewer "内容审核员"
-post editor   "值班编辑"
-authority cac "网信办"
-
-action remove "删除"
-action rectify "责令改正" (deadline: duration)
-action fine "罚款" (amount: money, note: text?)
-
-attribute channel: enum { website, app, selfMedia } "渠道"
-attribute reports: number default 0
-attribute verified: boolean default false
-attribute district: text default ""
-`;
-
-/** A rule file that uses every vocabulary item, so the vocabulary raises no lint by itself. */
-export const USES_VOCABULARY = `package t.uses
-import t.common.*
-
-category misc "其他"
-
-rule usesAll {
-    category misc
-    severity critical
-    responsible reviewer
-    actions remove, rectify(deadline: 5d), fine(amount: 100 CNY)
-    when channel == app and reports > 1 and verified and district == "x"
-    escalate { after 1h to editor after 1d to cac }
-}
-`;

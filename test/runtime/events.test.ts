@@ -4,7 +4,8 @@
  */
 import { describe, expect, test, vi } from 'vitest';
 import { decide, normalizeEvent, type LoadedBundle } from '../../language/src/runtime/index.js';
-import { COMMON, eventError, load, rule, rules } from './fixtures.js';
+import { VOCABULARY } from '../helpers/vocabulary.js';
+import { eventError, load, rule, rules } from './fixtures.js';
 
 const DATE = '2026-06-15';
 
@@ -47,7 +48,7 @@ describe('the date', () => {
 describe('attributes', () => {
     test('several missing required attributes are all named; the error points at the first', async () => {
         const loaded = await load({
-            'common.govrule': `${COMMON}attribute region: enum { north, south }\n`,
+            'common.govrule': `${VOCABULARY}attribute region: enum { north, south }\n`,
             'rules.govrule': 'package t.r\nimport t.common.*\ncategory top\nrule r { category top severity minor responsible reviewer actions remove when region == north }\n',
         });
         const err = eventError(() => decide(loaded, { category: 't.r.top', attributes: { reports: 2 }, date: DATE }));
@@ -62,7 +63,7 @@ describe('attributes', () => {
         const e65 = 'e'.repeat(65);
         const b201 = 'b'.repeat(201);
         const loaded = await load({
-            'common.govrule': `${COMMON}attribute ${a64}: number default 0\nattribute ${e65}: number default 0\nattribute ${b201}: number default 0\n`,
+            'common.govrule': `${VOCABULARY}attribute ${a64}: number default 0\nattribute ${e65}: number default 0\nattribute ${b201}: number default 0\n`,
             'rules.govrule': `package t.r\nimport t.common.*\ncategory top\ncategory ${'c'.repeat(60)}\ncategory ${'d'.repeat(61)}\ncategory ${'f'.repeat(197)}\n`
                 + 'rule r { category top severity minor responsible reviewer actions remove }\n',
         });

@@ -1,12 +1,13 @@
 /**
  * Bundles for runtime tests, compiled in-process from GovRule sources (the files are never
- * written: their paths only name them), and a small vocabulary to build rules on.
+ * written: their paths only name them), and rules built on the shared vocabulary (helpers/vocabulary.ts).
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Bundle } from '../../language/src/bundle/types.js';
 import { EventError, loadBundle, type LoadedBundle } from '../../language/src/runtime/index.js';
 import { bundleOf, loadProject } from '../../language/src/project/project.js';
+import { VOCABULARY } from '../helpers/vocabulary.js';
 
 const ROOT = path.join(os.tmpdir(), 'govrule-runtime-fixture');
 
@@ -42,24 +43,10 @@ export async function load(files: Record<string, string>): Promise<LoadedBundle>
     return loadBundle(JSON.stringify(await compile(files)));
 }
 
-/** Severities, posts, actions and attributes (channel is required; the others have defaults). */
-export const COMMON = `package t.common
-severities { minor serious critical }
-post reviewer
-post editor
-authority cac
-action remove
-action fine (amount: money)
-attribute channel: enum { website, app, selfMedia }
-attribute reports: number default 0
-attribute verified: boolean default false
-attribute district: text default ""
-`;
-
 /** A package with the category tree top { mid { leaf } } and other, holding the given rules. */
 export function rules(body: string): Record<string, string> {
     return {
-        'common.govrule': COMMON,
+        'common.govrule': VOCABULARY,
         'rules.govrule': `package t.r\nimport t.common.*\ncategory top { category mid { category leaf } }\ncategory other\n${body}`,
     };
 }

@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { BundleError, EventError, decide, loadBundle, type LoadedBundle } from '../../language/src/runtime/index.js';
 import { MAX_PROPERTY_JSON, hostileEvent, jsonFits, mutate, mutation } from '../helpers/hostile-bundles.js';
-import { COMMON, compile, eventError, load, rule, rules } from './fixtures.js';
+import { VOCABULARY } from '../helpers/vocabulary.js';
+import { compile, eventError, load, rule, rules } from './fixtures.js';
 
 afterEach(() => {
     // Nothing may have leaked onto every object.
@@ -19,7 +20,7 @@ afterEach(() => {
 /** Attributes named like Object.prototype's properties, read by a rule. */
 async function specialNames(): Promise<LoadedBundle> {
     return load({
-        'common.govrule': COMMON,
+        'common.govrule': VOCABULARY,
         'special.govrule': `package t.special
 import t.common.*
 attribute __proto__: number default 0

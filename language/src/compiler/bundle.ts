@@ -35,11 +35,15 @@ interface Plan {
 
 export function compileBundle(input: CompileInput): Bundle {
     const plan = new BundleCompiler(input).plan();
-    const bundle: Record<string, unknown> = { ...plan.head };
-    for (const [key, items] of plan.lists) {
-        bundle[key] = items.map(make => make());
-    }
-    return bundle as unknown as Bundle;
+    const made = new Map(plan.lists.map(([key, items]) => [key, items.map(make => make())]));
+    // The plan has every list, and each list's items are the elements element() and test() make for it.
+    const list = <K extends ListKey>(key: K) => (made.get(key) ?? []) as Bundle[K];
+    // The plan's order of keys, which serializeBundle writes in (bundleChunks follows the plan).
+    return {
+        ...plan.head,
+        severities: list('severities'), posts: list('posts'), authorities: list('authorities'), actions: list('actions'),
+        attributes: list('attributes'), categories: list('categories'), rules: list('rules'), tests: list('tests'),
+    };
 }
 
 /**

@@ -10,6 +10,7 @@ import { CODES, CONFIGURED_LEVELS, isConfiguredLevel, isDiagnosticCode, type Con
 import { describeIoError } from '../io-errors.js';
 import { pathKey, positionsOf, readJson, type Span } from '../json-text.js';
 import { quoted } from '../model/quote.js';
+import validateSchema from './generated/config-schema-validator.js';
 
 export const CONFIG_FILE = 'govrule.json';
 export const DEFAULT_INCLUDE = ['**/*.govrule'];
@@ -45,6 +46,23 @@ export function defaultConfig(root: string): GovRuleConfig {
     return { root, include: DEFAULT_INCLUDE, lint: new Map(), problems: [] };
 }
 
+/** The message of a setting the schema rejects, and where it goes (at the key or at the value). */
+const SETTING_PROBLEMS = {
+    '$schema': { message: '"$schema" must be a string: the URI of the schema', where: { value: ['$schema'] } },
+    'include': { message: '"include" must be a list of glob patterns', where: { key: ['include'] } },
+    'out': { message: '"out" must be a file path', where: { value: ['out'] } },
+    'lint': { message: '"lint" must map diagnostic codes to levels', where: { key: ['lint'] } },
+} satisfies Record<string, { message: string; where: { key?: string[]; value?: string[] } }>;
+
+/** The keys of a JSON Pointer (RFC 6901), as ajv gives an error's place. */
+function pointerPath(pointer: string): string[] {
+    return pointer === '' ? [] : pointer.slice(1).split('/').map(key => key.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 const NOWHERE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Parses the text of a govrule.json; never throws. A byte-order mark is dropped, as editors do. */
@@ -59,7 +77,7 @@ export function parseConfig(rawText: string, root: string, file?: string): GovRu
         return { ...defaultConfig(root), file, text, problems: [problem] };
     }
     const raw = reading.value;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    if (!isObject(raw)) {
         return { ...defaultConfig(root), file, text, problems: [{ code: 'config', message: `${CONFIG_FILE} must hold a JSON object`, range: rangeOf(reading.values.get(pathKey([]))) }] };
     }
     /** A `config` error at a key (`at: ['lint', code]`) or at a value (`value: ['include', 0]`). */
@@ -76,53 +94,66 @@ export function parseConfig(rawText: string, root: string, file?: string): GovRu
             range: rangeOf(d.span),
         });
     }
-    const obj = raw as Record<string, unknown>;
-    let include: readonly string[] = DEFAULT_INCLUDE;
-    if (obj.include !== undefined) {
-        if (Array.isArray(obj.include) && obj.include.every(g => typeof g === 'string' && g.length > 0)) {
-            include = (obj.include as string[]).filter((pattern, i) => {
-                if (leavesRoot(pattern)) {
-                    report(`Include pattern ${quoted(pattern)} leaves the project root; patterns are relative to the folder of ${CONFIG_FILE}`, { value: ['include', i] });
-                    return false;
-                }
-                return true;
-            });
-        } else {
-            report('"include" must be a list of glob patterns', { key: ['include'] });
+    const obj = raw;
+    // What JSON Schema says (language/schema/config.schema.json, the file editors check with),
+    // in the words the CLI has always used; `invalid` holds the settings it rejected.
+    const invalid = new Set<string>();
+    const levelsReported = new Set<string>();
+    for (const error of validateSchema(obj) ? [] : validateSchema.errors ?? []) {
+        const at = pointerPath(error.instancePath);
+        const [setting, code] = at;
+        if (setting === undefined) {
+            // The only other error at the top: a setting the schema does not know.
+            const key = String(error.params.additionalProperty);
+            report(`Unknown setting ${quoted(key)} (settings: include, out, lint)`, { key: [key] });
+        } else if (setting === 'lint' && code !== undefined) {
+            // An unknown code is reported below, whatever its level; a code gets one message.
+            if (isDiagnosticCode(code) && !levelsReported.has(code)) {
+                levelsReported.add(code);
+                report(`Level of ${quoted(code)} must be one of ${CONFIGURED_LEVELS.join(', ')}`, { key: ['lint', code] });
+            }
+        } else if (!invalid.has(setting)) {
+            invalid.add(setting);
+            const known = Object.hasOwn(SETTING_PROBLEMS, setting) ? SETTING_PROBLEMS[setting as keyof typeof SETTING_PROBLEMS] : undefined;
+            // A setting added to the schema without words here still fails, at its value.
+            report(known?.message ?? `${quoted(setting)} ${error.message ?? 'is not valid'}`, known?.where ?? { value: [setting] });
         }
     }
+    // What JSON Schema cannot say: patterns and paths that leave the root, codes that are not
+    // lints.
+    let include: readonly string[] = DEFAULT_INCLUDE;
+    if (Array.isArray(obj.include) && !invalid.has('include')) {
+        include = obj.include.filter((pattern: string, i) => {
+            if (leavesRoot(pattern)) {
+                report(`Include pattern ${quoted(pattern)} leaves the project root; patterns are relative to the folder of ${CONFIG_FILE}`, { value: ['include', i] });
+                return false;
+            }
+            return true;
+        });
+    }
     let out: string | undefined;
-    if (obj.out !== undefined) {
-        const problem = typeof obj.out === 'string' && obj.out.length > 0 ? outProblem(obj.out, root, include) : '"out" must be a file path';
+    if (typeof obj.out === 'string' && !invalid.has('out')) {
+        const problem = outProblem(obj.out, root, include);
         if (problem) {
             report(problem, { value: ['out'] });
         } else {
-            out = obj.out as string;
+            out = obj.out;
         }
     }
     const lint = new Map<DiagnosticCode, ConfiguredLevel>();
-    if (obj.lint !== undefined) {
-        if (typeof obj.lint !== 'object' || obj.lint === null || Array.isArray(obj.lint)) {
-            report('"lint" must map diagnostic codes to levels', { key: ['lint'] });
-        } else {
-            for (const [code, level] of Object.entries(obj.lint as Record<string, unknown>)) {
-                const at = { key: ['lint', code] };
-                if (!isDiagnosticCode(code)) {
-                    const lints = Object.entries(CODES).filter(([, info]) => info.lint).map(([c]) => c);
-                    report(`Unknown lint ${quoted(code)} (lints: ${lints.join(', ')})`, at);
-                } else if (!isConfiguredLevel(level)) {
-                    report(`Level of ${quoted(code)} must be one of ${CONFIGURED_LEVELS.join(', ')}`, at);
-                } else if (!CODES[code].lint && level !== CODES[code].level) {
-                    report(`${quoted(code)} is an error and cannot be changed or turned off; only lints can`, at);
-                } else {
-                    lint.set(code, level);
-                }
+    if (isObject(obj.lint)) {
+        for (const [code, level] of Object.entries(obj.lint)) {
+            const at = { key: ['lint', code] };
+            if (!isDiagnosticCode(code)) {
+                const lints = Object.entries(CODES).filter(([, info]) => info.lint).map(([c]) => c);
+                report(`Unknown lint ${quoted(code)} (lints: ${lints.join(', ')})`, at);
+            } else if (!isConfiguredLevel(level)) {
+                // Reported from the schema.
+            } else if (!CODES[code].lint && level !== CODES[code].level) {
+                report(`${quoted(code)} is an error and cannot be changed or turned off; only lints can`, at);
+            } else {
+                lint.set(code, level);
             }
-        }
-    }
-    for (const key of Object.keys(obj)) {
-        if (!['include', 'out', 'lint', '$schema'].includes(key)) {
-            report(`Unknown setting ${quoted(key)} (settings: include, out, lint)`, { key: [key] });
         }
     }
     problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -142,15 +173,16 @@ export interface LeveledConfigProblem {
 
 /**
  * Findings about govrule.json itself, at the key or value they are about: `config` errors, and
- * lints (`config-duplicate-key`) at the level the same file's `lint` gives them.
+ * lints (`config-duplicate-key`) at the level the same file's `lint` gives them, unless `override`
+ * (the editor's settings, in the language server) gives one.
  */
-export function configProblems(config: GovRuleConfig | undefined): LeveledConfigProblem[] {
+export function configProblems(config: GovRuleConfig | undefined, override?: (code: DiagnosticCode) => ConfiguredLevel | undefined): LeveledConfigProblem[] {
     if (!config?.file) {
         return [];
     }
     const problems: LeveledConfigProblem[] = [];
     for (const p of config.problems) {
-        const level = CODES[p.code].lint ? config.lint.get(p.code) ?? CODES[p.code].level : CODES[p.code].level;
+        const level = CODES[p.code].lint ? override?.(p.code) ?? config.lint.get(p.code) ?? CODES[p.code].level : CODES[p.code].level;
         if (level === 'off') {
             continue;
         }

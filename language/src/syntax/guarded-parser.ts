@@ -13,10 +13,25 @@ import { LinearCstNodeBuilder } from './cst-builder.js';
 type ParserError = ParseResult['parserErrors'][number];
 type Token = ParserError['token'];
 
+/**
+ * Langium's parser keeps the CST builder and the stack of nodes under construction in private
+ * fields and offers no hook for either: GovRule replaces the builder (a linear one, see
+ * cst-builder.ts) and empties the stack after a failed parse. This is the one place that reaches
+ * them, so a Langium upgrade that renames them breaks here (and in the parser tests).
+ */
+interface ParserInternals {
+    nodeBuilder: CstNodeBuilder;
+    stack: unknown[];
+}
+
+function internals(parser: LangiumParser): ParserInternals {
+    return parser as unknown as ParserInternals;
+}
+
 export class GuardedParser extends LangiumParser {
     constructor(services: LangiumCoreServices) {
         super(services);
-        (this as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new LinearCstNodeBuilder();
+        internals(this).nodeBuilder = new LinearCstNodeBuilder();
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
@@ -24,7 +39,7 @@ export class GuardedParser extends LangiumParser {
         // the Node version that runs GovRule.
         const tooDeep = this.categoriesTooDeep(input);
         if (tooDeep) {
-            return unreadable(input, tooDeep) as unknown as ParseResult<T>;
+            return unreadable(input, tooDeep) as ParseResult<T>;
         }
         try {
             const result = super.parse<T>(input, options);
@@ -32,16 +47,16 @@ export class GuardedParser extends LangiumParser {
             return result;
         } catch (err) {
             // The AST nodes under construction when the parse failed; the next parse must start clean.
-            (this as unknown as { stack: unknown[] }).stack.length = 0;
+            internals(this).stack.length = 0;
             // Running out of stack inside the parser's `finally` blocks can surface as another error.
             const problem = nestingProblem(this.lexer.tokenize(input).tokens, err instanceof RangeError);
             if (!problem) {
                 // Not the input's depth: a bug. Fail closed with an empty model and an internal error.
                 const result = unreadable(input);
                 recordFailure(result.value, 'parsing', err);
-                return result as unknown as ParseResult<T>;
+                return result as ParseResult<T>;
             }
-            return unreadable(input, problem) as unknown as ParseResult<T>;
+            return unreadable(input, problem) as ParseResult<T>;
         }
     }
 
@@ -108,8 +123,8 @@ export function isUnreadModel(model: AstNode | undefined): boolean {
 }
 
 /** An empty model with one syntax error, or none. */
-function unreadable(input: string, problem?: Problem): ParseResult<Model> {
-    const model = { $type: 'Model', name: '', imports: [], elements: [] } as unknown as Model;
+function unreadable(input: string, problem?: Problem): ParseResult<AstNode> {
+    const model: Model = { $type: 'Model', name: '', imports: [], elements: [] };
     unread.add(model);
     const root = new CstNodeBuilder().buildRootNode(input);
     (root as { astNode: AstNode }).astNode = model;

@@ -1,9 +1,10 @@
 /**
- * Applies the project's choices to a document's diagnostics: lint levels from govrule.json and
- * `// govrule-ignore code` comments (LANGUAGE.md §12). Errors keep their level and cannot be
- * silenced; this is the one place where levels change.
+ * Applies the project's choices to a document's diagnostics: lint levels from govrule.json (below
+ * the editor's `govrule.lint` setting, when a language server has one) and `// govrule-ignore code`
+ * comments (LANGUAGE.md §12). Errors keep their level and cannot be silenced; this is the one place
+ * where the levels of `.govrule` documents' diagnostics change.
  */
-import { AstUtils, type LangiumDocument } from 'langium';
+import { AstUtils, type LangiumDocument, type URI } from 'langium';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { CODES, isDiagnosticCode, type ConfiguredLevel, type DiagnosticCode } from '../diagnostics.js';
 import type { ConfigProvider } from '../config/config-provider.js';
@@ -23,8 +24,13 @@ interface Suppression {
     readonly range: Range;
 }
 
+/** Lint levels set outside the project's files (the editor's settings); they win over govrule.json. */
+export interface LintOverrides {
+    levelFor(uri: URI, code: DiagnosticCode): ConfiguredLevel | undefined;
+}
+
 export class DiagnosticPolicy {
-    constructor(private readonly configs: ConfigProvider) { }
+    constructor(private readonly configs: ConfigProvider, private readonly overrides?: LintOverrides) { }
 
     apply(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
         const config = this.configs.forDocument(document.uri);
@@ -39,16 +45,12 @@ export class DiagnosticPolicy {
             if (suppressions.some(s => s.codes.has(code) && contains(s.range, diagnostic.range))) {
                 continue;
             }
-            const level = config?.lint.get(code) ?? CODES[code].level;
+            const level = this.overrides?.levelFor(document.uri, code) ?? config?.lint.get(code) ?? CODES[code].level;
             if (level !== 'off') {
                 result.push({ ...diagnostic, severity: SEVERITY[level] });
             }
         }
         return result;
-    }
-
-    levelOf(document: LangiumDocument, code: DiagnosticCode): ConfiguredLevel {
-        return this.configs.forDocument(document.uri)?.lint.get(code) ?? CODES[code].level;
     }
 }
 

@@ -1,6 +1,7 @@
 /**
  * Findings about `govrule.json` (`config` errors, the `config-duplicate-key` lint), published as
- * diagnostics of that file, placed and levelled as the CLI reports them (configProblems in config/config.ts).
+ * diagnostics of that file, placed and levelled as the CLI reports them (configProblems in config/config.ts),
+ * and below the editor's `govrule.lint` setting as the lints of `.govrule` files are.
  */
 import { URI } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
@@ -47,8 +48,9 @@ export class ConfigDiagnostics {
         const previous = new Set(this.shown);
         this.shown.clear();
         for (const config of this.configs()) {
-            const uri = URI.file(config.file!).toString();
-            const diagnostics = configProblems(config).map((p): Diagnostic => ({
+            const file = URI.file(config.file!);
+            const uri = file.toString();
+            const diagnostics = configProblems(config, code => this.shared.lsp.LintSettings.levelFor(file, code)).map((p): Diagnostic => ({
                 range: { start: p.start, end: p.end },
                 severity: SEVERITIES[p.severity],
                 code: p.code,

@@ -79,10 +79,18 @@ export class GovRuleDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
 
     didChangeWorkspaceFolders(event: WorkspaceFoldersChangeEvent): void {
         this.manager.changeFolders(event);
+        // A new folder may have lint settings of its own.
+        this.shared.lsp.LintSettings.refresh();
         // After the first load, which reads the folders it was started with.
         this.workspaceManager.ready
             .then(() => this.resync([], []))
             .catch(err => console.error('GovRule: following the workspace folders failed:', err));
+    }
+
+    /** Revalidates every document and republishes govrule.json's findings: lint levels changed (lint-settings.ts). */
+    revalidate(): void {
+        this.shared.lsp.ConfigDiagnostics.publishAfterRebuild();
+        this.fireDocumentUpdate([], []);
     }
 
     /** A document at the URI, or under it when it is a deleted folder. */

@@ -3,7 +3,8 @@
  * (the same parser, linker, validator and compiler as the CLI) and one GovRule class per LSP
  * feature.
  */
-import { inject, type Module } from 'langium';
+import { inject, type DeepPartial, type Module } from 'langium';
+import type { GovRuleAddedServices } from '../../services.js';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
@@ -27,6 +28,8 @@ import { GovRuleFoldingRangeProvider } from '../features/folding-ranges.js';
 import { GovRuleFormatter } from '../features/formatting-provider.js';
 import { GovRuleHoverProvider } from '../features/hover-provider.js';
 import { GovRuleIndexManager } from './index-manager.js';
+import { LintSettings } from './lint-settings.js';
+import { DiagnosticPolicy } from '../../validation/diagnostic-policy.js';
 import { GovRuleInlayHintProvider } from '../features/inlay-hints.js';
 import { GovRuleLanguageServer } from './language-server.js';
 import { NameSites } from '../queries/name-sites.js';
@@ -41,9 +44,11 @@ import { TestRunner } from '../features/test-runner.js';
 import { GovRuleWorkspaceManager } from './workspace-manager.js';
 import { GovRuleWorkspaceSymbolProvider } from '../features/workspace-symbols.js';
 
-export const GovRuleLspModule: Module<GovRuleLspServices, PartialLangiumServices & GovRuleLspAddedServices> = {
+export const GovRuleLspModule: Module<GovRuleLspServices, PartialLangiumServices & DeepPartial<GovRuleAddedServices> & GovRuleLspAddedServices> = {
     validation: {
         DocumentValidator: (services) => new LspDocumentValidator(services),
+        // The editor's lint settings come first (lint-settings.ts).
+        DiagnosticPolicy: (services) => new DiagnosticPolicy(services.workspace.ConfigProvider, (services.shared as GovRuleSharedServices).lsp.LintSettings),
     },
     lsp: {
         CompletionProvider: (services) => new GovRuleCompletionProvider(services),
@@ -81,6 +86,7 @@ export const GovRuleSharedLspModule: Module<GovRuleSharedServices, PartialLangiu
         ConfigDiagnostics: (services) => new ConfigDiagnostics(services),
         DiagnosticsPublisher: (services) => new DiagnosticsPublisher(services),
         WorkspaceCompiler: (services) => new WorkspaceCompiler(services),
+        LintSettings: (services) => new LintSettings(services),
     },
 };
 

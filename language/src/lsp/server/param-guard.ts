@@ -131,13 +131,15 @@ export function paramsProblem(method: string, params: unknown): string | undefin
 
 /** Wraps the connection's registrations so that every handler gets well-formed params only. */
 export function guardParams(connection: Connection): void {
-    const wrap = (target: Record<string, unknown> | undefined, name: string, method: string, check: Check, request: boolean) => {
-        const register = target?.[name];
-        if (typeof register !== 'function') {
+    // The connection's registrars are looked up and replaced by name (Reflect): which ones exist
+    // depends on the protocol version, and each is a method of an object typed per feature.
+    const wrap = (target: object | undefined, name: string, method: string, check: Check, request: boolean) => {
+        const register: unknown = target === undefined ? undefined : Reflect.get(target, name);
+        if (target === undefined || typeof register !== 'function') {
             return;
         }
         const original = (register as Registrar).bind(target);
-        target![name] = ((handler, ...more) => original((params, ...rest) => {
+        Reflect.set(target, name, ((handler, ...more) => original((params, ...rest) => {
             const problem = check(params, 'params');
             if (problem === undefined) {
                 return handler(params, ...rest);
@@ -147,18 +149,17 @@ export function guardParams(connection: Connection): void {
             }
             connection.console.warn(`GovRule: ignored a ${method} notification with invalid params: ${problem}`);
             return undefined;
-        }, ...more)) as Registrar;
+        }, ...more)) as Registrar);
     };
-    const self = connection as unknown as Record<string, unknown>;
     for (const [name, method, check] of REQUESTS) {
-        wrap(self, name, method, check, true);
+        wrap(connection, name, method, check, true);
     }
     for (const [name, method, check] of NOTIFICATIONS) {
-        wrap(self, name, method, check, false);
+        wrap(connection, name, method, check, false);
     }
     // `languages.semanticTokens` and the like are getters that make a new object on every read:
     // each read gets its registrations wrapped.
-    const languages = connection.languages as unknown as Record<string, Record<string, unknown>>;
+    const languages: object = connection.languages;
     for (const feature of new Set(LANGUAGE_REQUESTS.map(([f]) => f))) {
         const read = propertyReader(languages, feature);
         if (!read) {

@@ -5,6 +5,7 @@ import type { ClientSettings } from './settings.js';
 import type { NameSites } from '../queries/name-sites.js';
 import type { ConfigDiagnostics } from './config-diagnostics.js';
 import type { DiagnosticsPublisher } from './diagnostics-publisher.js';
+import type { LintSettings } from './lint-settings.js';
 import type { WorkspaceCompiler } from './workspace-compiler.js';
 import type { TestRunner } from '../features/test-runner.js';
 
@@ -27,6 +28,8 @@ export type GovRuleSharedLspAddedServices = {
         ConfigDiagnostics: ConfigDiagnostics;
         /** The one way diagnostics reach the client (build, test results, govrule.json). */
         DiagnosticsPublisher: DiagnosticsPublisher;
+        /** The editor's `govrule.lint` setting, per workspace folder: lint levels above govrule.json's. */
+        LintSettings: LintSettings;
         /** Compiles the validated workspace for the compile command and the test runner. */
         WorkspaceCompiler: WorkspaceCompiler;
     };

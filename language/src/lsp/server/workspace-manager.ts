@@ -8,9 +8,9 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { DefaultWorkspaceManager, URI, UriUtils, type FileSystemNode } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { InitializeParams, WorkspaceFolder, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
+import type { CancellationToken, InitializeParams, WorkspaceFolder, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import type { ConfigProvider } from '../../config/config-provider.js';
-import { govRuleServices } from './services.js';
+import { govRuleServices, type GovRuleSharedServices } from './services.js';
 
 export const SOURCE_EXTENSION = '.govrule';
 
@@ -55,6 +55,12 @@ export class GovRuleWorkspaceManager extends DefaultWorkspaceManager {
         if (!params.workspaceFolders && root) {
             this.folders = [{ uri: root, name: UriUtils.basename(URI.parse(root)) }];
         }
+    }
+
+    /** The first build levels lints by the editor's settings, so it waits for them to be read. */
+    override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken?: CancellationToken): Promise<void> {
+        await (this.shared as GovRuleSharedServices).lsp.LintSettings.load();
+        return super.initializeWorkspace(folders, cancelToken);
     }
 
     /** Applies folders added and removed while the server runs. */
