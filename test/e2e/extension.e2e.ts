@@ -52,6 +52,12 @@ beforeAll(async () => {
     // A copy of the example, so that edits and the compiled bundle stay out of the repository.
     fs.cpSync(path.join(ROOT, 'examples', 'chongqing'), workspace, { recursive: true, filter: src => !src.includes(`${path.sep}dist`) });
 
+    // A repository with one commit, for "Compare with…".
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', ...args], { cwd: workspace, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'rules as they ship');
+
     dirs = makeDirs(path.join(base, 'code-server'));
     writeUserSettings(dirs, {
         'workbench.startupEditor': 'none',
@@ -174,12 +180,11 @@ describe('GovRule in VS Code', () => {
         await shot('grammar-colors');
     });
 
-    test('the status bar shows the counts once the server has indexed the workspace', async () => {
-        const item = bench.statusBarItem('GovRule: 0 errors');
+    test('the status bar says how many rules and tests the workspace has once the server has indexed it', async () => {
+        const item = bench.statusBarItem('GovRule: 48 rules');
         await item.waitFor({ timeout: 120_000 });
-        expect(await page.locator('.markers-panel').isVisible()).toBe(false);
-        await item.click();                            // opens the Problems view
-        await page.locator('.markers-panel').first().waitFor();
+        expect(await item.getAttribute('aria-label')).toMatch(/^GovRule: 48 rules · \d+ tests ✓$/);
+        await bench.problemCounts('No Problems').waitFor();
         await shot('status-bar');
     });
 
@@ -188,7 +193,8 @@ describe('GovRule in VS Code', () => {
         await page.keyboard.press('Shift+End');
         await page.keyboard.type('reviewr');
         await bench.line('responsible reviewr').waitFor();
-        await bench.statusBarItem('GovRule: 1 error').waitFor({ timeout: 60_000 });
+        await bench.problemCounts('Errors: 1').waitFor({ timeout: 60_000 });
+        await bench.statusBarItem('GovRule: tests wait for 1 error').waitFor();
         const row = (await bench.problems('reviewr')).first();
         await row.waitFor();
         const text = await row.innerText();
@@ -223,7 +229,7 @@ describe('GovRule in VS Code', () => {
         await page.keyboard.type('reviewer');
         await page.keyboard.press('Escape');
         await bench.line('responsible reviewer').waitFor();
-        await bench.statusBarItem('GovRule: 0 errors').waitFor({ timeout: 60_000 });
+        await bench.problemCounts('No Problems').waitFor({ timeout: 60_000 });
     });
 
     test('hover shows the label of a post', async () => {
@@ -290,6 +296,16 @@ describe('GovRule in VS Code', () => {
         await shot('preview-updated');
     });
 
+    test('"Compare with…" HEAD reports the unsaved label change in a Markdown preview', async () => {
+        await bench.runCommand('GovRule: Compare with…', true);
+        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'the last commit' }).first().click();
+        // The report opens in the Markdown preview, a webview: its text is two frames down.
+        const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+        await report.getByText('E2Emark').first().waitFor({ timeout: 60_000 });
+        expect(await report.locator('body').innerText()).toContain('enterpriseRumorBaseline');
+        await shot('compare-with-head');
+    });
+
     test('govrule.json is checked against the shipped JSON Schema', async () => {
         const config = path.join(workspace, 'govrule.json');
         const original = fs.readFileSync(config, 'utf8');
@@ -321,15 +337,17 @@ describe('GovRule in VS Code', () => {
         await bench.typeIntoEditor('package scratch\nimport nowhere.*\n');
         await bench.line('import nowhere.*').waitFor();
         // The untitled file's error is the only problem: its row is in view.
-        await bench.statusBarItem('GovRule: 1 error').waitFor({ timeout: 60_000 });
+        await bench.problemCounts('Errors: 1').waitFor({ timeout: 60_000 });
         await (await bench.problems("'nowhere'")).filter({ hasText: 'unresolved-import' }).first().waitFor();
         await shot('untitled-document');
     });
 
     test('"Restart Language Server" brings the server back and "Show Output" shows its log', async () => {
         await bench.runCommand('GovRule: Restart Language Server');
-        await bench.statusBarItem('GovRule: ').waitFor();
-        await bench.statusBarItem('GovRule: 1 error').waitFor({ timeout: 120_000 });   // the untitled file's
+        // The new server answers for the workspace (the untitled buffer is a world of its own) and
+        // reports the untitled file's error again.
+        await bench.statusBarItem('GovRule: 48 rules').waitFor({ timeout: 120_000 });
+        await bench.problemCounts('Errors: 1').waitFor({ timeout: 120_000 });
         await bench.runCommand('GovRule: Show Output');
         // The GovRule channel, with the client's record of the old server process stopping.
         await page.locator('.part.panel').getByText(/server.process.exited/i).first().waitFor({ timeout: 30_000 });
@@ -364,7 +382,7 @@ describe('GovRule in VS Code', () => {
         expect(await page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]').allInnerTexts()).toEqual(['chongqing', 'second']);
         await bench.openFile('extra.govrule');
         // `reviewer` and `remove` come from the other folder; only the made-up action is wrong.
-        await bench.statusBarItem('GovRule: 1 error, 1 warning').waitFor({ timeout: 120_000 });
+        await bench.problemCounts('Errors: 1, Warnings: 1').waitFor({ timeout: 120_000 });
         const rows = await bench.problems('unresolved-reference');
         await rows.first().waitFor();
         expect(await rows.first().innerText()).toContain('nosuchAction');
@@ -375,15 +393,15 @@ describe('GovRule in VS Code', () => {
         const settings = path.join(base, 'second', '.vscode', 'settings.json');
         fs.mkdirSync(path.dirname(settings), { recursive: true });
         fs.writeFileSync(settings, JSON.stringify({ 'govrule.lint.duplicate-action': 'error' }));
-        await bench.statusBarItem('GovRule: 2 errors, 0 warnings').waitFor({ timeout: 60_000 });
+        await bench.problemCounts('Errors: 2').waitFor({ timeout: 60_000 });
         const row = (await bench.problems('duplicate-action')).first();
         // The severity as the row announces it (a focused row shows a light bulb instead of its icon).
         await expect.poll(() => row.getAttribute('aria-label')).toMatch(/^Error: /);
         await shot('lint-setting-error');
         fs.writeFileSync(settings, JSON.stringify({ 'govrule.lint.duplicate-action': 'off' }));
-        await bench.statusBarItem('GovRule: 1 error, 0 warnings').waitFor({ timeout: 60_000 });
+        await bench.problemCounts('Errors: 1').waitFor({ timeout: 60_000 });
         await row.waitFor({ state: 'detached' });
         fs.writeFileSync(settings, JSON.stringify({ 'govrule.lint.duplicate-action': 'inherit' }));
-        await bench.statusBarItem('GovRule: 1 error, 1 warning').waitFor({ timeout: 60_000 });
+        await bench.problemCounts('Errors: 1, Warnings: 1').waitFor({ timeout: 60_000 });
     });
 });

@@ -83,6 +83,11 @@ export class Workbench {
         return this.activeEditor().locator('.view-line', { hasText: text }).first();
     }
 
+    /** VS Code's own problem counts in the status bar, as it announces them: "Errors: 1, Warnings: 1", "No Problems". */
+    problemCounts(label: string): Locator {
+        return this.page.locator(`[id="status.problems"] [aria-label="${label}"], [id="status.problems"][aria-label="${label}"]`).first();
+    }
+
     statusBarItem(labelStart: string): Locator {
         return this.page.locator(`.statusbar-item [aria-label^="${labelStart}"], .statusbar-item[aria-label^="${labelStart}"]`).first();
     }

@@ -4,7 +4,7 @@
  */
 import { DocumentState, WorkspaceCache, type AstNodeDescription, type LangiumCoreServices, type LangiumDocuments, type IndexManager } from 'langium';
 import { isModel } from '../syntax/generated/ast.js';
-import { WORKSPACE, worldOfUri, type World } from './worlds.js';
+import { seenFrom, WORKSPACE, worldOfUri, type World } from './worlds.js';
 
 export interface SymbolEntry {
     readonly qualifiedName: string;
@@ -58,7 +58,7 @@ export class SymbolTable {
         const packageOfDocument = new Map<string, string>();
         for (const doc of this.documents.all) {
             const root = doc.parseResult?.value;
-            if (isModel(root) && root.name && worldOfUri(doc.uri) === world) {
+            if (isModel(root) && root.name && seenFrom(world, worldOfUri(doc.uri))) {
                 packageOfDocument.set(doc.uri.toString(), root.name);
             }
         }
