@@ -6,9 +6,10 @@
 // The file is rewritten only when its content changes, so watch mode does not loop.
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeGenerated } from './write-generated.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCHEMA = join(root, 'language', 'schema', 'bundle.schema.json');
@@ -88,14 +89,7 @@ export function bundleValidatorSource() {
 
 /** Writes the validator (and its declarations) when missing or out of date; returns whether it wrote. */
 export function generateBundleValidator() {
-    let wrote = false;
-    for (const [file, text] of [[VALIDATOR, bundleValidatorSource()], [DECLARATIONS, DECLARATIONS_TEXT]]) {
-        if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
-            writeFileSync(file, text);
-            wrote = true;
-        }
-    }
-    return wrote;
+    return writeGenerated([[VALIDATOR, bundleValidatorSource()], [DECLARATIONS, DECLARATIONS_TEXT]]);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -7,9 +7,10 @@
 // content changes, so watch mode does not loop.
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeGenerated } from './write-generated.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCHEMA = join(root, 'language', 'schema', 'config.schema.json');
@@ -62,15 +63,7 @@ export function configValidatorSource() {
 
 /** Writes the validator (and its declarations) when missing or out of date; returns whether it wrote. */
 export function generateConfigValidator() {
-    mkdirSync(dirname(VALIDATOR), { recursive: true });
-    let wrote = false;
-    for (const [file, text] of [[VALIDATOR, configValidatorSource()], [DECLARATIONS, DECLARATIONS_TEXT]]) {
-        if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
-            writeFileSync(file, text);
-            wrote = true;
-        }
-    }
-    return wrote;
+    return writeGenerated([[VALIDATOR, configValidatorSource()], [DECLARATIONS, DECLARATIONS_TEXT]]);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

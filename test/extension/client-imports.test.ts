@@ -4,26 +4,13 @@
  * or Langium (the language server does that work). Read from esbuild's metafile of the entry
  * point esbuild.mjs builds into out/extension.cjs.
  */
-import * as esbuild from 'esbuild';
-import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
+import { bundledInputs } from '../helpers/bundled-inputs.js';
 
 let inputs: string[];
 
 beforeAll(async () => {
-    const result = await esbuild.build({
-        absWorkingDir: ROOT,
-        entryPoints: ['extension/src/extension.ts'],
-        external: ['vscode'],
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        write: false,
-        metafile: true,
-        logLevel: 'silent',
-    });
-    inputs = Object.keys(result.metafile.inputs).map(input => input.split(path.sep).join('/'));
+    inputs = await bundledInputs('extension/src/extension.ts', ['vscode']);
 });
 
 describe("the extension client's bundled output", () => {

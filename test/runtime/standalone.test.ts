@@ -3,10 +3,8 @@
  * else of the language's toolchain) and no module of the compiler. Read from esbuild's metafile
  * of the same entry point esbuild.mjs builds into out/runtime.cjs.
  */
-import * as esbuild from 'esbuild';
-import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
+import { bundledInputs } from '../helpers/bundled-inputs.js';
 
 /** Source folders of language/src the runtime may draw from: the bundle's contract and leaf helpers. */
 const ALLOWED_ROOMS = ['runtime', 'bundle', 'model'];
@@ -14,17 +12,7 @@ const ALLOWED_ROOMS = ['runtime', 'bundle', 'model'];
 let inputs: string[];
 
 beforeAll(async () => {
-    const result = await esbuild.build({
-        absWorkingDir: ROOT,
-        entryPoints: ['language/src/runtime/index.ts'],
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        write: false,
-        metafile: true,
-        logLevel: 'silent',
-    });
-    inputs = Object.keys(result.metafile.inputs).map(input => input.split(path.sep).join('/'));
+    inputs = await bundledInputs('language/src/runtime/index.ts');
 });
 
 describe("the runtime's bundled output", () => {
