@@ -7,7 +7,8 @@ import { CLAUSE_KEYWORDS, REQUIRED_CLAUSES, clausesOf } from '../model/rules.js'
 import { decimalPlaces, durationInWords, parseDuration } from '../model/values.js';
 import { VALUE_EXAMPLES, valueType } from '../model/types.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
-import { quoted } from '../model/quote.js';
+import { quoted, shortened } from '../model/quote.js';
+import { t } from '../l10n/index.js';
 import type { DiagnosticData } from '../diagnostics.js';
 import { worldOf } from '../references/worlds.js';
 
@@ -24,7 +25,7 @@ export class RuleChecks {
         for (const clause of rule.clauses) {
             const keyword = CLAUSE_KEYWORDS[clause.$type];
             if (seen.has(keyword)) {
-                accept('error', `Rule ${quoted(rule.name)} has more than one '${keyword}' clause`,
+                accept('error', t('diagnostics.duplicate-clause', { rule: shortened(rule.name), clause: keyword }),
                     { node: clause, keyword, code: 'duplicate-clause' });
             }
             seen.add(keyword);
@@ -33,7 +34,7 @@ export class RuleChecks {
         const unread = rule.$cstNode !== undefined && hasParserErrorWithin(AstUtils.getDocument(rule), rule.$cstNode.offset, rule.$cstNode.end);
         for (const keyword of REQUIRED_CLAUSES) {
             if (!seen.has(keyword) && !unread) {
-                accept('error', `Rule ${quoted(rule.name)} has no '${keyword}' clause`,
+                accept('error', t('diagnostics.missing-clause', { rule: shortened(rule.name), clause: keyword }),
                     { node: rule, property: 'name', code: 'missing-clause', data: { clause: keyword } satisfies DiagnosticData });
             }
         }
