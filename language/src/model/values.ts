@@ -1,4 +1,5 @@
 /** The meaning of literal text (§2): durations, dates and money. Validation and compiler share it. */
+import { t } from '../l10n/index.js';
 
 const UNIT_SECONDS: Record<string, number> = { m: 60, h: 3600, d: 86400, w: 604800 };
 
@@ -27,8 +28,12 @@ export function durationInWords(text: string): string {
         return text;
     }
     const count = Number(match[1]);
-    const unit = { m: 'minute', h: 'hour', d: 'day', w: 'week' }[match[2]]!;
-    return `${count} ${unit}${count === 1 ? '' : 's'}`;
+    switch (match[2]) {
+        case 'm': return t('common.duration.minutes', { count });
+        case 'h': return t('common.duration.hours', { count });
+        case 'd': return t('common.duration.days', { count });
+        default: return t('common.duration.weeks', { count });
+    }
 }
 
 /** Whether `YYYY-MM-DD` is a real calendar date. */

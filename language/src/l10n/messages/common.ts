@@ -6,4 +6,9 @@ export const commonMessages = {
         en: { one: '{count} problem', other: '{count} problems' },
         'zh-CN': '{count} 个问题',
     },
+    // Durations as people say them (`2h` → "2 hours", “2 小时”).
+    'common.duration.minutes': { en: { one: '{count} minute', other: '{count} minutes' }, 'zh-CN': '{count} 分钟' },
+    'common.duration.hours': { en: { one: '{count} hour', other: '{count} hours' }, 'zh-CN': '{count} 小时' },
+    'common.duration.days': { en: { one: '{count} day', other: '{count} days' }, 'zh-CN': '{count} 天' },
+    'common.duration.weeks': { en: { one: '{count} week', other: '{count} weeks' }, 'zh-CN': '{count} 周' },
 } as const satisfies Catalogue;
