@@ -39,7 +39,7 @@ export const ROOMS = [
     { room: 'lsp/queries', paths: ['lsp/queries/'], may: ['l10n', 'ast', 'unicode', 'foundation', 'model', 'syntax', 'references', 'services', 'lsp/services'] },
     { room: 'lsp/server', paths: ['lsp/server/'], may: ['l10n', 'ast', 'bundle', 'unicode', 'foundation', 'model', 'syntax', 'config', 'references', 'validation', 'services', 'core', 'compiler', 'lsp/services', 'lsp/queries'] },
     { room: 'lsp/features', paths: ['lsp/features/'], may: ['l10n', 'ast', 'bundle', 'unicode', 'foundation', 'model', 'syntax', 'config', 'references', 'validation', 'services', 'core', 'compiler', 'runtime', 'format', 'project', 'diff', 'diff/sides', 'lsp/services', 'lsp/queries', 'lsp/server'] },
-    { room: 'lsp/start', paths: ['lsp/server/lsp-module.ts', 'lsp/server/main.ts'], may: ['l10n', 'ast', 'foundation', 'core', 'validation', 'services', 'lsp/services', 'lsp/server', 'lsp/features', 'lsp/queries'] },
+    { room: 'lsp/start', paths: ['lsp/server/lsp-module.ts', 'lsp/server/main.ts', 'lsp/server/start-server.ts'], may: ['l10n', 'ast', 'foundation', 'core', 'validation', 'services', 'lsp/services', 'lsp/server', 'lsp/features', 'lsp/queries'] },
 ];
 
 function* sourceFiles(dir) {

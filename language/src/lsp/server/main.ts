@@ -3,12 +3,12 @@
  * `node out/server.cjs --stdio`). `--node-ipc`, `--socket=PORT` and `--pipe=NAME` work too, as
  * vscode-languageserver reads them.
  */
-import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { VERSION } from '../../version.js';
 import { GovRuleFileSystem } from './file-system.js';
 import { createGovRuleServices } from './lsp-module.js';
 import { guardParams } from './param-guard.js';
+import { startGovRuleServer } from './start-server.js';
 
 const USAGE = `Usage: govrule-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
 
@@ -28,7 +28,5 @@ if (args.includes('--version') || args.includes('-v')) {
     const connection = createConnection(ProposedFeatures.all);
     guardParams(connection);
     const { shared } = createGovRuleServices({ connection, ...GovRuleFileSystem });
-    // Created before Langium's handlers, so that every diagnostic is published through it.
-    void shared.lsp.DiagnosticsPublisher;
-    startLanguageServer(shared);
+    startGovRuleServer(shared);
 }
