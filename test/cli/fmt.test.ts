@@ -9,7 +9,7 @@ import { copyExamples, describeRun, runCli, EXAMPLES, UNPRIVILEGED } from '../he
 import { tempFolder } from '../helpers/temp.js';
 
 const MESSY_VOCABULARY = [
-    'package t.common',
+    'package demo.common',
     'severities { low "低" high "高" }',
     'post reviewer    "审核员"',
     'authority cac    "网信办"  // 外部机构',
@@ -18,7 +18,7 @@ const MESSY_VOCABULARY = [
 ].join('\n');
 
 const FORMATTED_VOCABULARY = [
-    'package t.common',
+    'package demo.common',
     'severities {',
     '    low "低"',
     '    high "高"',
@@ -33,7 +33,7 @@ const FORMATTED_VOCABULARY = [
 
 const MESSY_RULES = [
     'package t.rules',
-    'import t.common.*',
+    'import demo.common.*',
     'category c "分类"',
     '/** 规则说明 */',
     'rule r { category c severity high responsible reviewer',
@@ -44,7 +44,7 @@ const MESSY_RULES = [
 
 const FORMATTED_RULES = [
     'package t.rules',
-    'import t.common.*',
+    'import demo.common.*',
     'category c "分类"',
     '/** 规则说明 */',
     'rule r {',

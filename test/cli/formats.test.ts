@@ -10,7 +10,7 @@ import { USES_VOCABULARY, VOCABULARY } from '../helpers/workspace.js';
 
 /** Line 4 has an unresolved CJK name after CJK text (carets must line up); line 5 an unused post. */
 const PROBLEMS = `package t.x
-import t.common.*
+import demo.common.*
 category c
 rule 规则 { category c severity minor responsible 审核员 actions remove }
 post idle
@@ -42,7 +42,7 @@ describe('--format text (the default)', () => {
     });
 
     test('a wide gutter for line numbers of several digits, tabs shown as spaces', () => {
-        const text = `package t.x\nimport t.common.*\n${'\n'.repeat(97)}\tpost idle\n`;
+        const text = `package t.x\nimport demo.common.*\n${'\n'.repeat(97)}\tpost idle\n`;
         const dir = tempFolder({ 'common.govrule': VOCABULARY, 'uses.govrule': USES_VOCABULARY, 'x.govrule': text });
         const result = runCli(['check', 'x.govrule', 'common.govrule', 'uses.govrule'], { cwd: dir });
         expect(result.stderr.split('\n').slice(0, 3)).toEqual([

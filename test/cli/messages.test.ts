@@ -35,23 +35,23 @@ describe('govrule check', () => {
         expect(result.status, describeRun(result)).toBe(1);
         const errors = result.stderr.split('\n').filter(l => l.startsWith('slips.govrule:'));
         expect(errors).toEqual([
-            "slips.govrule:2:8: error [unresolved-import] No package 't.comon' in the workspace; did you mean 't.common'?",
-            "slips.govrule:8:14: error [unresolved-reference] Cannot find a severity level named 'minor'. 'minor' is declared in t.common; add import t.common.*",
+            "slips.govrule:2:8: error [unresolved-import] No package 't.comon' in the workspace; did you mean 'demo.common'?",
+            "slips.govrule:8:14: error [unresolved-reference] Cannot find a severity level named 'minor'. 'minor' is declared in demo.common; add import demo.common.*",
             "slips.govrule:9:5: error [syntax] Unknown clause 'responsibel'; did you mean 'responsible'?",
-            "slips.govrule:10:13: error [unresolved-reference] Cannot find an action named 'remove'. 'remove' is declared in t.common; add import t.common.*",
+            "slips.govrule:10:13: error [unresolved-reference] Cannot find an action named 'remove'. 'remove' is declared in demo.common; add import demo.common.*",
             "slips.govrule:10:19: error [syntax] Use ASCII ',' instead of the full-width '，'",
-            "slips.govrule:10:21: error [unresolved-reference] Cannot find an action named 'rectify'. 'rectify' is declared in t.common; add import t.common.*",
+            "slips.govrule:10:21: error [unresolved-reference] Cannot find an action named 'rectify'. 'rectify' is declared in demo.common; add import demo.common.*",
             "slips.govrule:10:39: error [syntax] '5天' is not a duration: write 5d",
-            "slips.govrule:11:10: error [unresolved-reference] Cannot find an attribute named 'channel'. 'channel' is declared in t.common; add import t.common.*",
+            "slips.govrule:11:10: error [unresolved-reference] Cannot find an attribute named 'channel'. 'channel' is declared in demo.common; add import demo.common.*",
             "slips.govrule:11:18: error [syntax] Use '==' to compare: '=' is not an operator",
             "slips.govrule:11:24: error [syntax] Use 'and' instead of '&&'",
-            "slips.govrule:11:27: error [unresolved-reference] Cannot find an attribute named 'reports'. 'reports' is declared in t.common; add import t.common.*",
+            "slips.govrule:11:27: error [unresolved-reference] Cannot find an attribute named 'reports'. 'reports' is declared in demo.common; add import demo.common.*",
             'slips.govrule:12:14: error [syntax] A priority is a whole number ≥ 0, not -1',
         ]);
     });
 
     test('--format json carries the code and the worded message', () => {
-        const dir = tempFolder({ 'common.govrule': VOCABULARY, 'a.govrule': 'package t.a\nimport t.common.*\npost test\naction pay (amount: money)\n' });
+        const dir = tempFolder({ 'common.govrule': VOCABULARY, 'a.govrule': 'package t.a\nimport demo.common.*\npost test\naction pay (amount: money)\n' });
         const result = runCli(['check', 'a.govrule', 'common.govrule', '--format', 'json', '--quiet'], { cwd: dir });
         expect(result.status, describeRun(result)).toBe(1);
         const problems = JSON.parse(result.stdout) as Array<{ file: string; line: number; column: number; code: string; message: string }>;
@@ -73,7 +73,7 @@ describe('govrule check', () => {
 
 describe('compile and fmt', () => {
     test('compile writes nothing for a file whose slips the parser read past', () => {
-        const text = 'package t.c\nimport t.common.*\ncategory misc\nrule r {\n    category misc\n    severity minor\n    responsible reviewer\n    actions remove， fine(amount: 100,000 CNY)\n}\n';
+        const text = 'package t.c\nimport demo.common.*\ncategory misc\nrule r {\n    category misc\n    severity minor\n    responsible reviewer\n    actions remove， fine(amount: 100,000 CNY)\n}\n';
         const dir = tempFolder({ 'common.govrule': VOCABULARY, 'c.govrule': text });
         const out = path.join(dir, 'out.json');
         const result = runCli(['compile', 'c.govrule', 'common.govrule', '-o', out, '--quiet'], { cwd: dir });
@@ -84,7 +84,7 @@ describe('compile and fmt', () => {
     });
 
     test('fmt leaves the file as it is and says what to fix', () => {
-        const text = 'package t.f\nimport t.common.*\ncategory misc\nrule r {\n    category misc\n    severity minor\n    responsible reviewer\n    actions rectify(deadline: 2小时)\n}\n';
+        const text = 'package t.f\nimport demo.common.*\ncategory misc\nrule r {\n    category misc\n    severity minor\n    responsible reviewer\n    actions rectify(deadline: 2小时)\n}\n';
         const dir = tempFolder({ 'f.govrule': text });
         const result = runCli(['fmt', 'f.govrule'], { cwd: dir });
         expect(result.status, describeRun(result)).not.toBe(0);

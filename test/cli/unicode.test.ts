@@ -15,7 +15,7 @@ const ZWSP = '\u200B';
 const RAW = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\u{E0000}-\u{E007F}]/u;
 
 const PREFIX = 'post p "审核员';
-const LABELLED = `package t.x\nimport t.common.*\ncategory c\n${PREFIX}${RLO}abc"\nrule r { category c severity minor responsible p actions remove }\n`;
+const LABELLED = `package t.x\nimport demo.common.*\ncategory c\n${PREFIX}${RLO}abc"\nrule r { category c severity minor responsible p actions remove }\n`;
 
 function project(files: Record<string, string> = { 'rules/x.govrule': LABELLED }): string {
     return tempFolder({ 'common.govrule': VOCABULARY, 'uses.govrule': USES_VOCABULARY, ...files });
@@ -43,7 +43,7 @@ describe('check', () => {
     });
 
     test('a zero-width space between tokens: a syntax error naming it', () => {
-        const dir = project({ 'rules/x.govrule': `package t.x\nimport t.common.*\ncategory c\npost p${ZWSP}\n` });
+        const dir = project({ 'rules/x.govrule': `package t.x\nimport demo.common.*\ncategory c\npost p${ZWSP}\n` });
         const result = runCli(['check', 'rules/x.govrule', 'common.govrule'], { cwd: dir });
         expect(result.status, describeRun(result)).toBe(1);
         expectNoRaw(result);
@@ -109,14 +109,14 @@ describe('check', () => {
     });
 
     test('confusable-name is a warning: exit 0, the message names the look-alike letter', () => {
-        const dir = project({ 'rules/x.govrule': 'package t.x\nimport t.common.*\ncategory c\npost revıewer\nrule r { category c severity minor responsible revıewer actions remove }\n' });
+        const dir = project({ 'rules/x.govrule': 'package t.x\nimport demo.common.*\ncategory c\npost revıewer\nrule r { category c severity minor responsible revıewer actions remove }\n' });
         const result = runCli(['check'], { cwd: dir });
         expect(result.status, describeRun(result)).toBe(0);
-        expect(result.stderr.split('\n')[0]).toBe("rules/x.govrule:4:6: warning [confusable-name] 'revıewer' looks like 'reviewer' (post t.common.reviewer): it has 'ı' (U+0131 LATIN SMALL LETTER DOTLESS I) where that has 'i' (U+0069 LATIN SMALL LETTER I); rename one of them so that they differ visibly");
+        expect(result.stderr.split('\n')[0]).toBe("rules/x.govrule:4:6: warning [confusable-name] 'revıewer' looks like 'reviewer' (post demo.common.reviewer): it has 'ı' (U+0131 LATIN SMALL LETTER DOTLESS I) where that has 'i' (U+0069 LATIN SMALL LETTER I); rename one of them so that they differ visibly");
     });
 
     test('豈审核 with U+F900: unnormalized-name, with the NFC spelling', () => {
-        const dir = project({ 'rules/x.govrule': 'package t.x\nimport t.common.*\ncategory c\npost \uF900审核\n' });
+        const dir = project({ 'rules/x.govrule': 'package t.x\nimport demo.common.*\ncategory c\npost \uF900审核\n' });
         const result = runCli(['check', '--format', 'json'], { cwd: dir });
         expect(result.status, describeRun(result)).toBe(1);
         const problems = JSON.parse(result.stdout) as Array<{ code: string; message: string; line: number; column: number }>;
@@ -158,7 +158,7 @@ describe('fmt', () => {
 });
 
 describe('other output', () => {
-    const TESTED = 'package t.x\nimport t.common.*\ncategory c\nrule r { category c severity minor responsible reviewer actions remove }\n'
+    const TESTED = 'package t.x\nimport demo.common.*\ncategory c\nrule r { category c severity minor responsible reviewer actions remove }\n'
         + 'test "审核\\u{202E}通过" {\n    given c { channel: app }\n    expect rule r\n}\n';
 
     test('govrule test: a test name written with an escape is printed as the escape, in text, JSON and JUnit', () => {

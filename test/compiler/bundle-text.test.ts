@@ -13,7 +13,7 @@ import { bundleOf, bundleTextOf, loadProject, type SourceFile } from '../../lang
 
 const ROOT = path.join(os.tmpdir(), 'govrule-bundle-text');
 
-const VOCAB = `package t.common
+const VOCAB = `package demo.common
 severities { low high }
 post reviewer
 authority cac
@@ -24,7 +24,7 @@ attribute reports: number default 0
 `;
 
 const RULES = `package t.rules
-import t.common.*
+import demo.common.*
 category c { category d }
 rule b { category c severity high responsible reviewer actions fine(note: "x", amount: 5 CNY), remove
     escalate { after 30m to cac } when channel == app }
@@ -38,7 +38,7 @@ test "first in file" { given c expect rule none }
 `;
 
 const MORE = `package t.more
-import t.common.*
+import demo.common.*
 import t.rules.*
 test "another file" {
     given c { reports: 2 }
@@ -82,21 +82,21 @@ describe('the text', () => {
             '  "format": "govrule-bundle",',
             '  "formatVersion": 1,',
             `  "compiler": ${JSON.stringify(bundle.compiler)},`,
-            '  "packages": [{"id":"t.common","files":["common.govrule"]},{"id":"t.more","files":["more.govrule"]},{"id":"t.rules","files":["rules/r.govrule"]}],',
+            '  "packages": [{"id":"demo.common","files":["common.govrule"]},{"id":"t.more","files":["more.govrule"]},{"id":"t.rules","files":["rules/r.govrule"]}],',
         ]);
         // A list opens on its key's line; each element has a line of its own.
-        expect(text).toContain('\n  "authorities": [\n    {"id":"t.common.cac"');
+        expect(text).toContain('\n  "authorities": [\n    {"id":"demo.common.cac"');
         expect(text.endsWith('\n  ]\n}\n')).toBe(true);
     });
 
     test('empty lists are written as []', async () => {
-        const { bundle, text } = await build({ 'common.govrule': 'package t.common\nseverities { low high }\n' });
+        const { bundle, text } = await build({ 'common.govrule': 'package demo.common\nseverities { low high }\n' });
         expect(bundle.rules).toEqual([]);
         expect(text).toBe(layout(bundle));
         for (const key of ['posts', 'authorities', 'actions', 'attributes', 'categories', 'rules', 'tests']) {
             expect(text).toContain(`\n  "${key}": []`);
         }
-        expect(text).toContain('\n  "severities": [\n    {"id":"t.common.low"');
+        expect(text).toContain('\n  "severities": [\n    {"id":"demo.common.low"');
         expect(serializeBundle(bundle)).toBe(text);
     });
 
@@ -117,8 +117,8 @@ describe('order', () => {
         }
         const bundle = JSON.parse(baseline) as Bundle;
         expect(bundle.packages.find(p => p.id === 't.rules')!.files).toEqual(['rules/extra.govrule', 'rules/r.govrule']);
-        expect(bundle.posts.map(p => p.id)).toEqual(['t.common.reviewer', 't.rules.alpha', 't.rules.zed']);
-        expect(bundle.severities.map(s => [s.id, s.rank])).toEqual([['t.common.low', 0], ['t.common.high', 1]]);
+        expect(bundle.posts.map(p => p.id)).toEqual(['demo.common.reviewer', 't.rules.alpha', 't.rules.zed']);
+        expect(bundle.severities.map(s => [s.id, s.rank])).toEqual([['demo.common.low', 0], ['demo.common.high', 1]]);
         expect(bundle.rules.map(r => r.id)).toEqual(['t.rules.a', 't.rules.b']);
     });
 
@@ -146,12 +146,12 @@ describe('test blocks', () => {
             given: { category: 't.rules.c', attributes: { reports: 2 } },
             on: null,
             expect: {
-                actions: ['t.common.fine', 't.common.remove'],
-                severity: 't.common.high',
-                responsible: 't.common.reviewer',
+                actions: ['demo.common.fine', 'demo.common.remove'],
+                severity: 'demo.common.high',
+                responsible: 'demo.common.reviewer',
                 escalations: [
-                    { to: 't.common.cac', within: { iso: 'PT1H', seconds: 3600 } },
-                    { to: 't.common.reviewer', within: null },
+                    { to: 'demo.common.cac', within: { iso: 'PT1H', seconds: 3600 } },
+                    { to: 'demo.common.reviewer', within: null },
                 ],
             },
         });
@@ -170,11 +170,11 @@ describe('rule details', () => {
         const { bundle } = await build({ 'common.govrule': VOCAB, 'rules/r.govrule': RULES });
         const b = bundle.rules.find(r => r.id === 't.rules.b')!;
         expect(b.actions).toEqual([
-            { action: 't.common.fine', args: { amount: { amount: 5, currency: 'CNY' }, note: 'x' } },
-            { action: 't.common.remove', args: {} },
+            { action: 'demo.common.fine', args: { amount: { amount: 5, currency: 'CNY' }, note: 'x' } },
+            { action: 'demo.common.remove', args: {} },
         ]);
         expect(Object.keys(b.actions[0].args)).toEqual(['amount', 'note']);
-        expect(b.escalation).toEqual([{ after: 'PT30M', afterSeconds: 1800, to: 't.common.cac', toKind: 'authority' }]);
+        expect(b.escalation).toEqual([{ after: 'PT30M', afterSeconds: 1800, to: 'demo.common.cac', toKind: 'authority' }]);
         expect(b.label).toBeNull();
     });
 
@@ -183,7 +183,7 @@ describe('rule details', () => {
         const { bundle } = await build({ 'common.govrule': VOCAB, 'rules/r.govrule': text });
         const a = bundle.rules.find(r => r.id === 't.rules.a')!;
         expect(a.label).toBe('标签');
-        expect(a.escalation).toEqual([{ after: 'P1D', afterSeconds: 86400, to: 't.common.reviewer', toKind: 'post' }]);
+        expect(a.escalation).toEqual([{ after: 'P1D', afterSeconds: 86400, to: 'demo.common.reviewer', toKind: 'post' }]);
     });
 
     test('source paths are relative to the root and use /', () => {

@@ -10,7 +10,7 @@ import { ROOT } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 import { loadFolder } from '../helpers/project.js';
 
-const VOCAB = `package t.common
+const VOCAB = `package demo.common
 
 severities {
     low "低"
@@ -37,7 +37,7 @@ attribute kind: enum { a, b } default b
 `;
 
 const RULES = `package t.qinglang
-import t.common.*
+import demo.common.*
 
 category rumor "谣言" {
     category enterprise "涉企"
@@ -105,7 +105,7 @@ describe('the bundle head', () => {
         expect(bundle.format).toBe('govrule-bundle');
         expect(bundle.formatVersion).toBe(1);
         expect(bundle.compiler).toEqual({ name: 'govrule', version });
-        expect(bundle.packages).toEqual([{ id: 't.common', files: [VOCAB_FILE] }, { id: 't.qinglang', files: [RULES_FILE] }]);
+        expect(bundle.packages).toEqual([{ id: 'demo.common', files: [VOCAB_FILE] }, { id: 't.qinglang', files: [RULES_FILE] }]);
         expect(bundle.tests).toEqual([]);
     });
 });
@@ -113,38 +113,38 @@ describe('the bundle head', () => {
 describe('declarations', () => {
     test('severities keep the scale order, with ranks from 0', () => {
         expect(bundle.severities).toEqual([
-            { id: 't.common.low', name: 'low', label: '低', doc: null, source: sourceOf(VOCAB_FILE, VOCAB, 'low'), rank: 0 },
-            { id: 't.common.mid', name: 'mid', label: null, doc: null, source: sourceOf(VOCAB_FILE, VOCAB, 'mid'), rank: 1 },
-            { id: 't.common.high', name: 'high', label: '高', doc: null, source: sourceOf(VOCAB_FILE, VOCAB, 'high'), rank: 2 },
+            { id: 'demo.common.low', name: 'low', label: '低', doc: null, source: sourceOf(VOCAB_FILE, VOCAB, 'low'), rank: 0 },
+            { id: 'demo.common.mid', name: 'mid', label: null, doc: null, source: sourceOf(VOCAB_FILE, VOCAB, 'mid'), rank: 1 },
+            { id: 'demo.common.high', name: 'high', label: '高', doc: null, source: sourceOf(VOCAB_FILE, VOCAB, 'high'), rank: 2 },
         ]);
     });
 
     test('posts and authorities: sorted by id, with label, doc and source', () => {
         expect(bundle.posts).toEqual([
-            { id: 't.common.editor', name: 'editor', label: null, doc: null, source: sourceOf(VOCAB_FILE, VOCAB, 'post editor') },
-            { id: 't.common.reviewer', name: 'reviewer', label: '审核员', doc: '审核\n第二行', source: sourceOf(VOCAB_FILE, VOCAB, 'post reviewer') },
+            { id: 'demo.common.editor', name: 'editor', label: null, doc: null, source: sourceOf(VOCAB_FILE, VOCAB, 'post editor') },
+            { id: 'demo.common.reviewer', name: 'reviewer', label: '审核员', doc: '审核\n第二行', source: sourceOf(VOCAB_FILE, VOCAB, 'post reviewer') },
         ]);
-        expect(bundle.authorities).toEqual([{ id: 't.common.cac', name: 'cac', label: '网信办', doc: null, source: sourceOf(VOCAB_FILE, VOCAB, 'authority') }]);
+        expect(bundle.authorities).toEqual([{ id: 'demo.common.cac', name: 'cac', label: '网信办', doc: null, source: sourceOf(VOCAB_FILE, VOCAB, 'authority') }]);
     });
 
     test('actions with their parameters in declaration order', () => {
         expect(bundle.actions.map(a => [a.id, a.label, a.params])).toEqual([
-            ['t.common.fine', null, [
+            ['demo.common.fine', null, [
                 { name: 'amount', type: 'money', optional: false }, { name: 'note', type: 'text', optional: true },
                 { name: 'days', type: 'number', optional: true }, { name: 'public', type: 'boolean', optional: true }]],
-            ['t.common.rectify', '整改', [{ name: 'deadline', type: 'duration', optional: false }]],
-            ['t.common.remove', null, []],
+            ['demo.common.rectify', '整改', [{ name: 'deadline', type: 'duration', optional: false }]],
+            ['demo.common.remove', null, []],
         ]);
     });
 
     test('attributes with type, enum values in source order, and default (null when required)', () => {
         expect(bundle.attributes.map(a => [a.id, a.type, a.values, a.default, a.label])).toEqual([
-            ['t.common.channel', 'enum', ['web', 'app', 'selfMedia'], null, '渠道'],
-            ['t.common.district', 'text', null, '渝中', null],
-            ['t.common.kind', 'enum', ['a', 'b'], 'b', null],
-            ['t.common.reports', 'number', null, 0, null],
-            ['t.common.size', 'number', null, null, null],
-            ['t.common.verified', 'boolean', null, false, null],
+            ['demo.common.channel', 'enum', ['web', 'app', 'selfMedia'], null, '渠道'],
+            ['demo.common.district', 'text', null, '渝中', null],
+            ['demo.common.kind', 'enum', ['a', 'b'], 'b', null],
+            ['demo.common.reports', 'number', null, 0, null],
+            ['demo.common.size', 'number', null, null, null],
+            ['demo.common.verified', 'boolean', null, false, null],
         ]);
     });
 
@@ -172,16 +172,16 @@ describe('rules', () => {
             doc: '自媒体涉企谣言',
             source: sourceOf(RULES_FILE, RULES, 'rule b_rule'),
             categories: ['t.qinglang.rumor.enterprise', 't.qinglang.zeta'],
-            severity: 't.common.high',
-            responsible: 't.common.reviewer',
+            severity: 'demo.common.high',
+            responsible: 'demo.common.reviewer',
             actions: [
-                { action: 't.common.fine', args: { amount: { amount: 100000.5, currency: 'CNY' }, note: '从重', days: 3, public: true } },
-                { action: 't.common.rectify', args: { deadline: { iso: 'P7D', seconds: 604800 } } },
-                { action: 't.common.remove', args: {} },
+                { action: 'demo.common.fine', args: { amount: { amount: 100000.5, currency: 'CNY' }, note: '从重', days: 3, public: true } },
+                { action: 'demo.common.rectify', args: { deadline: { iso: 'P7D', seconds: 604800 } } },
+                { action: 'demo.common.remove', args: {} },
             ],
             escalation: [
-                { after: 'PT30M', afterSeconds: 1800, to: 't.common.editor', toKind: 'post' },
-                { after: 'PT2H', afterSeconds: 7200, to: 't.common.cac', toKind: 'authority' },
+                { after: 'PT30M', afterSeconds: 1800, to: 'demo.common.editor', toKind: 'post' },
+                { after: 'PT2H', afterSeconds: 7200, to: 'demo.common.cac', toKind: 'authority' },
             ],
             when: {
                 and: [
@@ -209,7 +209,7 @@ describe('rules', () => {
         expect(c.enabled).toBe(true);
         expect(c.effective).toEqual({ from: null, to: null });
         expect(c.when).toEqual({ '===': [{ var: 'verified' }, true] });
-        expect(c.escalation).toEqual([{ after: 'P3D', afterSeconds: 259200, to: 't.common.editor', toKind: 'post' }]);
+        expect(c.escalation).toEqual([{ after: 'P3D', afterSeconds: 259200, to: 'demo.common.editor', toKind: 'post' }]);
     });
 });
 

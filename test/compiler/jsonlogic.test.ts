@@ -214,7 +214,7 @@ describe('random conditions', () => {
     test('printed with minimal parentheses, parsed and compiled, they keep their meaning', async () => {
         await fc.assert(fc.asyncProperty(fc.array(tree, { minLength: 1, maxLength: 12 }), fc.array(event, { minLength: 30, maxLength: 30 }), async (trees, events) => {
             const rules = trees.map((t, i) => `rule r${i} { category c severity minor responsible reviewer actions remove when ${print(t)} }`);
-            const ws = await workspace({ 'common.govrule': VOCABULARY, 'r.govrule': `package t.r\nimport t.common.*\ncategory c\n${rules.join('\n')}\n` });
+            const ws = await workspace({ 'common.govrule': VOCABULARY, 'r.govrule': `package t.r\nimport demo.common.*\ncategory c\n${rules.join('\n')}\n` });
             const errors = ws.diagnostics('r.govrule').filter(d => d.severity === 1);
             expect(errors, rules.join('\n')).toEqual([]);
             const bundle = compileBundle({ root: '/ws', documents: [...ws.documents.values()], comments: ws.services.documentation.CommentProvider });

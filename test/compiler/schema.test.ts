@@ -40,7 +40,7 @@ describe('the bundle schema', () => {
             'common.govrule': VOCABULARY,
             'uses.govrule': USES_VOCABULARY,
             'more.govrule': `package t.more
-import t.common.*
+import demo.common.*
 action all (d: duration, m: money, n: number, t: text, b: boolean, o: text?)
 category a { category b { category c } }
 /** doc */

@@ -26,7 +26,7 @@ export function ruleText(options: RuleOptions = {}): string {
 
 /** A file of package t.x that imports the vocabulary, declares category `c`, and holds `body`. */
 export function fileWith(body: string, head = ''): string {
-    return `package t.x\nimport t.common.*\n${head}category c\n${body}`;
+    return `package t.x\nimport demo.common.*\n${head}category c\n${body}`;
 }
 
 /** The vocabulary, a file that uses all of it, and the given files. */

@@ -1,31 +1,9 @@
 /** A small multi-file workspace that the language server tests start from. */
 import { writeWorkspace } from '../helpers/lsp-client.js';
+import { VOCABULARY } from '../helpers/vocabulary.js';
 
-export const VOCAB = `package demo.common
-
-/** 处置严重程度，从低到高 */
-severities {
-    minor    "一般"
-    serious  "较重"
-    critical "特别严重"
-}
-
-/** 一线审核岗位 */
-post reviewer    "内容审核员"
-post editor      "值班编辑"
-post chiefEditor "总编辑"
-/** 市委网信办 */
-authority cac    "市委网信办"
-
-action remove    "删除信息"
-action rectify   "责令限期改正" (deadline: duration)
-/** 依法处以罚款 */
-action fine      "罚款" (amount: money, note: text?)
-
-attribute channel: enum { website, app, selfMedia } "发布渠道"
-attribute reports: number default 0 "举报次数"
-attribute verified: boolean default false "是否认证账号"
-`;
+/** The shared vocabulary (test/helpers/vocabulary.ts) is the workspace's common/vocab.govrule. */
+export const VOCAB = VOCABULARY;
 
 export const CATEGORIES = `package demo.rules
 import demo.common.*

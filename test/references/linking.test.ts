@@ -12,7 +12,7 @@ import { rangeIn, rangeOf } from '../helpers/ranges.js';
 import { USES_VOCABULARY, VOCABULARY, workspace, type TestWorkspace } from '../helpers/workspace.js';
 
 /** A rule named `r` in package t.p with the given clauses replacing the defaults. */
-function rule(clauses: Partial<Record<'category' | 'severity' | 'responsible' | 'actions' | 'when' | 'escalate', string>>, head = 'import t.common.*', extra = 'category c'): string {
+function rule(clauses: Partial<Record<'category' | 'severity' | 'responsible' | 'actions' | 'when' | 'escalate', string>>, head = 'import demo.common.*', extra = 'category c'): string {
     const all = { category: 'c', severity: 'minor', responsible: 'reviewer', actions: 'remove', ...clauses };
     const body = Object.entries(all).map(([k, v]) => k === 'escalate' ? `    escalate { ${v} }` : `    ${k} ${v}`).join('\n');
     return `package t.p\n${head}\n${extra}\nrule r {\n${body}\n}\n`;
@@ -32,7 +32,7 @@ describe('resolution order', () => {
     test('a name of the current package wins over an imported one', async () => {
         const ws = await workspace({
             'common.govrule': VOCABULARY,
-            'p.govrule': rule({}, 'import t.common.*', 'category c\npost reviewer "local"'),
+            'p.govrule': rule({}, 'import demo.common.*', 'category c\npost reviewer "local"'),
         });
         expect(linkingDiagnostics(ws, 'p.govrule')).toEqual([]);
         const post = clausesOf(ruleOf(ws)).responsible!.post.ref!;
@@ -43,7 +43,7 @@ describe('resolution order', () => {
         const ws = await workspace({
             'rumor.govrule': 'package rumor\ncategory enterprise\n',
             'common.govrule': VOCABULARY,
-            'p.govrule': rule({ category: 'rumor.enterprise' }, 'import t.common.*', 'category rumor { category enterprise }'),
+            'p.govrule': rule({ category: 'rumor.enterprise' }, 'import demo.common.*', 'category rumor { category enterprise }'),
         });
         expect(linkingDiagnostics(ws, 'p.govrule')).toEqual([]);
         expect(qualifiedName(clausesOf(ruleOf(ws)).category!.categories[0].ref!)).toBe('t.p.rumor.enterprise');
@@ -54,7 +54,7 @@ describe('resolution order', () => {
             'x.govrule': 'package x\npost reviewer\n',
             'tx.govrule': 'package t.x\npost reviewer\n',
             'common.govrule': VOCABULARY,
-            'p.govrule': rule({ responsible: 'x.reviewer' }, 'import t.common.*\nimport t.x.*'),
+            'p.govrule': rule({ responsible: 'x.reviewer' }, 'import demo.common.*\nimport t.x.*'),
         });
         expect(linkingDiagnostics(ws, 'p.govrule')).toEqual([]);
         // Through `import t.x.*` the name `x.reviewer` is not supplied (only `reviewer` is), so it is fully qualified.
@@ -66,7 +66,7 @@ describe('resolution order', () => {
             'rumor.govrule': 'package rumor\ncategory enterprise\n',
             'cats.govrule': 'package t.cats\ncategory rumor { category enterprise }\n',
             'common.govrule': VOCABULARY,
-            'p.govrule': rule({ category: 'rumor.enterprise' }, 'import t.common.*\nimport t.cats.rumor', ''),
+            'p.govrule': rule({ category: 'rumor.enterprise' }, 'import demo.common.*\nimport t.cats.rumor', ''),
         });
         expect(linkingDiagnostics(ws, 'p.govrule')).toEqual([]);
         expect(qualifiedName(clausesOf(ruleOf(ws)).category!.categories[0].ref!)).toBe('t.cats.rumor.enterprise');
@@ -75,12 +75,12 @@ describe('resolution order', () => {
     test('a fully qualified name resolves without any import', async () => {
         const ws = await workspace({
             'common.govrule': VOCABULARY,
-            'p.govrule': rule({ severity: 't.common.minor', responsible: 't.common.editor', actions: 't.common.remove' }, ''),
+            'p.govrule': rule({ severity: 'demo.common.minor', responsible: 'demo.common.editor', actions: 'demo.common.remove' }, ''),
         });
         expect(linkingDiagnostics(ws, 'p.govrule')).toEqual([]);
         const c = clausesOf(ruleOf(ws));
         expect([c.severity!.level.ref, c.responsible!.post.ref, c.actions!.calls[0].action.ref].map(d => d && qualifiedName(d)))
-            .toEqual(['t.common.minor', 't.common.editor', 't.common.remove']);
+            .toEqual(['demo.common.minor', 'demo.common.editor', 'demo.common.remove']);
     });
 
     test('without an import, a simple name of another package does not resolve', async () => {
@@ -102,8 +102,8 @@ describe('nested category paths', () => {
         const ws = await workspace({
             'common.govrule': VOCABULARY,
             'cats.govrule': CATEGORIES,
-            'p.govrule': rule({ category: 'rumor.enterprise.auto, t.cats.rumor.disaster' }, 'import t.common.*\nimport t.cats.*', ''),
-            'q.govrule': `package t.cats\nimport t.common.*\nrule q { category rumor.enterprise severity minor responsible reviewer actions remove }\n`,
+            'p.govrule': rule({ category: 'rumor.enterprise.auto, t.cats.rumor.disaster' }, 'import demo.common.*\nimport t.cats.*', ''),
+            'q.govrule': `package t.cats\nimport demo.common.*\nrule q { category rumor.enterprise severity minor responsible reviewer actions remove }\n`,
         });
         expect(linkingDiagnostics(ws, 'p.govrule')).toEqual([]);
         expect(linkingDiagnostics(ws, 'q.govrule')).toEqual([]);
@@ -112,7 +112,7 @@ describe('nested category paths', () => {
     });
 
     test('a child is not visible by its simple name', async () => {
-        const text = rule({ category: 'enterprise' }, 'import t.common.*\nimport t.cats.*', '');
+        const text = rule({ category: 'enterprise' }, 'import demo.common.*\nimport t.cats.*', '');
         const ws = await workspace({ 'common.govrule': VOCABULARY, 'cats.govrule': CATEGORIES, 'p.govrule': text });
         const [error] = linkingDiagnostics(ws, 'p.govrule');
         expect(error.code).toBe('unresolved-reference');
@@ -121,7 +121,7 @@ describe('nested category paths', () => {
     });
 
     test('a path that skips a level does not resolve', async () => {
-        const text = rule({ category: 'rumor.auto' }, 'import t.common.*\nimport t.cats.*', '');
+        const text = rule({ category: 'rumor.auto' }, 'import demo.common.*\nimport t.cats.*', '');
         const ws = await workspace({ 'common.govrule': VOCABULARY, 'cats.govrule': CATEGORIES, 'p.govrule': text });
         expect(linkingDiagnostics(ws, 'p.govrule').map(d => [d.code, d.range])).toEqual([['unresolved-reference', rangeOf(text, 'rumor.auto')]]);
     });
@@ -137,11 +137,11 @@ describe('imports', () => {
     });
 
     test('`import a.b.name` brings that one name only', async () => {
-        const text = rule({ responsible: 'editor' }, 'import t.common.reviewer\nimport t.common.minor\nimport t.common.remove');
+        const text = rule({ responsible: 'editor' }, 'import demo.common.reviewer\nimport demo.common.minor\nimport demo.common.remove');
         const ws = await workspace({ 'common.govrule': VOCABULARY, 'p.govrule': text });
         const errors = linkingDiagnostics(ws, 'p.govrule');
         expect(errors.map(e => [e.code, e.range])).toEqual([['unresolved-reference', rangeOf(text, 'editor')]]);
-        const withReviewer = await workspace({ 'common.govrule': VOCABULARY, 'p.govrule': rule({}, 'import t.common.reviewer\nimport t.common.minor\nimport t.common.remove') });
+        const withReviewer = await workspace({ 'common.govrule': VOCABULARY, 'p.govrule': rule({}, 'import demo.common.reviewer\nimport demo.common.minor\nimport demo.common.remove') });
         expect(linkingDiagnostics(withReviewer, 'p.govrule')).toEqual([]);
     });
 });
@@ -151,7 +151,7 @@ describe('across files', () => {
         const ws = await workspace({
             'common.govrule': VOCABULARY,
             'cats.govrule': 'package t.cats\ncategory leak\n',
-            'p.govrule': rule({ category: 'leak' }, 'import t.common.*\nimport t.cats.*', ''),
+            'p.govrule': rule({ category: 'leak' }, 'import demo.common.*\nimport t.cats.*', ''),
         });
         expect(linkingDiagnostics(ws, 'p.govrule')).toEqual([]);
         const leak = clausesOf(ruleOf(ws)).category!.categories[0].ref!;
@@ -162,14 +162,14 @@ describe('across files', () => {
         const ws = await workspace({
             'common.govrule': VOCABULARY,
             'p1.govrule': 'package t.p\npost local\ncategory c { category d }\n',
-            'p.govrule': rule({ responsible: 'local', category: 'c.d' }, 'import t.common.*', ''),
+            'p.govrule': rule({ responsible: 'local', category: 'c.d' }, 'import demo.common.*', ''),
         });
         expect(linkingDiagnostics(ws, 'p.govrule')).toEqual([]);
         expect(AstUtils.getDocument(clausesOf(ruleOf(ws)).responsible!.post.ref!).uri.path).toBe('/ws/p1.govrule');
     });
 
     test('a file whose package is named like a prefix of another does not see its names', async () => {
-        const text = rule({ responsible: 'local' }, 'import t.common.*');
+        const text = rule({ responsible: 'local' }, 'import demo.common.*');
         const ws = await workspace({ 'common.govrule': VOCABULARY, 'q.govrule': 'package t.p.q\npost local\n', 'p.govrule': text });
         expect(linkingDiagnostics(ws, 'p.govrule').map(d => d.code)).toEqual(['unresolved-reference']);
     });
@@ -180,7 +180,7 @@ describe('ambiguous imports', () => {
     const B = 'package t.b\npost reviewer\n';
 
     test('two wildcard imports that both supply a name: the error names both', async () => {
-        const text = rule({}, 'import t.common.minor\nimport t.common.remove\nimport t.a.*\nimport t.b.*');
+        const text = rule({}, 'import demo.common.minor\nimport demo.common.remove\nimport t.a.*\nimport t.b.*');
         const ws = await workspace({ 'common.govrule': VOCABULARY, 'a.govrule': A, 'b.govrule': B, 'p.govrule': text });
         const errors = linkingDiagnostics(ws, 'p.govrule');
         expect(errors).toHaveLength(1);
@@ -190,7 +190,7 @@ describe('ambiguous imports', () => {
     });
 
     test('an element import and a wildcard import of different packages are ambiguous too', async () => {
-        const text = rule({}, 'import t.common.minor\nimport t.common.remove\nimport t.a.reviewer\nimport t.b.*');
+        const text = rule({}, 'import demo.common.minor\nimport demo.common.remove\nimport t.a.reviewer\nimport t.b.*');
         const ws = await workspace({ 'common.govrule': VOCABULARY, 'a.govrule': A, 'b.govrule': B, 'p.govrule': text });
         const errors = linkingDiagnostics(ws, 'p.govrule');
         expect(errors.map(e => e.code)).toEqual(['ambiguous-reference']);
@@ -200,10 +200,10 @@ describe('ambiguous imports', () => {
 
     test('not ambiguous: the qualified name, a name only one import supplies, the same element imported twice, a local name', async () => {
         const files = { 'common.govrule': VOCABULARY, 'a.govrule': A, 'b.govrule': B };
-        const head = 'import t.common.*\nimport t.a.*\nimport t.b.*';
+        const head = 'import demo.common.*\nimport t.a.*\nimport t.b.*';
         const qualified = await workspace({ ...files, 'p.govrule': rule({ responsible: 't.a.reviewer', escalate: 'after 1h to onlyA' }, head) });
         expect(linkingDiagnostics(qualified, 'p.govrule')).toEqual([]);
-        const twice = await workspace({ ...files, 'p.govrule': rule({}, 'import t.common.*\nimport t.common.reviewer') });
+        const twice = await workspace({ ...files, 'p.govrule': rule({}, 'import demo.common.*\nimport demo.common.reviewer') });
         expect(linkingDiagnostics(twice, 'p.govrule')).toEqual([]);
         const local = await workspace({ ...files, 'p.govrule': rule({}, head, 'category c\npost reviewer') });
         expect(linkingDiagnostics(local, 'p.govrule')).toEqual([]);
@@ -213,14 +213,14 @@ describe('ambiguous imports', () => {
 
 describe('wrong kind', () => {
     test.each([
-        ['responsible', 'remove', "Expected a post here, but 'remove' is an action (t.common.remove)"],
-        ['severity', 'reviewer', "Expected a severity level here, but 'reviewer' is a post (t.common.reviewer)"],
-        ['actions', 'cac', "Expected an action here, but 'cac' is an authority (t.common.cac)"],
-        ['category', 'channel', "Expected a category here, but 'channel' is an attribute (t.common.channel)"],
+        ['responsible', 'remove', "Expected a post here, but 'remove' is an action (demo.common.remove)"],
+        ['severity', 'reviewer', "Expected a severity level here, but 'reviewer' is a post (demo.common.reviewer)"],
+        ['actions', 'cac', "Expected an action here, but 'cac' is an authority (demo.common.cac)"],
+        ['category', 'channel', "Expected a category here, but 'channel' is an attribute (demo.common.channel)"],
         ['when', 'misc', "Expected an attribute here, but 'misc' is a category (t.p.misc)"],
-        ['escalate', 'after 1h to remove', "Expected a post or authority here, but 'remove' is an action (t.common.remove)"],
+        ['escalate', 'after 1h to remove', "Expected a post or authority here, but 'remove' is an action (demo.common.remove)"],
     ])('%s %s', async (clause, value, message) => {
-        const text = rule({ [clause]: value }, 'import t.common.*', 'category c\ncategory misc');
+        const text = rule({ [clause]: value }, 'import demo.common.*', 'category c\ncategory misc');
         const ws = await workspace({ 'common.govrule': VOCABULARY, 'p.govrule': text });
         const errors = linkingDiagnostics(ws, 'p.govrule');
         expect(errors).toHaveLength(1);
@@ -231,7 +231,7 @@ describe('wrong kind', () => {
     test('a wrong kind suggests close names of the right kind', async () => {
         const ws = await workspace({
             'common.govrule': VOCABULARY,
-            'p.govrule': rule({ responsible: 'review' }, 'import t.common.*', 'category c\naction review'),
+            'p.govrule': rule({ responsible: 'review' }, 'import demo.common.*', 'category c\naction review'),
         });
         const [error] = linkingDiagnostics(ws, 'p.govrule');
         expect(error.code).toBe('wrong-kind');
@@ -253,7 +253,7 @@ describe('enum members', () => {
         const ws = await workspace({
             'common.govrule': VOCABULARY,
             'attrs.govrule': ATTRIBUTES,
-            'p.govrule': rule({ when: 'kind == app and platform in [app, desktop]' }, 'import t.common.*\nimport t.attrs.*'),
+            'p.govrule': rule({ when: 'kind == app and platform in [app, desktop]' }, 'import demo.common.*\nimport t.attrs.*'),
         });
         expect(linkingDiagnostics(ws, 'p.govrule')).toEqual([]);
         const and = clausesOf(ruleOf(ws)).when!.condition as ast.And;
@@ -271,7 +271,7 @@ describe('enum members', () => {
     });
 
     test('a member of another attribute is not a value, and the message lists the members', async () => {
-        const text = rule({ when: 'kind == desktop' }, 'import t.common.*\nimport t.attrs.*');
+        const text = rule({ when: 'kind == desktop' }, 'import demo.common.*\nimport t.attrs.*');
         const ws = await workspace({ 'common.govrule': VOCABULARY, 'attrs.govrule': ATTRIBUTES, 'p.govrule': text });
         const errors = linkingDiagnostics(ws, 'p.govrule');
         expect(errors).toHaveLength(1);
@@ -350,7 +350,7 @@ describe('did you mean', () => {
         const ws = await workspace({
             'cats.govrule': 'package t.cats\ncategory rumor { category enterprise }\n',
             'common.govrule': VOCABULARY,
-            'p.govrule': rule({ category: 'rumor.enterprize' }, 'import t.common.*\nimport t.cats.*', ''),
+            'p.govrule': rule({ category: 'rumor.enterprize' }, 'import demo.common.*\nimport t.cats.*', ''),
         });
         const [error] = linkingDiagnostics(ws, 'p.govrule');
         expect(error.message).toBe("Cannot find a category named 'rumor.enterprize'; did you mean 'rumor.enterprise'?");
@@ -366,7 +366,7 @@ describe('did you mean', () => {
         const ws = await workspace({
             'other.govrule': 'package t.other\npost reviewers\n',
             'common.govrule': VOCABULARY,
-            'p.govrule': rule({ responsible: 'reviewerz' }, 'import t.common.minor\nimport t.common.remove'),
+            'p.govrule': rule({ responsible: 'reviewerz' }, 'import demo.common.minor\nimport demo.common.remove'),
         });
         const [error] = linkingDiagnostics(ws, 'p.govrule');
         expect(error.message).toBe("Cannot find a post named 'reviewerz'");
@@ -375,7 +375,7 @@ describe('did you mean', () => {
     test('CJK names count one edit per character', async () => {
         const ws = await workspace({
             'common.govrule': VOCABULARY,
-            'p.govrule': rule({ responsible: '审核员甲' }, 'import t.common.*', 'category c\npost 审核员乙'),
+            'p.govrule': rule({ responsible: '审核员甲' }, 'import demo.common.*', 'category c\npost 审核员乙'),
         });
         const [error] = linkingDiagnostics(ws, 'p.govrule');
         expect(error.message).toBe("Cannot find a post named '审核员甲'; did you mean '审核员乙'?");
@@ -389,7 +389,7 @@ describe('package boundaries', () => {
             'uses.govrule': USES_VOCABULARY,
             't.govrule': 'package t\n',
             'tx.govrule': 'package t.x\npost leaf\n',
-            'r.govrule': 'package other\nimport t.*\nimport t.common.*\ncategory c\nrule r { category c severity minor responsible x.leaf actions remove }\n',
+            'r.govrule': 'package other\nimport t.*\nimport demo.common.*\ncategory c\nrule r { category c severity minor responsible x.leaf actions remove }\n',
         });
         expect(ws.diagnostics('r.govrule').map(d => d.code)).toContain('unresolved-reference');
     });
@@ -399,7 +399,7 @@ describe('package boundaries', () => {
             'common.govrule': VOCABULARY,
             'uses.govrule': USES_VOCABULARY,
             'tx.govrule': 'package t.x\npost leaf\n',
-            'r.govrule': 'package other\nimport t.common.*\ncategory c\nrule r { category c severity minor responsible t.x.leaf actions remove }\n',
+            'r.govrule': 'package other\nimport demo.common.*\ncategory c\nrule r { category c severity minor responsible t.x.leaf actions remove }\n',
         });
         expect(ws.diagnostics('r.govrule').filter(d => d.severity === 1)).toEqual([]);
     });

@@ -20,7 +20,7 @@ import { tempFolder } from '../helpers/temp.js';
 import { USES_VOCABULARY, VOCABULARY } from '../helpers/workspace.js';
 
 const RULES = `package t.rules
-import t.common.*
+import demo.common.*
 
 category leak "泄露"
 

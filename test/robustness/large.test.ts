@@ -15,7 +15,7 @@ const DOC = '本条规则适用于在重点领域散布涉企虚假信息的情�
 
 /** One file of about `bytes` bytes: a category tree and many rules with long documentation. */
 function largeFile(bytes: number): { text: string; rules: number } {
-    const parts = ['package t.big\nimport t.common.*\n\ncategory big "大类" {\n'];
+    const parts = ['package t.big\nimport demo.common.*\n\ncategory big "大类" {\n'];
     for (let i = 0; i < 100; i++) parts.push(`    category c${i} "类别${i}"\n`);
     parts.push('}\n');
     let size = parts.join('').length;
@@ -41,7 +41,7 @@ rule r${rules} "规则${rules}" {
 }
 
 function ruleFile(condition: string): string {
-    return `package t.deep\nimport t.common.*\ncategory c\nrule deep { category c severity minor responsible reviewer actions remove when ${condition} }\n`;
+    return `package t.deep\nimport demo.common.*\ncategory c\nrule deep { category c severity minor responsible reviewer actions remove when ${condition} }\n`;
 }
 
 function compileDeep(condition: string): CliResult & { dir: string } {

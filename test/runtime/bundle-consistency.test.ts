@@ -43,11 +43,11 @@ async function changed(change: (bundle: Record<string, any>) => void): Promise<R
 
 describe('duplicates', () => {
     test.each([
-        ['severity levels', (b: any) => { b.severities[1].id = b.severities[0].id; }, '/severities/1/id', "two severity levels have the id 't.common.minor'"],
-        ['posts', (b: any) => { b.posts[1].id = b.posts[0].id; }, '/posts/1/id', "two posts have the id 't.common.editor'"],
-        ['authorities', (b: any) => { b.authorities.push({ ...b.authorities[0] }); }, '/authorities/1/id', "two authorities have the id 't.common.cac'"],
-        ['actions', (b: any) => { b.actions[1].id = b.actions[0].id; }, '/actions/1/id', "two actions have the id 't.common.fine'"],
-        ['attributes', (b: any) => { b.attributes[1].id = b.attributes[0].id; }, '/attributes/1/id', "two attributes have the id 't.common.channel'"],
+        ['severity levels', (b: any) => { b.severities[1].id = b.severities[0].id; }, '/severities/1/id', "two severity levels have the id 'demo.common.minor'"],
+        ['posts', (b: any) => { b.posts[1].id = b.posts[0].id; }, '/posts/1/id', "two posts have the id 'demo.common.chiefEditor'"],
+        ['authorities', (b: any) => { b.authorities.push({ ...b.authorities[0] }); }, '/authorities/1/id', "two authorities have the id 'demo.common.cac'"],
+        ['actions', (b: any) => { b.actions[1].id = b.actions[0].id; }, '/actions/1/id', "two actions have the id 'demo.common.fine'"],
+        ['attributes', (b: any) => { b.attributes[1].id = b.attributes[0].id; }, '/attributes/1/id', "two attributes have the id 'demo.common.channel'"],
         ['categories', (b: any) => { b.categories[1].id = b.categories[0].id; }, '/categories/1/id', "two categories have the id 't.r.other'"],
     ])('two %s of one id', async (_kind, change, path, message) => {
         const bundle = await changed(change);
@@ -143,10 +143,10 @@ describe('rules', () => {
     });
 
     test('escalation to an authority that is not declared', async () => {
-        expect(refusal(await changed(b => { b.rules[1].escalation[0].to = 't.common.nobody'; })))
-            .toContain("rule 't.r.s' escalates to unknown authority 't.common.nobody'");
-        const asPost = loadBundle(await changed(b => { b.rules[1].escalation[0] = { ...b.rules[1].escalation[0], to: 't.common.editor', toKind: 'post' }; }));
-        expect(asPost.rules[1].escalation[0].to).toBe('t.common.editor');
+        expect(refusal(await changed(b => { b.rules[1].escalation[0].to = 'demo.common.nobody'; })))
+            .toContain("rule 't.r.s' escalates to unknown authority 'demo.common.nobody'");
+        const asPost = loadBundle(await changed(b => { b.rules[1].escalation[0] = { ...b.rules[1].escalation[0], to: 'demo.common.editor', toKind: 'post' }; }));
+        expect(asPost.rules[1].escalation[0].to).toBe('demo.common.editor');
     });
 
     test('a rule\'s fields as the runtime indexes them', async () => {
@@ -157,7 +157,7 @@ describe('rules', () => {
         expect(Object.isFrozen(s.escalation) && Object.isFrozen(s.escalation[0])).toBe(true);
         expect(s.escalation).toEqual(s.rule.escalation);
         expect(s.escalation).not.toBe(s.rule.escalation);
-        expect(loaded.severityRanks).toEqual(new Map([['t.common.minor', 0], ['t.common.serious', 1], ['t.common.critical', 2]]));
+        expect(loaded.severityRanks).toEqual(new Map([['demo.common.minor', 0], ['demo.common.serious', 1], ['demo.common.critical', 2]]));
     });
 
     test('a rule naming one category twice covers it once', async () => {

@@ -95,11 +95,11 @@ describe('refusing bundles', () => {
     });
 
     test.each([
-        ['an unknown severity', (b: any) => { b.rules[0].severity = 't.common.grave'; }, '/rules/0/severity', "rule 't.r.r' has unknown severity 't.common.grave'"],
+        ['an unknown severity', (b: any) => { b.rules[0].severity = 'demo.common.grave'; }, '/rules/0/severity', "rule 't.r.r' has unknown severity 'demo.common.grave'"],
         ['an unknown category', (b: any) => { b.rules[0].categories = ['t.r.top.mdi']; }, '/rules/0/categories/0', "rule 't.r.r' covers unknown category 't.r.top.mdi' (did you mean 't.r.top.mid'?)"],
-        ['an unknown post', (b: any) => { b.rules[0].responsible = 't.common.nobody'; }, '/rules/0/responsible', "rule 't.r.r' names unknown post 't.common.nobody' as responsible"],
-        ['an unknown action', (b: any) => { b.rules[0].actions[0].action = 't.common.nothing'; }, '/rules/0/actions/0/action', "rule 't.r.r' calls unknown action 't.common.nothing'"],
-        ['an escalation to a post given as an authority', (b: any) => { b.rules[1].escalation[0].toKind = 'post'; }, '/rules/1/escalation/0/to', "rule 't.r.s' escalates to unknown post 't.common.cac'"],
+        ['an unknown post', (b: any) => { b.rules[0].responsible = 'demo.common.nobody'; }, '/rules/0/responsible', "rule 't.r.r' names unknown post 'demo.common.nobody' as responsible"],
+        ['an unknown action', (b: any) => { b.rules[0].actions[0].action = 'demo.common.nothing'; }, '/rules/0/actions/0/action', "rule 't.r.r' calls unknown action 'demo.common.nothing'"],
+        ['an escalation to a post given as an authority', (b: any) => { b.rules[1].escalation[0].toKind = 'post'; }, '/rules/1/escalation/0/to', "rule 't.r.s' escalates to unknown post 'demo.common.cac'"],
         ['an unknown attribute in a condition', (b: any) => { b.rules[0].when.and[0]['==='][0].var = 'chanel'; }, '/rules/0/when/and/0/===/0/var', "rule 't.r.r': the condition reads 'chanel', which is not an attribute of the bundle"],
         ['a literal of another type', (b: any) => { b.rules[0].when.and[1]['>'][1] = 1; b.rules[0].when.and[0]['==='][1] = 'phone'; }, '/rules/0/when/and/0/===/1', `rule 't.r.r': the text "phone" is not a value of attribute 'channel' (enum: website, app, selfMedia)`],
         ['ordering a non-number', (b: any) => { b.rules[0].when = { '<': [{ var: 'district' }, 3] }; }, '/rules/0/when/<', "rule 't.r.r': '<' orders numbers, but attribute 'district' is text"],
@@ -108,7 +108,7 @@ describe('refusing bundles', () => {
         ['an unknown parent', (b: any) => { b.categories.find((c: any) => c.id === 't.r.other').parent = 't.r.nowhere'; }, '/categories/0/parent', "category 't.r.other' has unknown parent 't.r.nowhere'"],
         ['two rules of one id', (b: any) => { b.rules[1].id = b.rules[0].id; }, '/rules/1/id', "two rules have the id 't.r.r'"],
         ['two attributes of one name', (b: any) => { b.attributes[1].name = b.attributes[0].name; }, '/attributes/1/name', "two attributes are named 'channel'"],
-        ['a rank out of place', (b: any) => { b.severities[0].rank = 1; }, '/severities/0/rank', "severity 't.common.minor' has rank 1 at position 0 of the scale"],
+        ['a rank out of place', (b: any) => { b.severities[0].rank = 1; }, '/severities/0/rank', "severity 'demo.common.minor' has rank 1 at position 0 of the scale"],
         ['a default outside an enum', (b: any) => { b.attributes[0].default = 'phone'; }, '/attributes/0/default', 'the default of attribute \'channel\' is the text "phone", not a value of its type'],
     ])('consistency: %s', async (_name, change, path, message) => {
         const err = bundleErrorOf(await changed(change));

@@ -64,11 +64,11 @@ describe('running test blocks', () => {
         expect(result.decision?.rule).toBe('t.r.r');
         expect(result.expectations).toEqual([
             { kind: 'rule', passed: true, expected: 't.r.r', actual: 't.r.r' },
-            { kind: 'actions', passed: true, expected: 't.common.fine, t.common.remove', actual: 't.common.remove, t.common.fine' },
-            { kind: 'severity', passed: true, expected: 't.common.serious', actual: 't.common.serious' },
-            { kind: 'responsible', passed: true, expected: 't.common.reviewer', actual: 't.common.reviewer' },
-            { kind: 'escalation', passed: true, expected: 't.common.editor within 1h', actual: 't.common.editor after 30m, t.common.cac after 2h' },
-            { kind: 'escalation', passed: true, expected: 't.common.cac', actual: 't.common.editor after 30m, t.common.cac after 2h' },
+            { kind: 'actions', passed: true, expected: 'demo.common.fine, demo.common.remove', actual: 'demo.common.remove, demo.common.fine' },
+            { kind: 'severity', passed: true, expected: 'demo.common.serious', actual: 'demo.common.serious' },
+            { kind: 'responsible', passed: true, expected: 'demo.common.reviewer', actual: 'demo.common.reviewer' },
+            { kind: 'escalation', passed: true, expected: 'demo.common.editor within 1h', actual: 'demo.common.editor after 30m, demo.common.cac after 2h' },
+            { kind: 'escalation', passed: true, expected: 'demo.common.cac', actual: 'demo.common.editor after 30m, demo.common.cac after 2h' },
         ]);
     });
 
@@ -77,10 +77,10 @@ describe('running test blocks', () => {
         expect(result.passed).toBe(false);
         expect(result.expectations).toEqual([
             { kind: 'rule', passed: false, expected: 't.r.s', actual: 't.r.r' },
-            { kind: 'actions', passed: false, expected: 't.common.remove', actual: 't.common.remove, t.common.fine' },
-            { kind: 'severity', passed: false, expected: 't.common.minor', actual: 't.common.serious' },
-            { kind: 'responsible', passed: false, expected: 't.common.editor', actual: 't.common.reviewer' },
-            { kind: 'escalation', passed: false, expected: 't.common.editor within 10m', actual: 't.common.editor after 30m, t.common.cac after 2h' },
+            { kind: 'actions', passed: false, expected: 'demo.common.remove', actual: 'demo.common.remove, demo.common.fine' },
+            { kind: 'severity', passed: false, expected: 'demo.common.minor', actual: 'demo.common.serious' },
+            { kind: 'responsible', passed: false, expected: 'demo.common.editor', actual: 'demo.common.reviewer' },
+            { kind: 'escalation', passed: false, expected: 'demo.common.editor within 10m', actual: 'demo.common.editor after 30m, demo.common.cac after 2h' },
         ]);
     });
 
@@ -89,7 +89,7 @@ describe('running test blocks', () => {
         expect(result.decision?.rule).toBeNull();
         expect(result.expectations).toEqual([
             { kind: 'rule', passed: true, expected: 'none', actual: 'none' },
-            { kind: 'escalation', passed: false, expected: 't.common.editor', actual: 'no escalation' },
+            { kind: 'escalation', passed: false, expected: 'demo.common.editor', actual: 'no escalation' },
         ]);
         expect(result.passed).toBe(false);
     });
@@ -104,9 +104,9 @@ test "empty" {
 }
 `)), 'empty');
         expect(result.expectations).toEqual([
-            { kind: 'actions', passed: false, expected: 't.common.remove', actual: 'none' },
-            { kind: 'severity', passed: false, expected: 't.common.minor', actual: 'none' },
-            { kind: 'responsible', passed: false, expected: 't.common.editor', actual: 'none' },
+            { kind: 'actions', passed: false, expected: 'demo.common.remove', actual: 'none' },
+            { kind: 'severity', passed: false, expected: 'demo.common.minor', actual: 'none' },
+            { kind: 'responsible', passed: false, expected: 'demo.common.editor', actual: 'none' },
         ]);
     });
 
@@ -118,7 +118,7 @@ test "twice" {
 }
 `)), 'twice');
         expect(result.expectations).toEqual([
-            { kind: 'actions', passed: false, expected: 't.common.remove, t.common.remove', actual: 't.common.remove, t.common.fine' },
+            { kind: 'actions', passed: false, expected: 'demo.common.remove, demo.common.remove', actual: 'demo.common.remove, demo.common.fine' },
         ]);
     });
 
@@ -131,8 +131,8 @@ test "edges" {
 }
 `)), 'edges');
         expect(result.expectations.map(e => [e.expected, e.passed])).toEqual([
-            ['t.common.editor within 30m', true],
-            ['t.common.cac within 119m', false],
+            ['demo.common.editor within 30m', true],
+            ['demo.common.cac within 119m', false],
         ]);
         const other = byName(runBundleTests(await suite()), 'the other rule');
         expect(other.decision?.escalation).toEqual([]);
@@ -174,8 +174,8 @@ test "edges" {
         expect(results.map(r => r.passed)).toEqual([true, false, false, true]);
         const extra = { ...bundle, unknownKey: true };
         expect(runCompiledTests(extra as typeof bundle).results).toHaveLength(4);
-        const inconsistent = { ...bundle, rules: bundle.rules.map(r => ({ ...r, severity: 't.common.grave' })) };
-        expect(() => runCompiledTests(inconsistent)).toThrow("rule 't.r.off' has unknown severity 't.common.grave'");
+        const inconsistent = { ...bundle, rules: bundle.rules.map(r => ({ ...r, severity: 'demo.common.grave' })) };
+        expect(() => runCompiledTests(inconsistent)).toThrow("rule 't.r.off' has unknown severity 'demo.common.grave'");
     });
 });
 
@@ -195,7 +195,7 @@ describe('coverage of a test run', () => {
             // r won twice (even where its expectations failed), s once; off is disabled, so not counted.
             rules: { covered: ['t.r.r', 't.r.s'], missed: [], percent: 100 },
             leafCategories: { covered: ['t.r.other', 't.r.top.mid.leaf'], missed: [], percent: 100 },
-            escalationTargets: { covered: ['t.common.cac', 't.common.editor'], missed: [], percent: 100 },
+            escalationTargets: { covered: ['demo.common.cac', 'demo.common.editor'], missed: [], percent: 100 },
         });
     });
 
@@ -207,7 +207,7 @@ test "nothing" { given other { channel: website } expect rule none }
         expect(coverage.rules).toEqual({ covered: [], missed: ['t.r.r', 't.r.s'], percent: 0 });
         expect(coverage.leafCategories).toEqual({ covered: ['t.r.other'], missed: ['t.r.top.mid.leaf'], percent: 50 });
         // The disabled rule's target does not count; the enabled rules' targets are missed.
-        expect(coverage.escalationTargets).toEqual({ covered: [], missed: ['t.common.cac', 't.common.editor'], percent: 0 });
+        expect(coverage.escalationTargets).toEqual({ covered: [], missed: ['demo.common.cac', 'demo.common.editor'], percent: 0 });
         const empty = computeCoverage(loaded, []);
         const bare = loadBundle(JSON.stringify(await compile(rules(''))));
         expect(computeCoverage(bare, []).rules).toEqual({ covered: [], missed: [], percent: 100 });
@@ -220,7 +220,7 @@ test "nothing" { given other { channel: website } expect rule none }
         const coverage = computeCoverage(loaded, results);
         expect(coverage.rules.covered).toEqual(['t.r.r']);
         expect(coverage.leafCategories.covered).toEqual(['t.r.other', 't.r.top.mid.leaf']);
-        expect(coverage.escalationTargets.covered).toEqual(['t.common.cac', 't.common.editor']);
+        expect(coverage.escalationTargets.covered).toEqual(['demo.common.cac', 'demo.common.editor']);
     });
 
     test('testsByRule: the tests each winning rule decided, in run order', async () => {

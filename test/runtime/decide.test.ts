@@ -73,12 +73,12 @@ describe('winner order (§8)', () => {
             'rule r { category top severity serious responsible editor actions remove, fine(amount: 500 CNY) escalate { after 2h to reviewer after 1d to cac } }\n'));
         expect(decideOn(loaded, 'top')).toEqual({
             rule: 't.r.r',
-            severity: 't.common.serious',
-            actions: [{ action: 't.common.remove', args: {} }, { action: 't.common.fine', args: { amount: { amount: 500, currency: 'CNY' } } }],
-            responsible: 't.common.editor',
+            severity: 'demo.common.serious',
+            actions: [{ action: 'demo.common.remove', args: {} }, { action: 'demo.common.fine', args: { amount: { amount: 500, currency: 'CNY' } } }],
+            responsible: 'demo.common.editor',
             escalation: [
-                { after: 'PT2H', afterSeconds: 7200, to: 't.common.reviewer', toKind: 'post' },
-                { after: 'P1D', afterSeconds: 86400, to: 't.common.cac', toKind: 'authority' },
+                { after: 'PT2H', afterSeconds: 7200, to: 'demo.common.reviewer', toKind: 'post' },
+                { after: 'P1D', afterSeconds: 86400, to: 'demo.common.cac', toKind: 'authority' },
             ],
             alsoMatched: [],
         });
@@ -221,7 +221,7 @@ describe('the decision object', () => {
         const first = decideOn(loaded, 'top');
         expect(() => (first.actions as unknown[]).push({})).toThrow();
         expect(() => { (first.actions[0] as { action: string }).action = 'x'; }).toThrow();
-        expect(decideOn(loaded, 'top').actions).toEqual([{ action: 't.common.remove', args: {} }]);
+        expect(decideOn(loaded, 'top').actions).toEqual([{ action: 'demo.common.remove', args: {} }]);
     });
 });
 

@@ -17,21 +17,21 @@ describe('decisionJson', () => {
         expect(decisionJson(won)).toBe(JSON.stringify(won));
         expect(decisionJson(none)).toBe(JSON.stringify(none));
         const changed: Decision[] = [
-            { ...won, severity: 't.common.critical' },
-            { ...won, rule: 't.r.s', severity: 't.common.serious' },
-            { ...none, severity: 't.common.minor', responsible: 't.common.editor' },
-            { ...won, actions: [{ action: 't.common.fine', args: { amount: { amount: 5, currency: 'CNY' } } }] },
+            { ...won, severity: 'demo.common.critical' },
+            { ...won, rule: 't.r.s', severity: 'demo.common.serious' },
+            { ...none, severity: 'demo.common.minor', responsible: 'demo.common.editor' },
+            { ...won, actions: [{ action: 'demo.common.fine', args: { amount: { amount: 5, currency: 'CNY' } } }] },
             { ...won, alsoMatched: ['t.r.s', 't.r.t'] },
         ];
         for (const decision of changed) {
             expect(decisionJson(decision)).toBe(JSON.stringify(decision));
         }
         // A caller's own (unfrozen) action list is never remembered: changing it changes the text.
-        const own: Decision = { ...won, actions: [{ action: 't.common.remove', args: {} }] };
+        const own: Decision = { ...won, actions: [{ action: 'demo.common.remove', args: {} }] };
         expect(decisionJson(own)).toBe(JSON.stringify(own));
-        const later = { ...own, severity: 't.common.serious' };
+        const later = { ...own, severity: 'demo.common.serious' };
         expect(decisionJson(later)).toBe(JSON.stringify(later));
-        (own.actions as Decision['actions'][number][]).push({ action: 't.common.fine', args: {} });
+        (own.actions as Decision['actions'][number][]).push({ action: 'demo.common.fine', args: {} });
         expect(decisionJson(own)).toBe(JSON.stringify(own));
     });
 
@@ -61,9 +61,9 @@ describe('explain reasons', () => {
             + rule('future', 'category top severity minor effective 2027-01-01')));
         const explain = decide(loaded, EVENT, { explain: true }).explain!;
         expect(explain.map(e => [e.rule, e.outcome, e.priority, e.severity, e.reason])).toEqual([
-            ['t.r.only', 'won', 1, 't.common.minor', 'the only rule that matched'],
-            ['t.r.closed', 'not-in-force', 0, 't.common.minor', `not in force on ${DATE} (effective 2020-01-01 .. 2020-12-31)`],
-            ['t.r.future', 'not-in-force', 0, 't.common.minor', `not in force on ${DATE} (effective 2027-01-01 .. …)`],
+            ['t.r.only', 'won', 1, 'demo.common.minor', 'the only rule that matched'],
+            ['t.r.closed', 'not-in-force', 0, 'demo.common.minor', `not in force on ${DATE} (effective 2020-01-01 .. 2020-12-31)`],
+            ['t.r.future', 'not-in-force', 0, 'demo.common.minor', `not in force on ${DATE} (effective 2027-01-01 .. …)`],
         ]);
         // A bundle written by hand may close the period only at its end.
         const bundle = await compile(rules(rule('until', 'category top severity minor effective 2020-01-01 .. 2020-12-31')));

@@ -49,7 +49,7 @@ describe('attributes', () => {
     test('several missing required attributes are all named; the error points at the first', async () => {
         const loaded = await load({
             'common.govrule': `${VOCABULARY}attribute region: enum { north, south }\n`,
-            'rules.govrule': 'package t.r\nimport t.common.*\ncategory top\nrule r { category top severity minor responsible reviewer actions remove when region == north }\n',
+            'rules.govrule': 'package t.r\nimport demo.common.*\ncategory top\nrule r { category top severity minor responsible reviewer actions remove when region == north }\n',
         });
         const err = eventError(() => decide(loaded, { category: 't.r.top', attributes: { reports: 2 }, date: DATE }));
         expect([err.message, err.attribute]).toEqual(["the event lacks required attributes 'channel', 'region' (no default)", 'channel']);
@@ -64,7 +64,7 @@ describe('attributes', () => {
         const b201 = 'b'.repeat(201);
         const loaded = await load({
             'common.govrule': `${VOCABULARY}attribute ${a64}: number default 0\nattribute ${e65}: number default 0\nattribute ${b201}: number default 0\n`,
-            'rules.govrule': `package t.r\nimport t.common.*\ncategory top\ncategory ${'c'.repeat(60)}\ncategory ${'d'.repeat(61)}\ncategory ${'f'.repeat(197)}\n`
+            'rules.govrule': `package t.r\nimport demo.common.*\ncategory top\ncategory ${'c'.repeat(60)}\ncategory ${'d'.repeat(61)}\ncategory ${'f'.repeat(197)}\n`
                 + 'rule r { category top severity minor responsible reviewer actions remove }\n',
         });
         const strict = (name: string) => eventError(() => decide(loaded, { category: 't.r.top', attributes: { channel: 'app', [name]: 1 }, date: DATE }, { strict: true }));

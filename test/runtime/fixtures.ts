@@ -47,7 +47,7 @@ export async function load(files: Record<string, string>): Promise<LoadedBundle>
 export function rules(body: string): Record<string, string> {
     return {
         'common.govrule': VOCABULARY,
-        'rules.govrule': `package t.r\nimport t.common.*\ncategory top { category mid { category leaf } }\ncategory other\n${body}`,
+        'rules.govrule': `package t.r\nimport demo.common.*\ncategory top { category mid { category leaf } }\ncategory other\n${body}`,
     };
 }
 

@@ -22,7 +22,7 @@ async function specialNames(): Promise<LoadedBundle> {
     return load({
         'common.govrule': VOCABULARY,
         'special.govrule': `package t.special
-import t.common.*
+import demo.common.*
 attribute __proto__: number default 0
 attribute constructor: enum { plain, fancy } default plain
 attribute toString: text default ""
@@ -205,10 +205,10 @@ test "t" { given top.mid { channel: app, reports: 2 } on 2026-06-01 expect rule 
 
     test('messages stay on one line and short, whatever the bundle names hold', () => {
         const bundle = structuredClone(base);
-        bundle.rules[0].severity = `t.common.${'x'.repeat(100_000)}`;
+        bundle.rules[0].severity = `demo.common.${'x'.repeat(100_000)}`;
         const err = (() => { try { loadBundle(bundle, { schema: false }); } catch (e) { return e as BundleError; } throw new Error('loaded'); })();
-        expect(err.message).toBe(`the bundle is inconsistent at /rules/0/severity: rule 't.r.r' has unknown severity 't.common.${'x'.repeat(51)}…'`);
-        bundle.rules[0].severity = 't.common.minor';
+        expect(err.message).toBe(`the bundle is inconsistent at /rules/0/severity: rule 't.r.r' has unknown severity 'demo.common.${'x'.repeat(48)}…'`);
+        bundle.rules[0].severity = 'demo.common.minor';
         bundle.rules[0]['we\night'] = 1;
         expect(() => loadBundle(bundle)).toThrow("the bundle does not match the bundle schema: /rules/0 must NOT have additional properties ('we\\night')");
     });

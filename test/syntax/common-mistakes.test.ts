@@ -99,7 +99,7 @@ describe('one error with its fix for each slip', () => {
 
     test('a reserved word as a name: one error, read as the name, no phantom test block', async () => {
         // The use of the name is read quietly: the declaration carries the error.
-        const text = 'package t.p\nimport t.common.*\npost test "测试"\nrule r {\n    category c\n    severity minor\n    responsible test\n    actions remove\n}\ncategory c\n';
+        const text = 'package t.p\nimport demo.common.*\npost test "测试"\nrule r {\n    category c\n    severity minor\n    responsible test\n    actions remove\n}\ncategory c\n';
         const { found, model } = await diagnose(text);
         expect(found).toEqual([{ code: 'syntax', message: "'test' is a reserved word; choose another name", range: rangeOf(text, 'test'), data: { code: 'syntax' } }]);
         expect(model.elements.map(e => e.$type)).toEqual(['Post', 'Rule', 'Category']);
@@ -107,7 +107,7 @@ describe('one error with its fix for each slip', () => {
     });
 
     test('a keyword that legitimately follows a keyword stays a keyword', async () => {
-        const text = 'package t.p\nimport t.common.*\ncategory c\ntest "t" {\n    given c { channel: app }\n    expect rule none\n}\n';
+        const text = 'package t.p\nimport demo.common.*\ncategory c\ntest "t" {\n    given c { channel: app }\n    expect rule none\n}\n';
         const { found, model } = await diagnose(text);
         expect(found.filter(d => d.code === 'syntax')).toEqual([]);
         expect(model.elements.filter(ast.isTest)[0].items.filter(ast.isExpectRule)[0].none).toBe(true);

@@ -47,7 +47,7 @@ function shape(condition: ast.Condition | undefined): string {
 /** A rule around a condition over the vocabulary's attributes. */
 function ruleWhen(condition: string): string {
     return `package t.p
-import t.common.*
+import demo.common.*
 category c
 rule r {
     category c
@@ -147,7 +147,7 @@ attribute reports: number default 0 "举报次数"
 describe('lexical structure (§2)', () => {
     test('identifiers may be CJK ideographs, Latin letters with diacritics, digits and underscores', async () => {
         const { model, errors } = await parse(`package t.p
-import t.common.*
+import demo.common.*
 category 涉企谣言 "涉企谣言" { category 汽车_2 }
 post rédacteur
 authority Behörde_für_Medien
@@ -175,7 +175,7 @@ rule 规则一 {
 
     test('CJK identifiers resolve and link with no diagnostics', async () => {
         const { errors, model } = await parse(`package t.p
-import t.common.*
+import demo.common.*
 category 涉企谣言 { category 汽车 }
 rule 规则 { category 涉企谣言.汽车 severity minor responsible reviewer actions remove }
 `);
@@ -193,7 +193,7 @@ rule 规则 { category 涉企谣言.汽车 severity minor responsible reviewer a
 
     test('doc comments document the next declaration or rule; other comments do not', async () => {
         const { ws, model, errors } = await parse(`package t.p
-import t.common.*
+import demo.common.*
 
 /** 一线审核
  * 第二行 */
@@ -237,7 +237,7 @@ post a "say \"hi\" \\ back\nnext\tcol \u4E2D\u6587 \u00e9"
 
     test('numbers, durations 30m/2h/3d/1w, money, dates and booleans', async () => {
         const { model, errors } = await parse(`package t.p
-import t.common.*
+import demo.common.*
 category c
 action pay (amount: money, period: duration, times: number, note: text, loud: boolean)
 rule r {
@@ -297,7 +297,7 @@ rule s {
 
     test('a duration needs one of the units m, h, d, w glued to it', async () => {
         const text = `package t.p
-import t.common.*
+import demo.common.*
 category c
 rule r { category c severity minor responsible reviewer actions remove escalate { after 2y to editor } }
 `;
@@ -318,9 +318,9 @@ rule r { category c severity minor responsible reviewer actions remove escalate 
 
 describe('packages, imports and declarations (§3, §4)', () => {
     test('imports of a whole package and of one element', async () => {
-        const { model } = await parse('package a.b.c\nimport t.common.*\nimport t.common.reviewer\n');
+        const { model } = await parse('package a.b.c\nimport demo.common.*\nimport demo.common.reviewer\n');
         expect(model.name).toBe('a.b.c');
-        expect(model.imports.map(i => i.path)).toEqual(['t.common.*', 't.common.reviewer']);
+        expect(model.imports.map(i => i.path)).toEqual(['demo.common.*', 'demo.common.reviewer']);
     });
 
     test('every declaration form, with and without labels and parameters', async () => {
@@ -360,7 +360,7 @@ category alone
 
     test('rule clauses come in any order', async () => {
         const { model, errors } = await parse(`package t.p
-import t.common.*
+import demo.common.*
 category c
 rule r "R" {
     disabled

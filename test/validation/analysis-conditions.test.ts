@@ -150,7 +150,7 @@ describe('the search budget', () => {
 
 /** A package with `top { mid { leaf } }` and `other`, holding the rules. */
 async function shadowMessages(rules: string): Promise<string[]> {
-    const text = `package t.x\nimport t.common.*\ncategory top { category mid { category leaf } }\ncategory other\n${rules}`;
+    const text = `package t.x\nimport demo.common.*\ncategory top { category mid { category leaf } }\ncategory other\n${rules}`;
     const ws = await checkFiles({ 'x.govrule': text });
     return withCode(ws, 'x.govrule', 'shadowed-rule').map(d => messageText(d.message));
 }
@@ -205,7 +205,7 @@ describe('shadowing', () => {
 
     test('a category tree too large to enumerate is not reasoned about', async () => {
         const children = Array.from({ length: 2001 }, (_, i) => `category k${i}`).join('\n');
-        const text = `package t.x\nimport t.common.*\ncategory big {\n${children}\n}\ncategory small { category one }\n`
+        const text = `package t.x\nimport demo.common.*\ncategory big {\n${children}\n}\ncategory small { category one }\n`
             + rule('a', 'category big severity critical escalate { after 1h to cac }') + rule('b', 'category big severity minor')
             + rule('c', 'category small severity critical') + rule('d', 'category small severity minor');
         const ws = await checkFiles({ 'x.govrule': text });

@@ -101,7 +101,7 @@ describe('unreachable-rule', () => {
 /** A package with a category tree `top { mid { leaf } }` and a second top-level category. */
 function tree(rules: string): string {
     return `package t.x
-import t.common.*
+import demo.common.*
 category top { category mid { category leaf } }
 category other
 ${rules}`;
@@ -166,7 +166,7 @@ describe('shadowed-rule', () => {
 
     test('a rule in another package is named by its id', async () => {
         const { found } = await shadowed(rule('local', 'category top.mid severity minor'), {
-            'y.govrule': `package t.y\nimport t.common.*\nimport t.x.*\nrule global { category top severity minor priority 9 responsible reviewer actions remove }\n`,
+            'y.govrule': `package t.y\nimport demo.common.*\nimport t.x.*\nrule global { category top severity minor priority 9 responsible reviewer actions remove }\n`,
         });
         expect(found.map(d => d.message)).toEqual([
             "Rule 'local' can never win: rule 't.y.global' matches every event it matches and wins by priority (9 > 0)"]);
@@ -248,7 +248,7 @@ describe('files that do not parse', () => {
     // Their trees may lack mandatory parts; the analysis leaves their rules out rather than fail
     // on them, or report findings in other files because of half-read conditions.
     test.each(['not', 'reports > 1 and', '(reports > 1 or', 'not (channel == app and'])('a half-parsed condition in another file of the package: %s', async condition => {
-        const broken = `package t.x\nimport t.common.*\nrule broken { category top severity serious priority 9 responsible reviewer actions remove when ${condition} }\n`;
+        const broken = `package t.x\nimport demo.common.*\nrule broken { category top severity serious priority 9 responsible reviewer actions remove when ${condition} }\n`;
         const { ws, found } = await shadowed(rule('narrow', 'category top.mid severity minor when reports > 10'), { 'y.govrule': broken });
         expect(withCode(ws, 'y.govrule', 'syntax').length).toBeGreaterThan(0);
         expect(allDiagnostics(ws).filter(d => d.code === 'internal-error')).toEqual([]);
@@ -258,7 +258,7 @@ describe('files that do not parse', () => {
     test('the rest of the workspace is still analysed', async () => {
         const { found } = await shadowed(
             rule('strong', 'category top.mid severity serious') + rule('weak', 'category top.mid severity minor when channel == app'),
-            { 'y.govrule': 'package t.x\nimport t.common.*\nrule broken { category top severity serious when not }\n' });
+            { 'y.govrule': 'package t.x\nimport demo.common.*\nrule broken { category top severity serious when not }\n' });
         expect(found.map(d => d.message)).toEqual([
             "Rule 'weak' can never win: rule 'strong' matches every event it matches and wins by severity (serious > minor)"]);
     });

@@ -13,7 +13,7 @@ import { USES_VOCABULARY, VOCABULARY } from '../helpers/workspace.js';
 
 /** A project whose only problems are lints: an unused post, an uncovered category, a repeated action. */
 const LINTS = `package t.x
-import t.common.*
+import demo.common.*
 
 post idle
 category open
@@ -126,7 +126,7 @@ describe('config diagnostics', () => {
 describe('// govrule-ignore', () => {
     test('silences its code on the declaration that follows, and nowhere else', async () => {
         const text = `package t.x
-import t.common.*
+import demo.common.*
 
 // govrule-ignore unused-declaration
 post idle
@@ -147,7 +147,7 @@ rule r { category c severity minor responsible reviewer actions remove }
 
     test('names several codes; blank lines and comments may stand between', async () => {
         const text = `package t.x
-import t.common.*
+import demo.common.*
 
 // govrule-ignore unused-declaration, uncovered-category
 
@@ -163,13 +163,13 @@ rule r { category c severity minor responsible reviewer actions remove }
     });
 
     test('a comment at the end of a line silences that line', async () => {
-        const text = 'package t.x\nimport t.common.*\npost idle // govrule-ignore unused-declaration\npost other\n';
+        const text = 'package t.x\nimport demo.common.*\npost idle // govrule-ignore unused-declaration\npost other\n';
         const loaded = await loadFolder(project({ 'rules/x.govrule': text }));
         expect(loaded.summary()).toEqual(['rules/x.govrule:4:6 unused-declaration warning']);
     });
 
     test('a different code is not silenced', async () => {
-        const text = 'package t.x\nimport t.common.*\n// govrule-ignore uncovered-category\npost idle\n';
+        const text = 'package t.x\nimport demo.common.*\n// govrule-ignore uncovered-category\npost idle\n';
         const loaded = await loadFolder(project({ 'rules/x.govrule': text }));
         expect(loaded.summary()).toEqual(['rules/x.govrule:4:6 unused-declaration warning']);
     });

@@ -45,7 +45,7 @@ describe('escalation-order', () => {
     });
 
     test('look-alike: strictly increasing steps across units', async () => {
-        const { ws } = await escalation('after 30m to editor after 1h to cac after 2d to reviewer after 1w to t.uses.nobody', { responsible: 'editor' });
+        const { ws } = await escalation('after 30m to editor after 1h to cac after 2d to reviewer after 1w to demo.uses.nobody', { responsible: 'editor' });
         // The last target does not resolve, which must not disturb the order check.
         expect(allDiagnostics(ws).filter(d => d.code === 'escalation-order')).toEqual([]);
         const clean = await escalation('after 59m to editor after 1h to cac');
@@ -61,8 +61,8 @@ describe('escalation-target', () => {
     });
 
     test('the same target written two ways is still the same target', async () => {
-        const { text, of } = await escalation('after 1h to cac after 3h to t.common.cac');
-        expect(of('escalation-target').map(e => e.range)).toEqual([rangeOf(text, 't.common.cac')]);
+        const { text, of } = await escalation('after 1h to cac after 3h to demo.common.cac');
+        expect(of('escalation-target').map(e => e.range)).toEqual([rangeOf(text, 'demo.common.cac')]);
     });
 
     test('look-alike: distinct targets, and the same target in two rules', async () => {

@@ -118,17 +118,17 @@ describe('unresolved-import', () => {
     });
 
     test('an element that its package does not have', async () => {
-        const head = 'import t.common.nobody\n';
+        const head = 'import demo.common.nobody\n';
         const ws = await checkBody(ruleText(), head);
         const errors = withCode(ws, 'x.govrule', 'unresolved-import');
-        expect(errors.map(e => [e.message, e.range])).toEqual([["'t.common.nobody' names no element of a package in the workspace", rangeOf(fileWith(ruleText(), head), 't.common.nobody')]]);
+        expect(errors.map(e => [e.message, e.range])).toEqual([["'demo.common.nobody' names no element of a package in the workspace", rangeOf(fileWith(ruleText(), head), 'demo.common.nobody')]]);
     });
 
     test('look-alikes: an existing package, an element, a nested category, a package with no declarations', async () => {
         const ws = await checkFiles({
             'cats.govrule': 'package t.cats\ncategory rumor { category enterprise }\n',
             'empty.govrule': 'package t.empty\n',
-            'x.govrule': fileWith(ruleText({ clauses: { category: 'c, rumor.enterprise' } }), 'import t.common.reviewer\nimport t.cats.rumor.enterprise\nimport t.cats.rumor\nimport t.empty.*\n'),
+            'x.govrule': fileWith(ruleText({ clauses: { category: 'c, rumor.enterprise' } }), 'import demo.common.reviewer\nimport t.cats.rumor.enterprise\nimport t.cats.rumor\nimport t.empty.*\n'),
         });
         expect(allDiagnostics(ws).filter(d => d.code === 'unresolved-import')).toEqual([]);
     });

@@ -200,7 +200,7 @@ describe('confusable-name', () => {
         const ws = await checkBody(body);
         const found = withCode(ws, 'x.govrule', 'confusable-name');
         expect(found.map(d => [d.range, d.severity])).toEqual([[rangeOf(text, 'revıewer'), DiagnosticSeverity.Warning]]);
-        expect(found[0].message).toBe("'revıewer' looks like 'reviewer' (post t.common.reviewer): it has 'ı' (U+0131 LATIN SMALL LETTER DOTLESS I) where that has 'i' (U+0069 LATIN SMALL LETTER I); rename one of them so that they differ visibly");
+        expect(found[0].message).toBe("'revıewer' looks like 'reviewer' (post demo.common.reviewer): it has 'ı' (U+0131 LATIN SMALL LETTER DOTLESS I) where that has 'i' (U+0069 LATIN SMALL LETTER I); rename one of them so that they differ visibly");
     });
 
     test('two declarations in one package, in two files: reported in each file', async () => {
@@ -228,12 +228,12 @@ describe('confusable-name', () => {
     test('both from imports: reported at the import that brings in the second', async () => {
         const ws = await checkFiles({
             'a.govrule': 'package t.a\npost revıewer\n',
-            'x.govrule': `package t.x\nimport t.common.*\nimport t.a.*\ncategory c\n${ruleText()}`,
+            'x.govrule': `package t.x\nimport demo.common.*\nimport t.a.*\ncategory c\n${ruleText()}`,
         });
-        const text = `package t.x\nimport t.common.*\nimport t.a.*\ncategory c\n${ruleText()}`;
+        const text = `package t.x\nimport demo.common.*\nimport t.a.*\ncategory c\n${ruleText()}`;
         const found = withCode(ws, 'x.govrule', 'confusable-name');
         expect(found.map(d => d.range)).toEqual([rangeOf(text, 't.a.*')]);
-        expect(found[0].message).toBe("'revıewer' looks like 'reviewer' (post t.common.reviewer): it has 'ı' (U+0131 LATIN SMALL LETTER DOTLESS I) where that has 'i' (U+0069 LATIN SMALL LETTER I); rename one of them so that they differ visibly");
+        expect(found[0].message).toBe("'revıewer' looks like 'reviewer' (post demo.common.reviewer): it has 'ı' (U+0131 LATIN SMALL LETTER DOTLESS I) where that has 'i' (U+0069 LATIN SMALL LETTER I); rename one of them so that they differ visibly");
     });
 
     test('an imported name against a declaration in another file of the package: at the import', async () => {
@@ -266,7 +266,7 @@ describe('confusable-name', () => {
     test('case, similar spelling and the same name again are not look-alikes', async () => {
         const ws = await checkFiles({
             'common.govrule': VOCABULARY,
-            'x.govrule': `package t.x\nimport t.common.*\npost Reviewer\npost reviewers\npost editors\npost reviewer\ncategory c\n${ruleText()}`,
+            'x.govrule': `package t.x\nimport demo.common.*\npost Reviewer\npost reviewers\npost editors\npost reviewer\ncategory c\n${ruleText()}`,
         });
         expect(withCode(ws, 'x.govrule', 'confusable-name')).toEqual([]);
     });
