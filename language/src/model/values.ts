@@ -1,5 +1,4 @@
 /** The meaning of literal text (§2): durations, dates and money. Validation and compiler share it. */
-import { t } from '../l10n/index.js';
 
 const UNIT_SECONDS: Record<string, number> = { m: 60, h: 3600, d: 86400, w: 604800 };
 
@@ -19,21 +18,6 @@ export function parseDuration(text: string): Duration | undefined {
     const seconds = count * UNIT_SECONDS[unit];
     const iso = unit === 'm' ? `PT${count}M` : unit === 'h' ? `PT${count}H` : unit === 'd' ? `P${count}D` : `P${count * 7}D`;
     return { iso, seconds };
-}
-
-/** "2 hours", "1 day", "3 weeks" — for hovers and messages. */
-export function durationInWords(text: string): string {
-    const match = /^(\d+)([mhdw])$/.exec(text);
-    if (!match) {
-        return text;
-    }
-    const count = Number(match[1]);
-    switch (match[2]) {
-        case 'm': return t('common.duration.minutes', { count });
-        case 'h': return t('common.duration.hours', { count });
-        case 'd': return t('common.duration.days', { count });
-        default: return t('common.duration.weeks', { count });
-    }
 }
 
 /** Whether `YYYY-MM-DD` is a real calendar date. */

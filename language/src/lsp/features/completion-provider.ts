@@ -14,7 +14,7 @@ import type { NameResolver } from '../../references/name-resolver.js';
 import type { SymbolEntry, SymbolTable } from '../../references/symbol-table.js';
 import { CLAUSE_KEYWORDS } from '../../model/rules.js';
 import { VALUE_EXAMPLES, attributeType } from '../../model/types.js';
-import { durationInWords } from '../../model/values.js';
+import { durationInWords } from '../../l10n/values.js';
 import { describe, detailOf, labelOf, paramText } from '../queries/describe.js';
 import { addImportEdit } from '../queries/edits.js';
 import { isNamed, type Named } from '../queries/locate.js';

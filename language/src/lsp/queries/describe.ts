@@ -8,7 +8,7 @@ import * as ast from '../../syntax/generated/ast.js';
 import { isDeclaration, kindName, qualifiedName } from '../../model/names.js';
 import { clausesOf } from '../../model/rules.js';
 import { escapeInvisible } from '../../unicode/characters.js';
-import { durationInWords } from '../../model/values.js';
+import { durationInWords } from '../../l10n/values.js';
 import type { Named } from './locate.js';
 
 /**
