@@ -100,7 +100,7 @@ describe('editing', () => {
         const c = await start();
         await c.change('common/vocab.govrule', `${VOCAB}post auditor "审计员"\n`);
         await c.settle();
-        expect(c.codes('common/vocab.govrule')).toEqual(['unused-declaration 25:6']);
+        expect(c.codes('common/vocab.govrule')).toEqual(['unused-declaration 26:6']);
         await c.change('rules/rules.govrule', RULES.replace('responsible editor', 'responsible auditor'));
         await c.settle();
         // Now `editor` is only an escalation target; `auditor` is used.
@@ -218,8 +218,8 @@ describe('govrule.json changes', () => {
         await c.watched([{ file: 'govrule.json', type: FileChangeType.Changed }]);
         await c.settle();
         expect(c.published.get(c.uri('rules/rules.govrule'))).toEqual([]);
-        // Nothing uses the vocabulary now: 3 posts, 1 authority, 3 actions, 3 attributes.
-        expect(c.codes('common/vocab.govrule').filter(x => x.startsWith('unused-declaration'))).toHaveLength(10);
+        // Nothing uses the vocabulary now: 3 posts, 1 authority, 3 actions, 4 attributes.
+        expect(c.codes('common/vocab.govrule').filter(x => x.startsWith('unused-declaration'))).toHaveLength(11);
         writeFile(c.root, 'govrule.json', '{ "include": ["**/*.govrule"] }');
         await c.watched([{ file: 'govrule.json', type: FileChangeType.Changed }]);
         await c.settle();

@@ -42,7 +42,7 @@ rule disasterRumor {
 rule dataLeak "数据泄露" {
     category leak
     severity critical
-    when verified
+    when verified and district != "两江新区"
     responsible chiefEditor
     actions fine(amount: 100000 CNY, note: "依法处罚")
     escalate { after 1h to cac }

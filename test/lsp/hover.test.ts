@@ -69,7 +69,7 @@ test('a duration: its length in words', async () => {
 });
 
 test('an import and a package name', async () => {
-    expect(await hoverText(RULES, 'demo.common.*', 6)).toBe('**package** `demo.common`\n\n- 13 declarations in 1 file: common/vocab.govrule');
+    expect(await hoverText(RULES, 'demo.common.*', 6)).toBe('**package** `demo.common`\n\n- 14 declarations in 1 file: common/vocab.govrule');
     expect(await hoverText(RULES, 'package demo.rules', 14)).toBe('**package** `demo.rules`\n\n- 7 declarations in 2 files: rules/categories.govrule, rules/rules.govrule');
 });
 

@@ -131,6 +131,7 @@ test('document symbols: a hierarchy of package, scale, declarations, category tr
         ['cac', 23, '市委网信办'],
         ['remove', 6, '删除信息'], ['rectify', 6, '责令限期改正 · rectify(deadline: duration)'], ['fine', 6, '罚款 · fine(amount: money, note: text?)'],
         ['channel', 7, '发布渠道 · enum { website, app, selfMedia }'], ['reports', 7, '举报次数 · number'], ['verified', 7, '是否认证账号 · boolean'],
+        ['district', 7, 'text'],
     ]);
     expect(vocab.children![0].children!.map(s => s.name)).toEqual(['minor', 'serious', 'critical']);
     const [rules] = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri(RULES) } });
