@@ -25,7 +25,7 @@ describe('compile to stdout', () => {
         expect(result.status, describeRun(result)).toBe(0);
         const bundle = JSON.parse(result.stdout);
         expect(bundle.format).toBe('govrule-bundle');
-        expect(bundle.posts.map((p: { id: string }) => p.id)).toEqual(['demo.common.editor', 'demo.common.reviewer', 't.idle.idle']);
+        expect(bundle.posts.map((p: { id: string }) => p.id)).toEqual(['demo.common.chiefEditor', 'demo.common.editor', 'demo.common.reviewer', 't.idle.idle']);
         expect(result.stderr).toContain("idle.govrule:2:6: warning [unused-declaration] Post 'idle' is never used");
         expect(result.stderr.trimEnd().split('\n').pop()).toBe('0 errors, 1 warning in 3 files.');
     });

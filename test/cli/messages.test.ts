@@ -11,7 +11,7 @@ import { VOCABULARY } from '../helpers/workspace.js';
 
 /** A rule written on a Chinese keyboard: five slips, one per line. */
 const SLIPS = `package t.slips
-import t.comon.*
+import demo.comon.*
 
 category misc
 
@@ -35,7 +35,7 @@ describe('govrule check', () => {
         expect(result.status, describeRun(result)).toBe(1);
         const errors = result.stderr.split('\n').filter(l => l.startsWith('slips.govrule:'));
         expect(errors).toEqual([
-            "slips.govrule:2:8: error [unresolved-import] No package 't.comon' in the workspace; did you mean 'demo.common'?",
+            "slips.govrule:2:8: error [unresolved-import] No package 'demo.comon' in the workspace; did you mean 'demo.common'?",
             "slips.govrule:8:14: error [unresolved-reference] Cannot find a severity level named 'minor'. 'minor' is declared in demo.common; add import demo.common.*",
             "slips.govrule:9:5: error [syntax] Unknown clause 'responsibel'; did you mean 'responsible'?",
             "slips.govrule:10:13: error [unresolved-reference] Cannot find an action named 'remove'. 'remove' is declared in demo.common; add import demo.common.*",
