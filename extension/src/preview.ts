@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from './client.js';
 import { previewText } from './bundle-result.js';
+import { t } from './l10n.js';
 import { compile } from './server-api.js';
 
 export const PREVIEW_SCHEME = 'govrule-bundle';
@@ -31,8 +32,8 @@ export class BundlePreview implements vscode.TextDocumentContentProvider, vscode
     private timer: NodeJS.Timeout | undefined;
 
     constructor(private readonly client: () => LanguageClient | undefined) {
-        this.stale.name = 'GovRule Bundle Preview';
-        this.stale.text = '$(warning) Bundle preview out of date';
+        this.stale.name = t('GovRule Bundle Preview');
+        this.stale.text = `$(warning) ${t('Bundle preview out of date')}`;
         this.stale.command = 'workbench.actions.view.problems';
         this.subscriptions = [
             vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, this),
@@ -65,7 +66,7 @@ export class BundlePreview implements vscode.TextDocumentContentProvider, vscode
 
     async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
         const client = this.client();
-        const outcome = client ? await compile(client, sourceOf(uri)) : { ok: false as const, message: 'The GovRule language server is not running.' };
+        const outcome = client ? await compile(client, sourceOf(uri)) : { ok: false as const, message: t('The GovRule language server is not running.') };
         const key = uri.toString();
         if (outcome.ok) {
             const text = previewText(outcome.bundle);
@@ -94,7 +95,9 @@ export class BundlePreview implements vscode.TextDocumentContentProvider, vscode
     private updateStale(uri: vscode.Uri, stale: boolean, reason?: string): void {
         if (stale) {
             this.staleUris.add(uri.toString());
-            this.stale.tooltip = `GovRule: the preview shows the last bundle that compiled. ${reason ?? ''}`.trim();
+            this.stale.tooltip = reason === undefined
+                ? t('GovRule: the preview shows the last bundle that compiled.')
+                : t('GovRule: the preview shows the last bundle that compiled. {reason}', { reason });
         } else {
             this.staleUris.delete(uri.toString());
         }
