@@ -45,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
                 const now = applyLanguage(context.extensionPath, output);
                 output.info(t('Display language: {display}; GovRule messages: {locale}', { display: vscode.env.language, locale: now }));
                 status.refresh();
+                preview.refresh();
             }
         }),
     );

@@ -32,8 +32,7 @@ export class BundlePreview implements vscode.TextDocumentContentProvider, vscode
     private timer: NodeJS.Timeout | undefined;
 
     constructor(private readonly client: () => LanguageClient | undefined) {
-        this.stale.name = t('GovRule Bundle Preview');
-        this.stale.text = `$(warning) ${t('Bundle preview out of date')}`;
+        this.refresh();
         this.stale.command = 'workbench.actions.view.problems';
         this.subscriptions = [
             vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, this),
@@ -56,6 +55,12 @@ export class BundlePreview implements vscode.TextDocumentContentProvider, vscode
                 }
             }),
         ];
+    }
+
+    /** The status item's words in the current language (again after `govrule.locale` changes). */
+    refresh(): void {
+        this.stale.name = t('GovRule Bundle Preview');
+        this.stale.text = `$(warning) ${t('Bundle preview out of date')}`;
     }
 
     async open(source: vscode.Uri): Promise<void> {
