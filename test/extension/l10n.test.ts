@@ -55,6 +55,7 @@ describe('the manifest (package.json with package.nls.json)', () => {
     test('the Chinese keeps the code of the English (`inherit`, `govrule.json`, lint codes) and follows the conventions', () => {
         for (const [key, en] of Object.entries(nlsEn)) {
             expect(codeSpans(nlsZh[key]!), key).toEqual(codeSpans(en));
+            expect(placeholders(nlsZh[key]!), key).toEqual(placeholders(en));
             expect(chineseStyleProblems(nlsZh[key]!), `${key}: ${nlsZh[key]}`).toEqual([]);
         }
         // Chinese where it is words, not a copy of the English.
