@@ -3,8 +3,8 @@
  * started with `--locale zh-cn`, with a stand-in language pack (language-pack.ts: without one,
  * code-server keeps everything in English). GovRule's command titles come from
  * package.nls.zh-cn.json, its status item and output from l10n/bundle.l10n.zh-cn.json, and the
- * extension host's display language (which the language client sends as `initialize.locale`) is
- * zh-cn. Screenshots go to
+ * extension host's display language is zh-cn, which the language client sends as
+ * `initialize.locale` (read in its trace). Screenshots go to
  * out/e2e/screenshots/zh-cn-*.png. Prerequisites: bash scripts/setup-e2e.sh.
  */
 import { execFileSync } from 'node:child_process';
@@ -70,11 +70,14 @@ beforeAll(async () => {
         'editor.minimap.enabled': false,
         'window.commandCenter': false,
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        // The client's trace of the LSP messages goes to the "GovRule" channel (at the trace log
+        // level, which `--log trace` sets): it shows what `initialize` carries.
+        'govrule.trace.server': 'verbose',
     });
     console.log(await installExtension(prereq, dirs, buildLanguagePack(path.join(base, 'language-pack'))));
     console.log(await installExtension(prereq, dirs, vsix));
     registerLanguagePack(dirs.userData, dirs.extensions);
-    server = await CodeServer.start(prereq, dirs, workspace, path.join(base, 'code-server.log'), ['--locale', 'zh-cn']);
+    server = await CodeServer.start(prereq, dirs, workspace, path.join(base, 'code-server.log'), ['--locale', 'zh-cn', '--log', 'trace']);
 
     context = await chromium.launchPersistentContext(path.join(base, 'chromium-profile'), {
         executablePath: prereq.chromium,
@@ -120,6 +123,10 @@ describe('GovRule in a Chinese VS Code', () => {
         await expect.poll(outputLog, { timeout: 120_000 }).toContain('显示语言：zh-cn；GovRule 信息语言：zh-CN');
     });
 
+    test('the language client sends the display language to the server as initialize.locale', async () => {
+        await expect.poll(outputLog, { timeout: 60_000 }).toMatch(/Sending request 'initialize[^\n]*\n[\s\S]*?"locale": "zh-cn"/);
+    });
+
     test('the status item speaks Chinese (vscode.l10n, l10n/bundle.l10n.zh-cn.json)', async () => {
         const item = bench.statusBarItem('GovRule：48 条规则');
         await item.waitFor({ timeout: 120_000 });
@@ -146,7 +153,8 @@ describe('GovRule in a Chinese VS Code', () => {
 
     test('a Chinese command runs: "GovRule: 显示输出" opens the GovRule channel', async () => {
         await bench.runCommand('GovRule: 显示输出');
-        await page.locator('.part.panel').getByText('显示语言：zh-cn').first().waitFor({ timeout: 30_000 });
+        // The panel shows the channel's log (its first lines may have scrolled away under the trace).
+        await page.locator('.part.panel .monaco-editor[data-uri$="GovRule.log"]').first().waitFor({ timeout: 30_000 });
         await shot('output');
     });
 
