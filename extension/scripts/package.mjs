@@ -34,6 +34,10 @@ if (manifest.version !== project.version) {
 /** [source, path inside the package] */
 const files = [
     ['extension/package.json', 'package.json'],
+    // The manifest's texts in English and Chinese, and the runtime texts' Chinese (vscode.l10n).
+    ['extension/package.nls.json', 'package.nls.json'],
+    ['extension/package.nls.zh-cn.json', 'package.nls.zh-cn.json'],
+    ['extension/l10n/bundle.l10n.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json'],
     ['extension/README.md', 'README.md'],
     ['extension/CHANGELOG.md', 'CHANGELOG.md'],
     ['extension/LICENSE', 'LICENSE'],
@@ -46,6 +50,9 @@ const files = [
     ['language/schema/bundle.schema.json', 'schema/bundle.schema.json'],
     // The server links each diagnostic to its section here (see codeDocUrl).
     ['docs/diagnostics.md', 'docs/diagnostics.md'],
+    // ...and, for Chinese readers, here (with the glossary its terms come from).
+    ['docs/zh-CN/diagnostics.md', 'docs/zh-CN/diagnostics.md'],
+    ['docs/zh-CN/glossary.md', 'docs/zh-CN/glossary.md'],
 ];
 /** Bundles shipped minified, without a source map or a reference to one. */
 const bundles = [

@@ -6,6 +6,7 @@
 import { serializeBundle } from '../../language/src/bundle/serialize.js';
 import { BUNDLE_FORMAT } from '../../language/src/bundle/format.js';
 import type { Bundle } from '../../language/src/bundle/types.js';
+import { t, tCount } from './l10n.js';
 
 export const COMPILE_COMMAND = 'govrule.compile';
 
@@ -25,14 +26,16 @@ export function toOutcome(answer: unknown): CompileOutcome {
         return { ok: true, bundle: candidate, text: serializeBundle(candidate) };
     }
     const message = (answer as { message?: unknown } | null | undefined)?.message;
-    return { ok: false, message: typeof message === 'string' ? message : 'The language server returned no bundle.' };
+    return { ok: false, message: typeof message === 'string' ? message : t('The language server returned no bundle.') };
 }
 
 /** A short summary for notifications: "48 rules, 31 categories". */
 export function describeBundle(bundle: Bundle): string {
-    const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    const categories = bundle.categories.length === 1 ? '1 category' : `${bundle.categories.length} categories`;
-    return `${count(bundle.rules.length, 'rule')}, ${categories}, ${count(bundle.tests.length, 'test')}`;
+    return t('{rules}, {categories}, {tests}', {
+        rules: tCount(bundle.rules.length, '{count} rule', '{count} rules'),
+        categories: tCount(bundle.categories.length, '{count} category', '{count} categories'),
+        tests: tCount(bundle.tests.length, '{count} test', '{count} tests'),
+    });
 }
 
 /**

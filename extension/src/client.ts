@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { t } from './l10n.js';
 import { commandMiddleware } from './server-commands.js';
 import { SECTION, toServerConfigurationItem, toServerSettings } from './settings.js';
 
@@ -64,6 +65,8 @@ export function createClient(output: vscode.LogOutputChannel): LanguageClient {
             },
         },
     };
-    const client = new LanguageClient(LANGUAGE_ID, 'GovRule Language Server', serverOptions, clientOptions);
+    // The client sends VS Code's display language as `initialize.locale` (vscode.env.language); the
+    // server prefers `govrule.locale`, which it reads with the other `govrule` settings.
+    const client = new LanguageClient(LANGUAGE_ID, t('GovRule Language Server'), serverOptions, clientOptions);
     return client;
 }

@@ -2,12 +2,19 @@
  * A failed `workspace/executeCommand` as a person reads it. The language client would show the
  * raw error (`Request workspace/executeCommand failed … Code: -32803 [object Object]`); the
  * extension sends the requests itself and words the failure from its code and its
- * `data.problems` (see language/src/lsp/commands.ts). Pure: no `vscode` import.
+ * `data.problems` (see language/src/lsp/commands.ts). Each task has its own whole sentences, so
+ * that a translation never has to fit a task's name into a sentence. Pure: no `vscode` import.
  */
+import { t, tCount, type Args } from './l10n.js';
 
 export const RUN_TESTS_COMMAND = 'govrule.runTests';
 
 export type FailureAction = 'Show Problems' | 'Show Output';
+
+/** The buttons' labels in the current language (the actions stay the English names). */
+export function actionLabel(action: FailureAction): string {
+    return action === 'Show Problems' ? t('Show Problems') : t('Show Output');
+}
 
 export interface Failure {
     readonly message: string;
@@ -18,11 +25,38 @@ export interface Failure {
 const REQUEST_CANCELLED = -32800;
 const CONTENT_MODIFIED = -32801;
 
-const TASKS: Record<string, string> = {
-    'govrule.runTests': 'run tests',
-    'govrule.runAllTests': 'run tests',
+type Task = 'test' | 'compile' | 'other';
+
+const TASKS: Record<string, Task> = {
+    'govrule.runTests': 'test',
+    'govrule.runAllTests': 'test',
     'govrule.compile': 'compile',
 };
+
+/** "N errors in the rule files; fix them to …", by task. */
+function errorsMessage(task: Task, count: number): string {
+    switch (task) {
+        case 'test': return tCount(count, 'GovRule: {count} error in the rule files; fix it to run tests.', 'GovRule: {count} errors in the rule files; fix them to run tests.');
+        case 'compile': return tCount(count, 'GovRule: {count} error in the rule files; fix it to compile.', 'GovRule: {count} errors in the rule files; fix them to compile.');
+        default: return tCount(count, 'GovRule: {count} error in the rule files; fix it first.', 'GovRule: {count} errors in the rule files; fix them first.');
+    }
+}
+
+function changedMessage(task: Task): string {
+    switch (task) {
+        case 'test': return t('GovRule: the rule files changed while starting; run tests again.');
+        case 'compile': return t('GovRule: the rule files changed while starting; compile again.');
+        default: return t('GovRule: the rule files changed while starting; try again.');
+    }
+}
+
+function cannotMessage(task: Task, args: Args): string {
+    switch (task) {
+        case 'test': return t('GovRule: cannot run tests: {reason}', args);
+        case 'compile': return t('GovRule: cannot compile: {reason}', args);
+        default: return t('GovRule: cannot do that: {reason}', args);
+    }
+}
 
 interface Problem {
     readonly path?: unknown;
@@ -52,18 +86,20 @@ export function describeCommandFailure(command: string, error: unknown): Failure
     if (code === REQUEST_CANCELLED) {
         return undefined;
     }
-    const task = TASKS[command] ?? 'do that';
+    const task = TASKS[command] ?? 'other';
     const problems = problemsOf(error);
     if (problems && problems.length > 0) {
-        const count = problems.length === 1 ? '1 error' : `${problems.length} errors`;
+        const summary = errorsMessage(task, problems.length);
         const first = place(problems[0]);
-        const detail = first && typeof problems[0].message === 'string' ? ` First: ${first}: ${problems[0].message}` : '';
-        return { message: `GovRule: ${count} in the rule files; fix ${problems.length === 1 ? 'it' : 'them'} to ${task}.${detail}`, actions: ['Show Problems'] };
+        const message = first && typeof problems[0].message === 'string'
+            ? t('{summary} First: {place}: {problem}', { summary, place: first, problem: problems[0].message })
+            : summary;
+        return { message, actions: ['Show Problems'] };
     }
     if (code === CONTENT_MODIFIED) {
-        return { message: `GovRule: the rule files changed while starting; ${task} again.`, actions: [] };
+        return { message: changedMessage(task), actions: [] };
     }
     const raw = (error as { message?: unknown } | null | undefined)?.message;
-    const message = typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : 'the language server did not answer.';
-    return { message: `GovRule: cannot ${task}: ${message}`, actions: ['Show Output'] };
+    const reason = typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : t('the language server did not answer.');
+    return { message: cannotMessage(task, { reason }), actions: ['Show Output'] };
 }

@@ -3,6 +3,7 @@
  * branches and commits, read from git's output), what the server's `govrule.diff` answered, and
  * the name of the report's document. Pure: no `vscode` import.
  */
+import { t } from './l10n.js';
 
 export const DIFF_COMMAND = 'govrule.diff';
 export const REPORT_SCHEME = 'govrule-diff';
@@ -19,28 +20,33 @@ export interface SideChoice {
     readonly description?: string;
     /** The old side to pass to `govrule.diff`; none for the "bundle file" entry. */
     readonly side?: string;
+    /** The "bundle file" entry: choosing it opens a file dialog. */
+    readonly bundleFile?: true;
 }
 
-export const BUNDLE_FILE_CHOICE: SideChoice = { label: '$(file) A bundle file…', description: 'govrule compile -o FILE' };
+/** The entry that opens a file dialog for a bundle file, in the current language. */
+export function bundleFileChoice(): SideChoice {
+    return { label: `$(file) ${t('A bundle file…')}`, description: 'govrule compile -o FILE', bundleFile: true };
+}
 
 /** The choices: the last commit, branches, recent commits, and a bundle file. */
 export function sideChoices(branches: string, commits: string): SideChoice[] {
-    const choices: SideChoice[] = [{ label: '$(git-commit) HEAD', description: 'the last commit', side: 'HEAD' }];
+    const choices: SideChoice[] = [{ label: '$(git-commit) HEAD', description: t('the last commit'), side: 'HEAD' }];
     for (const line of branches.split('\n').map(l => l.trim()).filter(l => l !== '' && !l.endsWith('/HEAD'))) {
-        choices.push({ label: `$(git-branch) ${line}`, description: 'branch', side: line });
+        choices.push({ label: `$(git-branch) ${line}`, description: t('branch'), side: line });
     }
     for (const line of commits.split('\n').filter(l => l.trim() !== '')) {
         const tab = line.indexOf('\t');
         const hash = (tab < 0 ? line : line.slice(0, tab)).trim();
         choices.push({ label: `$(git-commit) ${hash}`, description: tab < 0 ? undefined : line.slice(tab + 1).trim(), side: hash });
     }
-    return [...choices, BUNDLE_FILE_CHOICE];
+    return [...choices, bundleFileChoice()];
 }
 
 /** What the user typed, offered as a side of its own (a revision such as `HEAD~3` or `v1.2`). */
 export function typedChoice(value: string): SideChoice | undefined {
     const side = value.trim();
-    return side === '' ? undefined : { label: `$(edit) ${side}`, description: 'a git revision, or a bundle file or folder path', side };
+    return side === '' ? undefined : { label: `$(edit) ${side}`, description: t('a git revision, or a bundle file or folder path'), side };
 }
 
 export type DiffOutcome =
@@ -53,7 +59,7 @@ export function toDiffOutcome(answer: unknown): DiffOutcome {
     if (typeof result?.markdown === 'string') {
         return { ok: true, markdown: result.markdown, empty: result.empty === true };
     }
-    return { ok: false, message: 'The language server returned no report.' };
+    return { ok: false, message: t('The language server returned no report.') };
 }
 
 /** The report's document path: ends in `.md` (Markdown mode), names the side, has no separators. */

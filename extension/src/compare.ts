@@ -6,7 +6,8 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { BRANCHES_ARGS, BUNDLE_FILE_CHOICE, COMMITS_ARGS, DIFF_COMMAND, REPORT_SCHEME, reportPath, sideChoices, toDiffOutcome, typedChoice, type SideChoice } from './compare-sides.js';
+import { t } from './l10n.js';
+import { BRANCHES_ARGS, bundleFileChoice, COMMITS_ARGS, DIFF_COMMAND, REPORT_SCHEME, reportPath, sideChoices, toDiffOutcome, typedChoice, type SideChoice } from './compare-sides.js';
 
 export class DiffReports implements vscode.TextDocumentContentProvider, vscode.Disposable {
     private readonly texts = new Map<string, string>();
@@ -34,7 +35,7 @@ export class DiffReports implements vscode.TextDocumentContentProvider, vscode.D
 
 export async function compareWith(client: LanguageClient | undefined, reports: DiffReports): Promise<void> {
     if (!client?.isRunning()) {
-        void vscode.window.showErrorMessage('GovRule: the language server is not running; see "GovRule: Show Output".');
+        void vscode.window.showErrorMessage(t('GovRule: the language server is not running; see "GovRule: Show Output".'));
         return;
     }
     const active = vscode.window.activeTextEditor?.document.uri;
@@ -43,7 +44,7 @@ export async function compareWith(client: LanguageClient | undefined, reports: D
     if (side === undefined) {
         return;
     }
-    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `GovRule: comparing with ${side}` }, async () => {
+    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('GovRule: comparing with {side}', { side }) }, async () => {
         try {
             const uri = active?.scheme === 'file' ? active : folder?.uri;
             return toDiffOutcome(await client.sendRequest(ExecuteCommandRequest.type, { command: DIFF_COMMAND, arguments: [{ old: side, ...(uri ? { uri: uri.toString() } : {}) }] }));
@@ -52,7 +53,7 @@ export async function compareWith(client: LanguageClient | undefined, reports: D
         }
     });
     if (!outcome.ok) {
-        void vscode.window.showErrorMessage(`GovRule: cannot compare with ${side}: ${outcome.message}`);
+        void vscode.window.showErrorMessage(t('GovRule: cannot compare with {side}: {reason}', { side, reason: outcome.message }));
         return;
     }
     await reports.show(side, outcome.markdown);
@@ -62,10 +63,10 @@ export async function compareWith(client: LanguageClient | undefined, reports: D
 async function pickSide(folder: vscode.WorkspaceFolder | undefined): Promise<string | undefined> {
     const listed = folder?.uri.scheme === 'file'
         ? sideChoices(await git(folder.uri.fsPath, BRANCHES_ARGS), await git(folder.uri.fsPath, COMMITS_ARGS))
-        : [BUNDLE_FILE_CHOICE];
+        : [bundleFileChoice()];
     const pick = vscode.window.createQuickPick<SideChoice & vscode.QuickPickItem>();
-    pick.title = 'GovRule: Compare the workspace with…';
-    pick.placeholder = 'A branch, a commit, a revision (HEAD~1, main), or a bundle file';
+    pick.title = t('GovRule: Compare the workspace with…');
+    pick.placeholder = t('A branch, a commit, a revision (HEAD~1, main), or a bundle file');
     pick.items = listed;
     pick.onDidChangeValue(value => {
         const typed = typedChoice(value);
@@ -77,8 +78,8 @@ async function pickSide(folder: vscode.WorkspaceFolder | undefined): Promise<str
         pick.show();
     });
     pick.dispose();
-    if (chosen === BUNDLE_FILE_CHOICE) {
-        const files = await vscode.window.showOpenDialog({ title: 'Compare with the GovRule bundle', defaultUri: folder?.uri, filters: { 'GovRule bundle': ['json'] }, canSelectMany: false });
+    if (chosen?.bundleFile) {
+        const files = await vscode.window.showOpenDialog({ title: t('Compare with the GovRule bundle'), defaultUri: folder?.uri, filters: { [t('GovRule bundle')]: ['json'] }, canSelectMany: false });
         return files?.[0]?.fsPath;
     }
     return chosen?.side;

@@ -5,14 +5,18 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { findConfig } from '../../language/src/config/config.js';
 import { writeOutput } from '../../language/src/project/output.js';
 import { describeBundle } from './bundle-result.js';
+import { actionLabel } from './command-failure.js';
 import { LANGUAGE_ID } from './client.js';
 import { chooseFolder } from './folder-choice.js';
+import { t } from './l10n.js';
 import { explainRestrictedMode } from './server-commands.js';
 import { compile, compileFolder } from './server-api.js';
 import { checkWriteTarget, type TargetCheck } from './write-target.js';
 
 const DEFAULT_FILE = 'govrule.bundle.json';
-export const TRUST_MESSAGE_COMPILE = 'GovRule: writing the bundle to disk is off in Restricted Mode. Trust this folder to compile it; "Preview Compiled JSON" works without trust.';
+function trustMessageCompile(): string {
+    return t('GovRule: writing the bundle to disk is off in Restricted Mode. Trust this folder to compile it; "Preview Compiled JSON" works without trust.');
+}
 
 /** The folder picked in this window when it has several GovRule folders; kept until the window closes. */
 export class FolderMemory {
@@ -32,10 +36,10 @@ async function chooseTarget(folder: vscode.WorkspaceFolder | undefined): Promise
 
 function askTarget(folder: vscode.WorkspaceFolder | undefined): Thenable<vscode.Uri | undefined> {
     return vscode.window.showSaveDialog({
-        title: 'Write the GovRule bundle to',
+        title: t('Write the GovRule bundle to'),
         defaultUri: folder ? vscode.Uri.joinPath(folder.uri, DEFAULT_FILE) : undefined,
         filters: { JSON: ['json'] },
-        saveLabel: 'Compile',
+        saveLabel: t('Compile'),
     });
 }
 
@@ -46,7 +50,7 @@ function checkTarget(target: vscode.Uri, folder: vscode.WorkspaceFolder): Target
     }
     const inside = target.scheme === folder.uri.scheme && target.authority === folder.uri.authority
         && target.path.startsWith(`${folder.uri.path.replace(/\/$/, '')}/`) && !target.path.split('/').includes('..');
-    return inside ? { ok: true } : { ok: false, reason: 'it is outside the workspace folder' };
+    return inside ? { ok: true } : { ok: false, reason: 'outside' };
 }
 
 /** The target, once it is inside the folder: a refused `out` lets the user choose a file instead. */
@@ -58,9 +62,11 @@ async function allowedTarget(target: vscode.Uri, folder: vscode.WorkspaceFolder 
             return candidate;
         }
         const shown: string = candidate.scheme === 'file' ? candidate.fsPath : candidate.toString();
-        const choice: string | undefined = await vscode.window.showErrorMessage(
-            `GovRule: not writing the bundle to ${shown}: ${check.reason} "${folder.name}". The editor writes only inside the folder; set "out" in govrule.json to a path inside it, or choose a file.`,
-            'Choose File…');
+        const args = { file: shown, folder: folder.name };
+        const message = check.reason === 'outside'
+            ? t('GovRule: not writing the bundle to {file}: it is outside the workspace folder "{folder}". The editor writes only inside the folder; set "out" in govrule.json to a path inside it, or choose a file.', args)
+            : t('GovRule: not writing the bundle to {file}: a link inside the workspace folder "{folder}" leads outside it. The editor writes only inside the folder; set "out" in govrule.json to a path inside it, or choose a file.', args);
+        const choice: string | undefined = await vscode.window.showErrorMessage(message, t('Choose File…'));
         candidate = choice ? await askTarget(folder) : undefined;
     }
     return candidate;
@@ -77,7 +83,7 @@ async function ruleFolders(): Promise<vscode.WorkspaceFolder[]> {
 async function pickFolder(folders: readonly vscode.WorkspaceFolder[]): Promise<vscode.WorkspaceFolder | undefined> {
     const picked = await vscode.window.showQuickPick(
         folders.map(folder => ({ label: folder.name, description: folder.uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.toString(), folder })),
-        { title: 'GovRule: Compile Workspace', placeHolder: 'Compile the rules of which folder? (remembered for this window)' });
+        { title: t('GovRule: Compile Workspace'), placeHolder: t('Compile the rules of which folder? (remembered for this window)') });
     return picked?.folder;
 }
 
@@ -88,11 +94,11 @@ async function pickFolder(folders: readonly vscode.WorkspaceFolder[]): Promise<v
  */
 export async function compileWorkspace(client: LanguageClient | undefined, memory: FolderMemory): Promise<void> {
     if (!client) {
-        void vscode.window.showErrorMessage('GovRule: the language server is not running; see "GovRule: Show Output".');
+        void vscode.window.showErrorMessage(t('GovRule: the language server is not running; see "GovRule: Show Output".'));
         return;
     }
     if (!vscode.workspace.isTrusted) {
-        void explainRestrictedMode(TRUST_MESSAGE_COMPILE);
+        void explainRestrictedMode(trustMessageCompile());
         return;
     }
     const several = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
@@ -101,7 +107,7 @@ export async function compileWorkspace(client: LanguageClient | undefined, memor
     if (several) {
         const choice = chooseFolder(candidates, memory.remembered, f => f.uri.toString());
         if (choice.kind === 'none') {
-            void vscode.window.showWarningMessage('GovRule: no folder of this window has GovRule files to compile.');
+            void vscode.window.showWarningMessage(t('GovRule: no folder of this window has GovRule files to compile.'));
             return;
         }
         folder = choice.kind === 'use' ? choice.folder : await pickFolder(choice.folders);
@@ -113,7 +119,7 @@ export async function compileWorkspace(client: LanguageClient | undefined, memor
     const active = vscode.window.activeTextEditor?.document;
     const scope = !folder && active?.languageId === LANGUAGE_ID ? active.uri : undefined;
     if (!folder && !scope) {
-        void vscode.window.showWarningMessage('GovRule: open a folder or a .govrule file to compile.');
+        void vscode.window.showWarningMessage(t('GovRule: open a folder or a .govrule file to compile.'));
         return;
     }
     const proposed = await chooseTarget(folder);
@@ -123,11 +129,11 @@ export async function compileWorkspace(client: LanguageClient | undefined, memor
     }
     const shown = vscode.workspace.asRelativePath(target, several);
     const outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `GovRule: compiling ${folder?.name ?? path.basename(scope!.path)}` },
+        { location: vscode.ProgressLocation.Notification, title: t('GovRule: compiling {name}', { name: folder?.name ?? path.basename(scope!.path) }) },
         async progress => {
             const result = several && folder ? await compileFolder(client, folder.uri) : await compile(client, scope);
             if (result.ok) {
-                progress.report({ message: `writing ${shown}` });
+                progress.report({ message: t('writing {file}', { file: shown }) });
                 if (target.scheme === 'file') {
                     writeOutput(target.fsPath, [result.text]);
                 } else {
@@ -138,20 +144,23 @@ export async function compileWorkspace(client: LanguageClient | undefined, memor
         },
     ).then(undefined, (err: Error) => ({ ok: false as const, message: err.message }));
     if (!outcome.ok) {
-        const choice = await vscode.window.showErrorMessage(`GovRule: ${outcome.message}`, 'Show Problems', 'Show Output');
-        if (choice === 'Show Problems') {
+        const problems = actionLabel('Show Problems');
+        const output = actionLabel('Show Output');
+        const choice = await vscode.window.showErrorMessage(t('GovRule: {reason}', { reason: outcome.message }), problems, output);
+        if (choice === problems) {
             await vscode.commands.executeCommand('workbench.actions.view.problems');
-        } else if (choice === 'Show Output') {
+        } else if (choice === output) {
             await vscode.commands.executeCommand('govrule.showOutput');
         }
         return;
     }
-    const another = candidates.length > 1 ? ['Compile Another Folder'] : [];
+    const open = t('Open Bundle');
+    const compileAnother = t('Compile Another Folder');
     const choice = await vscode.window.showInformationMessage(
-        `GovRule: compiled ${describeBundle(outcome.bundle)} into ${shown}`, 'Open Bundle', ...another);
-    if (choice === 'Open Bundle') {
+        t('GovRule: compiled {bundle} into {file}', { bundle: describeBundle(outcome.bundle), file: shown }), open, ...(candidates.length > 1 ? [compileAnother] : []));
+    if (choice === open) {
         await vscode.window.showTextDocument(target);
-    } else if (choice === 'Compile Another Folder') {
+    } else if (choice === compileAnother) {
         memory.remembered = undefined;
         await compileWorkspace(client, memory);
     }

@@ -5,7 +5,10 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createClient, serverModule } from './client.js';
 import { DiffReports, compareWith } from './compare.js';
 import { compileWorkspace, FolderMemory } from './compile.js';
+import { t } from './l10n.js';
+import { applyLanguage, LOCALE_SETTING } from './language.js';
 import { BundlePreview } from './preview.js';
+import { SECTION } from './settings.js';
 import { ProblemStatus } from './status.js';
 
 /** How long the "indexing" progress waits for the server's first diagnostics at most. */
@@ -15,6 +18,8 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const output = vscode.window.createOutputChannel('GovRule', { log: true });
+    const locale = applyLanguage(context.extensionPath, output);
+    output.info(t('Display language: {display}; GovRule messages: {locale}', { display: vscode.env.language, locale }));
     const status = new ProblemStatus(() => client);
     const preview = new BundlePreview(() => client);
     const reports = new DiffReports();
@@ -26,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('govrule.previewCompiledJson', async (uri?: vscode.Uri) => {
             const source = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
             if (!source) {
-                void vscode.window.showWarningMessage('GovRule: open a .govrule file to preview its bundle.');
+                void vscode.window.showWarningMessage(t('GovRule: open a .govrule file to preview its bundle.'));
                 return;
             }
             await preview.open(source);
@@ -34,13 +39,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('govrule.compareWith', () => compareWith(client, reports)),
         vscode.commands.registerCommand('govrule.restartServer', () => restart(status)),
         vscode.commands.registerCommand('govrule.showOutput', () => output.show(true)),
+        // The server reads `govrule.locale` itself; the extension's texts follow it here.
+        vscode.workspace.onDidChangeConfiguration(e => {
+            if (e.affectsConfiguration(`${SECTION}.${LOCALE_SETTING}`)) {
+                const now = applyLanguage(context.extensionPath, output);
+                output.info(t('Display language: {display}; GovRule messages: {locale}', { display: vscode.env.language, locale: now }));
+                status.refresh();
+                preview.refresh();
+            }
+        }),
     );
 
     const module = serverModule();
     if (!fs.existsSync(module)) {
         status.setState('stopped');
-        output.error(`The language server is missing: ${module}`);
-        void vscode.window.showErrorMessage(`GovRule: the language server is missing (${module}). Reinstall the extension.`);
+        output.error(t('The language server is missing: {file}', { file: module }));
+        void vscode.window.showErrorMessage(t('GovRule: the language server is missing ({file}). Reinstall the extension.', { file: module }));
         return;
     }
     client = createClient(output);
@@ -57,12 +71,13 @@ export async function deactivate(): Promise<void> {
 
 /** Starts the server, showing progress in the status bar until the first indexing has produced diagnostics. */
 async function start(languageClient: LanguageClient): Promise<void> {
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'GovRule: indexing' }, async () => {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('GovRule: indexing') }, async () => {
         try {
             await languageClient.start();
         } catch (err) {
-            void vscode.window.showErrorMessage(`GovRule: the language server did not start: ${(err as Error).message}`, 'Show Output')
-                .then(choice => choice && vscode.commands.executeCommand('govrule.showOutput'));
+            const show = t('Show Output');
+            void vscode.window.showErrorMessage(t('GovRule: the language server did not start: {reason}', { reason: (err as Error).message }), show)
+                .then(choice => choice === show && vscode.commands.executeCommand('govrule.showOutput'));
             return;
         }
         await firstDiagnostics(languageClient);
@@ -92,12 +107,12 @@ function firstDiagnostics(languageClient: LanguageClient): Promise<void> {
 
 async function restart(status: ProblemStatus): Promise<void> {
     if (!client) {
-        void vscode.window.showErrorMessage('GovRule: the language server is not installed with this extension.');
+        void vscode.window.showErrorMessage(t('GovRule: the language server is not installed with this extension.'));
         return;
     }
     const languageClient = client;
     status.setState('starting');
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'GovRule: restarting the language server' }, async () => {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('GovRule: restarting the language server') }, async () => {
         if (languageClient.isRunning()) {
             await languageClient.stop();
         }

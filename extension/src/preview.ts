@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from './client.js';
 import { previewText } from './bundle-result.js';
+import { t } from './l10n.js';
 import { compile } from './server-api.js';
 
 export const PREVIEW_SCHEME = 'govrule-bundle';
@@ -31,8 +32,7 @@ export class BundlePreview implements vscode.TextDocumentContentProvider, vscode
     private timer: NodeJS.Timeout | undefined;
 
     constructor(private readonly client: () => LanguageClient | undefined) {
-        this.stale.name = 'GovRule Bundle Preview';
-        this.stale.text = '$(warning) Bundle preview out of date';
+        this.refresh();
         this.stale.command = 'workbench.actions.view.problems';
         this.subscriptions = [
             vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, this),
@@ -57,6 +57,12 @@ export class BundlePreview implements vscode.TextDocumentContentProvider, vscode
         ];
     }
 
+    /** The status item's words in the current language (again after `govrule.locale` changes). */
+    refresh(): void {
+        this.stale.name = t('GovRule Bundle Preview');
+        this.stale.text = `$(warning) ${t('Bundle preview out of date')}`;
+    }
+
     async open(source: vscode.Uri): Promise<void> {
         const doc = await vscode.workspace.openTextDocument(previewUri(source));
         await vscode.languages.setTextDocumentLanguage(doc, 'json');
@@ -65,7 +71,7 @@ export class BundlePreview implements vscode.TextDocumentContentProvider, vscode
 
     async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
         const client = this.client();
-        const outcome = client ? await compile(client, sourceOf(uri)) : { ok: false as const, message: 'The GovRule language server is not running.' };
+        const outcome = client ? await compile(client, sourceOf(uri)) : { ok: false as const, message: t('The GovRule language server is not running.') };
         const key = uri.toString();
         if (outcome.ok) {
             const text = previewText(outcome.bundle);
@@ -94,7 +100,9 @@ export class BundlePreview implements vscode.TextDocumentContentProvider, vscode
     private updateStale(uri: vscode.Uri, stale: boolean, reason?: string): void {
         if (stale) {
             this.staleUris.add(uri.toString());
-            this.stale.tooltip = `GovRule: the preview shows the last bundle that compiled. ${reason ?? ''}`.trim();
+            this.stale.tooltip = reason === undefined
+                ? t('GovRule: the preview shows the last bundle that compiled.')
+                : t('GovRule: the preview shows the last bundle that compiled. {reason}', { reason });
         } else {
             this.staleUris.delete(uri.toString());
         }

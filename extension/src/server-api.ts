@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { COMPILE_COMMAND, toOutcome, type CompileOutcome } from './bundle-result.js';
+import { t } from './l10n.js';
 
 /**
  * Asks the server for a bundle: of the whole workspace, or, given a document or folder, of what
@@ -9,7 +10,7 @@ import { COMPILE_COMMAND, toOutcome, type CompileOutcome } from './bundle-result
  */
 export async function compile(client: LanguageClient, target?: vscode.Uri): Promise<CompileOutcome> {
     if (!client.isRunning()) {
-        return { ok: false, message: 'The GovRule language server is not running.' };
+        return { ok: false, message: t('The GovRule language server is not running.') };
     }
     try {
         const answer = await client.sendRequest(ExecuteCommandRequest.type, {
@@ -25,7 +26,7 @@ export async function compile(client: LanguageClient, target?: vscode.Uri): Prom
 /** Asks the server for the bundle of the rule files under one workspace folder. */
 export async function compileFolder(client: LanguageClient, folder: vscode.Uri): Promise<CompileOutcome> {
     if (!client.isRunning()) {
-        return { ok: false, message: 'The GovRule language server is not running.' };
+        return { ok: false, message: t('The GovRule language server is not running.') };
     }
     try {
         return toOutcome(await client.sendRequest(ExecuteCommandRequest.type, { command: COMPILE_COMMAND, arguments: [{ folder: folder.toString() }] }));

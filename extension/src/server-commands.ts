@@ -5,10 +5,13 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { describeCommandFailure, RUN_TESTS_COMMAND, type Failure } from './command-failure.js';
+import { actionLabel, describeCommandFailure, RUN_TESTS_COMMAND, type Failure } from './command-failure.js';
+import { t } from './l10n.js';
 import { RUN_ALL_TESTS_COMMAND } from './status-text.js';
 
-export const TRUST_MESSAGE_TESTS = 'GovRule: test runs are off in Restricted Mode. Trust this folder to run tests.';
+export function trustMessageTests(): string {
+    return t('GovRule: test runs are off in Restricted Mode. Trust this folder to run tests.');
+}
 
 /** Messages on screen now: a second click while one is showing does not stack a second copy. */
 const showing = new Set<string>();
@@ -19,7 +22,8 @@ export async function showFailure(failure: Failure): Promise<void> {
     }
     showing.add(failure.message);
     try {
-        const choice = await vscode.window.showErrorMessage(failure.message, ...failure.actions);
+        const labels = failure.actions.map(action => ({ action, title: actionLabel(action) }));
+        const choice = (await vscode.window.showErrorMessage(failure.message, ...labels))?.action;
         if (choice === 'Show Problems') {
             await vscode.commands.executeCommand('workbench.actions.view.problems');
         } else if (choice === 'Show Output') {
@@ -32,7 +36,7 @@ export async function showFailure(failure: Failure): Promise<void> {
 
 /** Offers the workspace trust editor; used wherever Restricted Mode turns a feature off. */
 export async function explainRestrictedMode(message: string): Promise<void> {
-    const choice = await vscode.window.showWarningMessage(message, 'Manage Workspace Trust');
+    const choice = await vscode.window.showWarningMessage(message, t('Manage Workspace Trust'));
     if (choice) {
         await vscode.commands.executeCommand('workbench.trust.manage');
     }
@@ -45,7 +49,7 @@ export function commandMiddleware(client: () => LanguageClient, output: vscode.L
             return next(command, args);
         }
         if (!vscode.workspace.isTrusted) {
-            void explainRestrictedMode(TRUST_MESSAGE_TESTS);
+            void explainRestrictedMode(trustMessageTests());
             return undefined;
         }
         return run(client(), command, args, output);
@@ -58,7 +62,7 @@ async function run(client: LanguageClient, command: string, args: unknown[], out
     } catch (err) {
         const failure = describeCommandFailure(command, err);
         if (failure) {
-            output.warn(`${command} failed: ${(err as Error).message ?? String(err)}`);
+            output.warn(t('{command} failed: {reason}', { command, reason: (err as Error).message ?? String(err) }));
             void showFailure(failure);
         }
         return undefined;

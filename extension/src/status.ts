@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from './client.js';
+import { t } from './l10n.js';
 import { statusView, SUMMARY_COMMAND } from './status-text.js';
 
 const REFRESH_DELAY_MS = 300;
@@ -28,6 +29,11 @@ export class ProblemStatus implements vscode.Disposable {
         this.render();
     }
 
+    /** Shows the item again in the current language. */
+    refresh(): void {
+        this.render();
+    }
+
     setState(state: 'starting' | 'running' | 'stopped'): void {
         this.state = state;
         this.render();
@@ -46,7 +52,7 @@ export class ProblemStatus implements vscode.Disposable {
     private render(): void {
         this.updateVisibilityOnly();
         if (this.state !== 'running') {
-            const label = this.state === 'starting' ? 'GovRule: starting the language server' : 'GovRule: the language server is not running';
+            const label = this.state === 'starting' ? t('GovRule: starting the language server') : t('GovRule: the language server is not running');
             this.item.text = this.state === 'starting' ? '$(sync~spin) GovRule' : '$(circle-slash) GovRule';
             this.item.tooltip = label;
             this.item.command = 'govrule.showOutput';

@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export type TargetCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+/** Why a target is refused: it lies outside the folder, or a link inside the folder leads out of it. */
+export type TargetCheck = { readonly ok: true } | { readonly ok: false; readonly reason: 'outside' | 'link' };
 
 function isInside(folder: string, file: string): boolean {
     const relative = path.relative(folder, file);
@@ -56,7 +57,7 @@ export function checkWriteTarget(target: string, folder: string): TargetCheck {
     const file = path.resolve(target);
     const root = path.resolve(folder);
     if (!isInside(root, file)) {
-        return { ok: false, reason: 'it is outside the workspace folder' };
+        return { ok: false, reason: 'outside' };
     }
     let realRoot = root;
     try {
@@ -65,7 +66,7 @@ export function checkWriteTarget(target: string, folder: string): TargetCheck {
         // The folder is gone: the lexical check above is all there is.
     }
     if (!isInside(realRoot, realTarget(file))) {
-        return { ok: false, reason: 'a link inside the workspace folder leads outside it' };
+        return { ok: false, reason: 'link' };
     }
     return { ok: true };
 }

@@ -84,7 +84,8 @@ export class CodeServer {
         return `${this.origin}/?workspace=${encodeURIComponent(file)}`;
     }
 
-    static async start(prereq: Prerequisites, dirs: CodeServerDirs, folder: string, logFile: string): Promise<CodeServer> {
+    /** `args`: more of code-server's options, e.g. `['--locale', 'zh-cn']`. */
+    static async start(prereq: Prerequisites, dirs: CodeServerDirs, folder: string, logFile: string, args: readonly string[] = []): Promise<CodeServer> {
         const port = await freePort();
         const log = fs.openSync(logFile, 'w');
         // detached: the child calls setsid() and leads its own process group (code-server forks
@@ -99,6 +100,7 @@ export class CodeServer {
             '--disable-getting-started-override',
             '--user-data-dir', dirs.userData,
             '--extensions-dir', dirs.extensions,
+            ...args,
             folder,
         ], { env: environment(dirs, prereq), detached: true, stdio: ['ignore', log, log] });
         fs.closeSync(log);

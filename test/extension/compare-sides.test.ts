@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import {
-    BRANCHES_ARGS, BUNDLE_FILE_CHOICE, COMMITS_ARGS, DIFF_COMMAND, reportPath, sideChoices, toDiffOutcome, typedChoice,
+    BRANCHES_ARGS, bundleFileChoice, COMMITS_ARGS, DIFF_COMMAND, reportPath, sideChoices, toDiffOutcome, typedChoice,
 } from '../../extension/src/compare-sides.js';
 import { DIFF_COMMAND as SERVER_DIFF_COMMAND } from '../../language/src/lsp/features/diff-command.js';
 import { tempFolder, writeFiles } from '../helpers/temp.js';
@@ -34,7 +34,8 @@ describe('the sides offered', () => {
             ['$(file) A bundle file…', undefined],
         ]);
         expect(choices.find(c => c.side === first)?.description).toBe('初版规则');
-        expect(choices.at(-1)).toBe(BUNDLE_FILE_CHOICE);
+        expect(choices.at(-1)).toEqual(bundleFileChoice());
+        expect(choices.at(-1)?.bundleFile).toBe(true);
     });
 
     test('outside a repository (no git output): HEAD and a bundle file; remote HEAD aliases are left out', () => {

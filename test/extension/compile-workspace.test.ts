@@ -9,11 +9,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chooseFolder } from '../../extension/src/folder-choice.js';
 import { checkWriteTarget } from '../../extension/src/write-target.js';
 import { findConfig } from '../../language/src/config/config.js';
-import { LspClient, ROOT, writeWorkspace } from '../helpers/lsp-client.js';
+import { LspClient, writeWorkspace } from '../helpers/lsp-client.js';
+import { localizedManifest } from '../helpers/manifest.js';
 import { tempFolder } from '../helpers/temp.js';
 import { CATEGORIES, RULES, VOCAB } from '../lsp/fixture.js';
 
-const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension', 'package.json'), 'utf8'));
+// As VS Code shows it in English (its texts are in package.nls.json).
+const manifest = localizedManifest('en');
 
 describe('where the editor may write a bundle', () => {
     test('a bundle path outside the folder is refused, wherever it comes from (the untrusted-folder report)', () => {
@@ -27,13 +29,13 @@ describe('where the editor may write a bundle', () => {
         const folder = path.join(top, 'project');
         // The configuration refuses an "out" that leaves its root...
         expect(findConfig(folder)?.out).toBeUndefined();
-        expect(checkWriteTarget(path.join(top, 'outside', 'bundle.json'), folder)).toEqual({ ok: false, reason: 'it is outside the workspace folder' });
+        expect(checkWriteTarget(path.join(top, 'outside', 'bundle.json'), folder)).toEqual({ ok: false, reason: 'outside' });
         // ...and the editor refuses one that leaves the opened folder.
         const opened = path.join(top, 'repo', 'opened');
         const config = findConfig(opened)!;
         const target = path.resolve(config.root, config.out!);
         expect(target).toBe(path.join(top, 'repo', 'outside', 'bundle.json'));
-        expect(checkWriteTarget(target, opened)).toEqual({ ok: false, reason: 'it is outside the workspace folder' });
+        expect(checkWriteTarget(target, opened)).toEqual({ ok: false, reason: 'outside' });
         expect(checkWriteTarget(path.join(folder, 'dist', 'bundle.json'), folder)).toEqual({ ok: true });
         expect(checkWriteTarget(path.join(folder, 'dist', '..', '..', 'x.json'), folder).ok).toBe(false);
         expect(checkWriteTarget(folder, folder).ok).toBe(false);
@@ -48,7 +50,7 @@ describe('where the editor may write a bundle', () => {
         fs.symlinkSync(path.join(top, 'outside', 'bundle.json'), path.join(folder, 'bundle.json'));
         fs.mkdirSync(path.join(folder, 'real'));
         fs.symlinkSync(path.join(folder, 'real'), path.join(folder, 'inner'), 'dir');
-        const refused = { ok: false, reason: 'a link inside the workspace folder leads outside it' };
+        const refused = { ok: false, reason: 'link' };
         expect(checkWriteTarget(path.join(folder, 'dist', 'bundle.json'), folder)).toEqual(refused);
         expect(checkWriteTarget(path.join(folder, 'dist', 'new', 'bundle.json'), folder)).toEqual(refused);
         expect(checkWriteTarget(path.join(folder, 'bundle.json'), folder)).toEqual(refused);

@@ -1,6 +1,7 @@
 /**
  * The packaged extension (issue 13, items 6 and 11): the .vsix carries docs/diagnostics.md, so
- * diagnostic code links open the shipped copy offline; its bundles are minified and refer to no
+ * diagnostic code links open the shipped copy offline (and, issue 12, docs/zh-CN/diagnostics.md
+ * and the Chinese texts of the manifest and of vscode.l10n); its bundles are minified and refer to no
  * source map (none is shipped). The packaged server is then started from an unpacked copy.
  */
 import { spawnSync } from 'node:child_process';
@@ -78,6 +79,24 @@ describe('the .vsix', () => {
         expect(entries.get('extension/docs/diagnostics.md')?.toString('utf8')).toBe(fs.readFileSync(path.join(ROOT, 'docs', 'diagnostics.md'), 'utf8'));
         expect(entries.has('extension/out/server.cjs')).toBe(true);
         expect(entries.has('extension/out/extension.cjs')).toBe(true);
+    });
+
+    test('ships the Chinese texts: the manifest nls files, the l10n bundle, and the Chinese diagnostics reference with its glossary', () => {
+        for (const [entry, source] of [
+            ['extension/package.nls.json', 'extension/package.nls.json'],
+            ['extension/package.nls.zh-cn.json', 'extension/package.nls.zh-cn.json'],
+            ['extension/l10n/bundle.l10n.zh-cn.json', 'extension/l10n/bundle.l10n.zh-cn.json'],
+            ['extension/docs/zh-CN/diagnostics.md', 'docs/zh-CN/diagnostics.md'],
+            ['extension/docs/zh-CN/glossary.md', 'docs/zh-CN/glossary.md'],
+        ]) {
+            expect(entries.get(entry)?.toString('utf8'), entry).toBe(fs.readFileSync(path.join(ROOT, source), 'utf8'));
+        }
+        // The packaged manifest names its texts by key and points VS Code at the bundles.
+        const packaged = JSON.parse(entries.get('extension/package.json')!.toString('utf8'));
+        expect(packaged.l10n).toBe('./l10n');
+        expect(packaged.contributes.commands.map((c: { title: string }) => c.title)).toContain('%commands.compileWorkspace.title%');
+        // The Marketplace listing (extension.vsixmanifest) reads the English texts.
+        expect(entries.get('extension.vsixmanifest')?.toString('utf8')).toContain('Language support for GovRule content-governance rules');
     });
 
     test('no source map, and no bundle refers to one; the server is minified', () => {

@@ -60,7 +60,9 @@ describe('the packed package', () => {
     test('holds the built programs, the schemas and the documentation, and no sources', () => {
         for (const file of ['bin/govrule.cjs', 'bin/govrule-language-server.cjs', 'out/cli.cjs', 'out/server.cjs', 'out/runtime.cjs',
             'language/schema/bundle.schema.json', 'language/schema/config.schema.json', 'docs/LANGUAGE.md', 'docs/bundle.md', 'README.md', 'package.json',
-            'conformance/README.md', 'conformance/index.json']) {
+            'conformance/README.md', 'conformance/index.json',
+            // For Chinese readers: the README, the diagnostics reference (linked from diagnostics) and the glossary.
+            'README.zh-CN.md', 'docs/zh-CN/diagnostics.md', 'docs/zh-CN/glossary.md']) {
             expect(files).toContain(file);
         }
         const index = JSON.parse(fs.readFileSync(path.join(ROOT, 'conformance', 'index.json'), 'utf8')) as { suites: Array<{ bundle: string; vectors: string }> };
