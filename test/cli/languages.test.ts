@@ -146,6 +146,39 @@ describe('text for people, in Chinese', () => {
     });
 });
 
+describe('govrule diff in Chinese', () => {
+    /** The project, and a copy whose rule is graver, side by side. */
+    function sides(): string {
+        const dir = tempFolder({ 'old/common.govrule': VOCABULARY, 'old/uses.govrule': USES_VOCABULARY, 'old/rules.govrule': RULES });
+        fs.cpSync(path.join(dir, 'old'), path.join(dir, 'new'), { recursive: true });
+        fs.writeFileSync(path.join(dir, 'new', 'rules.govrule'), RULES.replace('severity serious', 'severity critical'));
+        fs.mkdirSync(path.join(dir, 'empty'));
+        return dir;
+    }
+
+    test('the text and Markdown reports speak Chinese; the JSON report is the same bytes', () => {
+        const dir = sides();
+        const text = runCli(['diff', 'old', 'new'], { cwd: dir, env: ZH });
+        expect(text.status, describeRun(text)).toBe(0);
+        expect(text.stdout).toBe('govrule diff old → new\n规则：新增 0 条，删除 0 条，修改 1 条，重命名 0 条\n\n~ rule t.r.ads "广告"\n    severity 较重 → 特别严重\n');
+        const markdown = runCli(['diff', 'old', 'new', '--format', 'markdown', '--lang', 'zh-CN'], { cwd: dir });
+        expect(markdown.stdout).toContain('### GovRule 差异：`old` → `new`\n\n**规则：新增 0 条，删除 0 条，修改 1 条，重命名 0 条**\n\n#### 修改的规则\n');
+        const [en, zh] = [runCli(['diff', 'old', 'new', '--format', 'json'], { cwd: dir }), runCli(['diff', 'old', 'new', '--format', 'json'], { cwd: dir, env: ZH })];
+        expect(zh.stdout).toBe(en.stdout);
+        const gate = runCli(['diff', 'old', 'new', '--fail-on', 'changed'], { cwd: dir, env: ZH });
+        expect(gate.status).toBe(1);
+        expect(gate.stderr).toBe('govrule：--fail-on changed：修改了 1 条规则\n');
+    });
+
+    test('a side without rules is named as such, in either language', () => {
+        const dir = sides();
+        expect(runCli(['diff', 'empty', 'new'], { cwd: dir }).stderr).toBe('govrule: error: empty has no .govrule files to compare\n');
+        const zh = runCli(['diff', 'empty', 'new'], { cwd: dir, env: ZH });
+        expect(zh.status).toBe(2);
+        expect(zh.stderr).toBe('govrule：错误：empty 中没有可比较的 .govrule 文件\n');
+    });
+});
+
 describe('machine formats do not depend on the language', () => {
     /** Runs the command in both languages; returns both outputs. */
     function both(args: string[], cwd: string): [ReturnType<typeof runCli>, ReturnType<typeof runCli>] {

@@ -22,6 +22,9 @@ export interface FileSet {
 
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
+/** No `.govrule` file where the run looked: callers that say it their own way catch this kind, not its words. */
+export class NoSourcesError extends CliError {}
+
 export function collectFiles(paths: readonly string[], cwd: string): FileSet {
     if (paths.length === 0) {
         const config = findConfig(cwd);
@@ -32,7 +35,7 @@ export function collectFiles(paths: readonly string[], cwd: string): FileSet {
             const why = config?.problems.find(p => p.code === 'config');
             const folder = displayPath(root, cwd);
             const include = config?.include.join(', ') ?? '';
-            throw new CliError(!config ? t('cli.error.no-sources', { folder })
+            throw new NoSourcesError(!config ? t('cli.error.no-sources', { folder })
                 : why ? t('cli.error.no-sources-include-problem', { folder, include, config: CONFIG_FILE, problem: why.message })
                     : t('cli.error.no-sources-include', { folder, include }));
         }
@@ -55,7 +58,7 @@ export function collectFiles(paths: readonly string[], cwd: string): FileSet {
             const own = readConfigIn(p);
             const found = searchFolder(p, own?.include ?? DEFAULT_INCLUDE);
             if (found.length === 0) {
-                throw new CliError(t('cli.error.no-sources', { folder: paths[i]! }));
+                throw new NoSourcesError(t('cli.error.no-sources', { folder: paths[i]! }));
             }
             found.forEach(f => files.add(f));
         } else if (stats[i].isFile()) {

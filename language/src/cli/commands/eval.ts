@@ -178,6 +178,7 @@ function decideLine(loaded: LoadedBundle, line: string, lineNumber: number, opti
         if (!(err instanceof EventError) && !(err instanceof SyntaxError)) {
             throw err;
         }
+        // A line of machine output: in English whatever the language, like the runtime's own errors.
         const message = err instanceof SyntaxError ? `the event is not valid JSON: ${err.message}` : err.message;
         const id = typeof event === 'object' && event !== null && Object.prototype.hasOwnProperty.call(event, 'id') ? (event as { id: unknown }).id : undefined;
         const idPart = typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? { id } : {};

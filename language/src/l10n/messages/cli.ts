@@ -273,6 +273,20 @@ export const cliMessages = {
     },
     'cli.progress.replay': { en: 'govrule: replay: {events} events read, {rate} events/s', 'zh-CN': 'govrule：重放：已读取 {events} 个事件，每秒 {rate} 个' },
 
+    'cli.diff.side.not-file-or-folder': { en: '{spec} is not a file or folder', 'zh-CN': '{spec} 不是文件或文件夹' },
+    'cli.diff.side.unknown': {
+        en: "'{spec}' is not a bundle file, a folder or a git revision of the repository here",
+        'zh-CN': '“{spec}”既不是规则包文件或文件夹，也不是此处仓库的 git 版本',
+    },
+    'cli.diff.side.no-sources-in-project': { en: '{spec} has no .govrule files in this project', 'zh-CN': '{spec} 在本项目中没有 .govrule 文件' },
+    'cli.diff.side.no-sources': { en: '{spec} has no .govrule files to compare', 'zh-CN': '{spec} 中没有可比较的 .govrule 文件' },
+    'cli.diff.side.errors': {
+        en: 'the rules of {spec} have errors (above); a diff needs two bundles',
+        'zh-CN': '{spec} 的规则有错误（见上文）；比较需要两边都能编译成规则包',
+    },
+    'cli.diff.side.no-git': { en: 'not inside a git repository', 'zh-CN': '不在 git 仓库中' },
+    'cli.diff.side.cannot-list': { en: 'cannot list the files of {commit}', 'zh-CN': '无法列出 {commit} 中的文件' },
+    'cli.diff.side.cannot-read-at': { en: 'cannot read {file} at {commit}', 'zh-CN': '无法读取 {commit} 中的 {file}' },
     // ---- the reports of govrule diff (text and Markdown; the JSON report has no words) ----
     'cli.diff.report.headline': {
         en: 'Rules: {added} added, {removed} removed, {changed} changed, {renamed} renamed',
