@@ -35,11 +35,12 @@ export const ROOMS = [
     { room: 'project', paths: ['project/'], may: ['l10n', 'bundle', 'unicode', 'foundation', 'config', 'services', 'core', 'compiler'] },
     { room: 'diff', paths: ['diff/'], may: ['l10n', 'bundle', 'runtime'] },
     { room: 'diff/sides', paths: ['diff/sides.ts'], may: ['l10n', 'bundle', 'runtime', 'config', 'project', 'diff'] },
-    { room: 'cli', paths: ['cli/'], may: ['l10n', 'bundle', 'unicode', 'foundation', 'model', 'config', 'compiler', 'runtime', 'format', 'project', 'diff', 'diff/sides'] },
+    { room: 'reports', paths: ['reports/'], may: ['l10n', 'bundle', 'model', 'runtime'] },
+    { room: 'cli', paths: ['cli/'], may: ['l10n', 'bundle', 'unicode', 'foundation', 'model', 'config', 'compiler', 'runtime', 'format', 'project', 'diff', 'diff/sides', 'reports'] },
     { room: 'lsp/services', paths: ['lsp/server/services.ts'], may: [], typeOnly: true },
     { room: 'lsp/queries', paths: ['lsp/queries/'], may: ['l10n', 'ast', 'unicode', 'foundation', 'model', 'syntax', 'references', 'services', 'lsp/services'] },
     { room: 'lsp/server', paths: ['lsp/server/'], may: ['l10n', 'ast', 'bundle', 'unicode', 'foundation', 'model', 'syntax', 'config', 'references', 'validation', 'services', 'core', 'compiler', 'lsp/services', 'lsp/queries'] },
-    { room: 'lsp/features', paths: ['lsp/features/'], may: ['l10n', 'ast', 'bundle', 'unicode', 'foundation', 'model', 'syntax', 'config', 'references', 'validation', 'services', 'core', 'compiler', 'runtime', 'format', 'project', 'diff', 'diff/sides', 'lsp/services', 'lsp/queries', 'lsp/server'] },
+    { room: 'lsp/features', paths: ['lsp/features/'], may: ['l10n', 'ast', 'bundle', 'unicode', 'foundation', 'model', 'syntax', 'config', 'references', 'validation', 'services', 'core', 'compiler', 'runtime', 'format', 'project', 'diff', 'diff/sides', 'reports', 'lsp/services', 'lsp/queries', 'lsp/server'] },
     { room: 'lsp/start', paths: ['lsp/server/lsp-module.ts', 'lsp/server/main.ts', 'lsp/server/start-server.ts'], may: ['l10n', 'ast', 'foundation', 'core', 'validation', 'services', 'lsp/services', 'lsp/server', 'lsp/features', 'lsp/queries'] },
 ];
 

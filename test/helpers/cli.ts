@@ -23,6 +23,17 @@ export interface CliOptions {
     readonly timeout?: number;
     /** Run as this user (the tests run as root on CI machines; this shows what others see). */
     readonly user?: { readonly uid: number; readonly gid: number };
+    /** Variables added to the environment, e.g. `{ LANG: 'zh_CN.UTF-8' }`. */
+    readonly env?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The environment of a run: the tests' own without the locale variables (whatever the machine's
+ * language, the CLI speaks English unless a test asks otherwise), plus the test's.
+ */
+function runEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+    const { LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...env } = process.env;
+    return { ...env, ...extra };
 }
 
 export function runCli(args: readonly string[], options: CliOptions = {}): CliResult {
@@ -34,6 +45,7 @@ export function runCli(args: readonly string[], options: CliOptions = {}): CliRe
         timeout: options.timeout ?? 60_000,
         uid: options.user?.uid,
         gid: options.user?.gid,
+        env: runEnv(options.env),
     });
     if (result.error) {
         throw result.error;

@@ -4,6 +4,12 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Io } from './command.js';
 import { describeIoError } from '../io-errors.js';
 import { CliError, displayPath } from './files.js';
+import { t } from '../l10n/index.js';
+
+/** The error for a file (or stdin, `-`) that cannot be read. */
+export function cannotRead(file: string, io: Io, reason: string): string {
+    return file === '-' ? t('cli.error.cannot-read-stdin', { reason }) : t('cli.error.cannot-read', { file: displayPath(file, io.cwd), reason });
+}
 
 /** A longer line is refused rather than buffered: one event is never this large. */
 const MAX_LINE = 64 * 1024 * 1024;
@@ -17,17 +23,16 @@ export function openInput(file: string, io: Io): NodeJS.ReadableStream {
     try {
         fs.accessSync(file, fs.constants.R_OK);
     } catch (err) {
-        throw new CliError(`cannot read ${name}: ${describeIoError(err)}`);
+        throw new CliError(cannotRead(file, io, describeIoError(err)));
     }
     if (!fs.statSync(file).isFile()) {
-        throw new CliError(`${name} is not a file`);
+        throw new CliError(t('cli.error.not-a-file', { file: name }));
     }
     return fs.createReadStream(file, { highWaterMark: 1 << 20 });
 }
 
 /** Calls `onLine(text, lineNumber)` for each line (without its `\n` or `\r\n`), in order. */
 export async function forEachLine(file: string, io: Io, onLine: (text: string, line: number) => void): Promise<void> {
-    const name = file === '-' ? 'stdin' : displayPath(file, io.cwd);
     const input = openInput(file, io);
     const decoder = new StringDecoder('utf8');
     let rest = '';
@@ -52,14 +57,16 @@ export async function forEachLine(file: string, io: Io, onLine: (text: string, l
             }
             rest = text.slice(start);
             if (rest.length > MAX_LINE) {
-                throw new CliError(`line ${line + 1} of ${name} is longer than ${MAX_LINE} characters`);
+                throw new CliError(file === '-'
+                    ? t('cli.error.line-too-long-stdin', { line: line + 1, max: MAX_LINE })
+                    : t('cli.error.line-too-long', { line: line + 1, file: displayPath(file, io.cwd), max: MAX_LINE }));
             }
         }
     } catch (err) {
         if (err === failure || err instanceof CliError) {
             throw err;
         }
-        throw new CliError(`cannot read ${name}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        throw new CliError(cannotRead(file, io, (err as NodeJS.ErrnoException).code ?? (err as Error).message));
     }
     rest += decoder.end();
     if (rest !== '') {

@@ -13,8 +13,9 @@ import { fmtCommand } from './commands/fmt.js';
 import { initCommand } from './commands/init.js';
 import { diffCommand } from './commands/diff.js';
 import { CliError } from './files.js';
-import { rejectRepeated } from './options.js';
+import { commandLineError, helpLines, rejectRepeated, takeLanguage } from './options.js';
 import { COMMON_HELP, COMMON_OPTIONS } from './report.js';
+import { localeFromEnv, setLocale, t } from '../l10n/index.js';
 
 export type { Io } from './command.js';
 
@@ -38,31 +39,41 @@ const processIo: Io = {
 
 function usage(): string {
     const width = Math.max(...COMMANDS.map(c => c.name.length)) + 2;
-    const own = COMMANDS.filter(c => c.help).map(c => `${c.name}:\n${c.help}`).join('\n');
-    return `Usage: govrule <command> [paths...] [options]
+    const own = COMMANDS.filter(c => c.help.length > 0).map(c => `${t('cli.usage.command-options', { command: c.name })}\n${helpLines(c.help)}`).join('\n');
+    return `${t('cli.usage.title')}
 
-Commands:
-${COMMANDS.map(c => `  ${c.name.padEnd(width)}${c.summary}`).join('\n')}
+${t('cli.usage.commands')}
+${COMMANDS.map(c => `  ${c.name.padEnd(width)}${t(c.summary)}`).join('\n')}
 
-Paths are files or folders (searched for *.govrule). With none, the include
-of govrule.json is used, else the current folder.
+${t('cli.usage.paths')}
 
-Options:
-${COMMON_HELP}
-  -h, --help             show this help
-  -v, --version          show the version
+${t('cli.usage.options')}
+${helpLines([...COMMON_HELP, ['-h, --help', 'cli.option.help'], ['-v, --version', 'cli.option.version']])}
 
 ${own}
 
-Exit codes: 0 success, 1 errors (or too many warnings, or a failing test),
-2 usage or I/O error.
+${t('cli.usage.exit-codes')}
 `;
 }
 
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+/** The language of the messages before `--lang` is read: the environment's. */
+function startLocale(env: Readonly<Record<string, string | undefined>>): void {
+    setLocale(localeFromEnv(env));
+}
+
+/**
+ * Runs one command. The language of its messages is `--lang`, else the environment's
+ * (LC_ALL, LC_MESSAGES, LANG), else English; it is set once, here.
+ */
+export async function main(argv: readonly string[], io: Io = processIo, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
     tuneHeap();
+    startLocale(env);
     try {
-        const [first, ...rest] = argv;
+        const choice = takeLanguage(argv);
+        if (choice.locale !== undefined) {
+            setLocale(choice.locale);
+        }
+        const [first, ...rest] = choice.args;
         if (first === undefined) {
             io.stderr(usage());
             return 2;
@@ -77,16 +88,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         }
         const command = COMMANDS.find(c => c.name === first);
         if (!command) {
-            throw new CliError(`unknown command '${first}' (commands: ${COMMANDS.map(c => c.name).join(', ')}); see govrule --help`);
+            throw new CliError(t('cli.error.unknown-command', { command: first, commands: COMMANDS.map(c => c.name).join(t('cli.list.separator')) }));
         }
         const options: OptionsConfig = { ...COMMON_OPTIONS, ...command.options, help: { type: 'boolean', short: 'h' } };
         let parsed;
         try {
             parsed = parseArgs({ args: rest, allowPositionals: true, tokens: true, options });
         } catch (err) {
-            // Node's hint about '--' for positionals that start with '-' only confuses here.
-            const message = (err as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
-            throw new CliError(`${message}; see govrule --help`);
+            throw new CliError(commandLineError(err));
         }
         rejectRepeated(parsed.tokens, options);
         if (parsed.values.help) {
@@ -96,12 +105,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return await command.run(parsed.positionals, parsed.values as OptionValues, io);
     } catch (err) {
         if (err instanceof CliError) {
-            io.stderr(`govrule: error: ${err.message}\n`);
+            io.stderr(`${t('cli.error', { message: err.message })}\n`);
             return 2;
         }
         // A bug outside any build (those are diagnostics): the stack only when asked for.
-        const detail = argv.includes('--debug') ? (err as Error)?.stack ?? String(err) : `${err instanceof Error ? err.message : String(err)} (run with --debug for details)`;
-        io.stderr(`govrule: internal error: ${detail}\n`);
+        const detail = argv.includes('--debug') ? (err as Error)?.stack ?? String(err) : t('cli.internal-error.hint', { message: err instanceof Error ? err.message : String(err) });
+        io.stderr(`${t('cli.internal-error', { detail })}\n`);
         return 2;
     }
 }

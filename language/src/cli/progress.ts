@@ -4,6 +4,7 @@
  * in place a few times a second and erased at the end, so that the report that follows (or a
  * pipe reading stdout) never sees it.
  */
+import { t } from '../l10n/index.js';
 
 export interface ProgressOptions {
     /** Milliseconds before the first line: a short run prints nothing. */
@@ -50,7 +51,7 @@ export class StreamProgress {
         this.lastShown = now;
         const rate = Math.round(events / (elapsed / 1000));
         // \r and "erase to the end of the line": the line is rewritten in place.
-        this.write(`\rgovrule: replay: ${grouped(events)} events read, ${grouped(rate)} events/s\x1b[K`);
+        this.write(`\r${t('cli.progress.replay', { events: grouped(events), rate: grouped(rate) })}\x1b[K`);
     }
 
     /** Erases the line, if one was shown. */

@@ -2,7 +2,8 @@
 import { CODES, codeDocUrl, isDiagnosticCode } from '../diagnostics.js';
 import { escapeInvisible, escapeInvisibleInJson } from '../unicode/characters.js';
 import { VERSION } from '../version.js';
-import type { Io, OptionValues, OptionsConfig } from './command.js';
+import { currentLocale, t } from '../l10n/index.js';
+import type { HelpLine, Io, OptionValues, OptionsConfig } from './command.js';
 import { CliError, displayPath } from './files.js';
 import { countBySeverity, type Problem } from '../project/problems.js';
 
@@ -17,10 +18,14 @@ export const COMMON_OPTIONS: OptionsConfig = {
     debug: { type: 'boolean' },
 };
 
-export const COMMON_HELP = `  --format FORMAT        diagnostics as text (default, to stderr), json, sarif or github
-  --max-warnings N       fail when there are more than N warnings
-  --quiet                report errors only
-  --debug                with an internal error, print where it happened (a stack trace)`;
+/** `--lang` is read by main.ts before the command's options (so it also holds for --help). */
+export const COMMON_HELP: readonly HelpLine[] = [
+    ['--format FORMAT', 'cli.option.format'],
+    ['--max-warnings N', 'cli.option.max-warnings'],
+    ['--quiet', 'cli.option.quiet'],
+    ['--debug', 'cli.option.debug'],
+    ['--lang LANG', 'cli.option.lang'],
+];
 
 export interface ReportOptions {
     readonly format: OutputFormat;
@@ -32,13 +37,13 @@ export interface ReportOptions {
 export function reportOptions(values: OptionValues): ReportOptions {
     const format = (values.format ?? 'text') as OutputFormat;
     if (!OUTPUT_FORMATS.includes(format)) {
-        throw new CliError(`unknown format '${String(values.format)}' (formats: ${OUTPUT_FORMATS.join(', ')})`);
+        throw new CliError(t('cli.error.format', { format: String(values.format), formats: OUTPUT_FORMATS.join(t('cli.list.separator')) }));
     }
     let maxWarnings: number | undefined;
     if (values['max-warnings'] !== undefined) {
         maxWarnings = Number(values['max-warnings']);
         if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
-            throw new CliError(`--max-warnings takes a whole number, not '${String(values['max-warnings'])}'`);
+            throw new CliError(t('cli.error.max-warnings', { value: String(values['max-warnings']) }));
         }
     }
     return { format, maxWarnings, quiet: values.quiet === true, debug: values.debug === true };
@@ -117,17 +122,13 @@ function printable(line: string): string {
 
 export function summary(problems: readonly Problem[], fileCount: number): string {
     const counts = countBySeverity(problems);
-    const files = `${fileCount} ${fileCount === 1 ? 'file' : 'files'}`;
-    const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
-    if (counts.info) parts.push(plural(counts.info, 'info'));
-    if (counts.hint) parts.push(plural(counts.hint, 'hint'));
-    return counts.error + counts.warning + counts.info + counts.hint === 0
-        ? `No problems in ${files}.`
-        : `${parts.join(', ')} in ${files}.`;
-}
-
-function plural(n: number, word: string): string {
-    return `${n} ${word}${n === 1 || word === 'info' ? '' : 's'}`;
+    if (counts.error + counts.warning + counts.info + counts.hint === 0) {
+        return t('cli.report.clean', { count: fileCount });
+    }
+    const parts = [t('cli.report.errors', { count: counts.error }), t('cli.report.warnings', { count: counts.warning })];
+    if (counts.info) parts.push(t('cli.report.info', { count: counts.info }));
+    if (counts.hint) parts.push(t('cli.report.hints', { count: counts.hint }));
+    return t('cli.report.found', { problems: parts.join(t('cli.report.problem.separator')), count: fileCount });
 }
 
 /** CJK characters take two terminal columns; carets must line up under them. */
@@ -187,6 +188,8 @@ function toSarif(problems: readonly Problem[], ctx: ReportContext) {
                     }),
                 },
             },
+            // The language of the messages (SARIF 2.1.0 §3.14.13); the rest does not depend on it.
+            language: currentLocale(),
             columnKind: 'utf16CodeUnits',
             originalUriBaseIds: { SRCROOT: { uri: `${pathToFileUri(ctx.cwd)}/` } },
             results: problems.map(p => ({
@@ -230,7 +233,7 @@ export function printProblems(problems: readonly Problem[], report: ReportOption
     if (report.debug) {
         for (const problem of shown) {
             if (problem.stack) {
-                io.stderr(`govrule: stack of the internal error in ${displayPath(problem.file, ctx.cwd)}:\n${problem.stack}\n`);
+                io.stderr(`${t('cli.report.stack', { file: displayPath(problem.file, ctx.cwd), stack: problem.stack })}\n`);
             }
         }
     }
@@ -238,7 +241,7 @@ export function printProblems(problems: readonly Problem[], report: ReportOption
         return 1;
     }
     if (report.maxWarnings !== undefined && counts.warning > report.maxWarnings) {
-        io.stderr(`govrule: ${counts.warning} ${counts.warning === 1 ? 'warning exceeds' : 'warnings exceed'} --max-warnings ${report.maxWarnings}\n`);
+        io.stderr(`${t('cli.report.too-many-warnings', { count: counts.warning, max: report.maxWarnings })}\n`);
         return 1;
     }
     return 0;

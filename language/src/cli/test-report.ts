@@ -7,6 +7,8 @@ import type { Coverage, CoverageItem, TestResult } from '../runtime/index.js';
 import { displayPath } from './files.js';
 import { escapeInvisible, escapeInvisibleInJson } from '../unicode/characters.js';
 import { displayWidth } from './report.js';
+import { t } from '../l10n/index.js';
+import { alsoMatchedText, expectationRows, type Names } from '../reports/test-results.js';
 
 export type Reporter = 'text' | 'junit' | 'json';
 export const REPORTERS: readonly Reporter[] = ['text', 'junit', 'json'];
@@ -15,12 +17,14 @@ export interface TestReportContext {
     readonly cwd: string;
     /** The project root, to which test source paths are relative. */
     readonly root: string;
+    /** Names and labels of the bundle's ids, to show values as people know them. */
+    readonly names: Names;
 }
 
 /** `N passed, N failed`: the line CI logs are searched for. */
 export function summaryLine(results: readonly TestResult[]): string {
     const passed = results.filter(r => r.passed).length;
-    return `${passed} passed, ${results.length - passed} failed`;
+    return t('cli.test.summary-line', { passed, failed: results.length - passed });
 }
 
 function fileOf(result: TestResult, ctx: TestReportContext): string {
@@ -32,9 +36,9 @@ function fileOf(result: TestResult, ctx: TestReportContext): string {
 export function textReport(results: readonly TestResult[], coverage: Coverage | undefined, ctx: TestReportContext): string {
     const out: string[] = [];
     for (const result of results) {
-        out.push(`${result.passed ? 'PASS' : 'FAIL'} ${fileOf(result, ctx)}:${result.test.source.line} ${result.test.name}`);
+        out.push(`${t(result.passed ? 'cli.test.pass' : 'cli.test.fail')} ${fileOf(result, ctx)}:${result.test.source.line} ${result.test.name}`);
         if (!result.passed) {
-            out.push(...failureDetails(result).map(line => `     ${line}`));
+            out.push(...failureDetails(result, ctx.names).map(line => `     ${line}`));
         }
     }
     if (coverage) {
@@ -46,20 +50,22 @@ export function textReport(results: readonly TestResult[], coverage: Coverage | 
 }
 
 /** The failing test's date, then one row per expectation: what, expected, actual. */
-function failureDetails(result: TestResult): string[] {
-    const lines = [`on ${result.date}${result.test.on === null ? ' (today: the test has no `on`)' : ''}`];
+function failureDetails(result: TestResult, names: Names): string[] {
+    const lines = [t(result.test.on === null ? 'cli.test.on-today' : 'cli.test.on', { date: result.date })];
     if (result.error !== undefined) {
-        lines.push(`error: ${result.error}`);
+        lines.push(t('cli.test.error', { error: result.error }));
         return lines;
     }
-    const rows = [['', 'what', 'expected', 'actual'], ...result.expectations.map(e => [e.passed ? '✓' : '✗', e.kind, e.expected, e.actual])];
-    const widths = [1, 2].map(col => Math.max(...rows.map(row => displayWidth(row[col]))));
+    const header = ['', t('cli.test.column.what'), t('cli.test.column.expected'), t('cli.test.column.actual')];
+    const rows = [header, ...expectationRows(result, names).map(e => [e.passed ? '✓' : '✗', e.what, e.expected, e.actual])];
+    const widths = [1, 2].map(col => Math.max(...rows.map(row => displayWidth(row[col]!))));
     for (const row of rows) {
-        const cells = [row[0] || ' ', pad(row[1], widths[0]), pad(row[2], widths[1]), row[3]];
+        const cells = [row[0] || ' ', pad(row[1]!, widths[0]!), pad(row[2]!, widths[1]!), row[3]];
         lines.push(cells.join('  ').trimEnd());
     }
-    if (result.decision && result.decision.alsoMatched.length > 0) {
-        lines.push(`also matched: ${result.decision.alsoMatched.join(', ')}`);
+    const also = alsoMatchedText(result, names);
+    if (also !== '') {
+        lines.push(t('cli.test.also-matched', { rules: also }));
     }
     return lines;
 }
@@ -71,22 +77,22 @@ function pad(text: string, width: number): string {
 export function coverageText(coverage: Coverage): string[] {
     const line = (label: string, item: CoverageItem) => {
         const total = item.covered.length + item.missed.length;
-        return `  ${label.padEnd(19)}${String(item.covered.length).padStart(4)}/${total} (${item.percent.toFixed(1)}%)`;
+        return `  ${pad(label, 19)}${t('cli.coverage.ratio', { covered: String(item.covered.length).padStart(4), total, percent: item.percent.toFixed(1) })}`;
     };
     const lines = [
-        'Coverage:',
-        line('rules', coverage.rules),
-        line('leaf categories', coverage.leafCategories),
-        line('escalation targets', coverage.escalationTargets),
+        t('cli.coverage.title'),
+        line(t('cli.coverage.rules'), coverage.rules),
+        line(t('cli.coverage.leaf-categories'), coverage.leafCategories),
+        line(t('cli.coverage.escalation-targets'), coverage.escalationTargets),
     ];
-    const missed = (label: string, item: CoverageItem) => {
+    const missed = (title: string, item: CoverageItem) => {
         if (item.missed.length > 0) {
-            lines.push(`${label} no test reached:`, ...item.missed.map(id => `  ${id}`));
+            lines.push(title, ...item.missed.map(id => `  ${id}`));
         }
     };
-    missed('Rules', coverage.rules);
-    missed('Leaf categories', coverage.leafCategories);
-    missed('Escalation targets', coverage.escalationTargets);
+    missed(t('cli.coverage.missed.rules'), coverage.rules);
+    missed(t('cli.coverage.missed.leaf-categories'), coverage.leafCategories);
+    missed(t('cli.coverage.missed.escalation-targets'), coverage.escalationTargets);
     return lines;
 }
 
@@ -104,7 +110,8 @@ export function jsonReport(results: readonly TestResult[], coverage: Coverage | 
             column: r.test.source.column,
             passed: r.passed,
             date: r.date,
-            expectations: r.expectations,
+            // The runtime's own fields: the same in every language.
+            expectations: r.expectations.map(e => ({ kind: e.kind, passed: e.passed, expected: e.expected, actual: e.actual })),
             ...(r.error !== undefined ? { error: r.error } : {}),
             ...(r.decision ? { decision: r.decision } : {}),
         })),
@@ -137,12 +144,12 @@ export function junitReport(results: readonly TestResult[], ctx: TestReportConte
                 continue;
             }
             out.push(`    <testcase ${attrs}>`);
-            const details = xml(failureDetails(result).join('\n'), false);
+            const details = xml(failureDetails(result, ctx.names).join('\n'), false);
             if (result.error !== undefined) {
                 out.push(`      <error message="${xml(result.error)}" type="event">${details}</error>`);
             } else {
-                const failed = result.expectations.filter(e => !e.passed);
-                const message = failed.map(e => `${e.kind}: expected ${e.expected}, actual ${e.actual}`).join('; ');
+                const failed = expectationRows(result, ctx.names).filter(e => !e.passed);
+                const message = failed.map(e => t('cli.test.junit.failure', { what: e.what, expected: e.expected, actual: e.actual })).join(t('cli.clause.separator'));
                 out.push(`      <failure message="${xml(message)}" type="expectation">${details}</failure>`);
             }
             out.push('    </testcase>');

@@ -4,12 +4,30 @@
  * then each changed declaration with one line per change.
  */
 import { VOCABULARY_KINDS, type VocabularyChange, type VocabularyDiff, type VocabularyKind } from './vocabulary-diff.js';
+import { t } from '../l10n/index.js';
 
-const TITLES: Record<VocabularyKind, string> = {
-    severities: 'Severities', categories: 'Categories', posts: 'Posts', authorities: 'Authorities', actions: 'Actions', attributes: 'Attributes',
-};
+/** Each kind's title in the reports. */
+const TITLES = {
+    severities: 'cli.diff.report.kind.severities',
+    categories: 'cli.diff.report.kind.categories',
+    posts: 'cli.diff.report.kind.posts',
+    authorities: 'cli.diff.report.kind.authorities',
+    actions: 'cli.diff.report.kind.actions',
+    attributes: 'cli.diff.report.kind.attributes',
+} as const satisfies Record<VocabularyKind, string>;
 
-const SINGULAR: Record<VocabularyKind, string> = {
+/** "Changed post `x`" in the Markdown report, in words. */
+const CHANGED = {
+    severities: 'cli.diff.report.changed.severity',
+    categories: 'cli.diff.report.changed.category',
+    posts: 'cli.diff.report.changed.post',
+    authorities: 'cli.diff.report.changed.authority',
+    actions: 'cli.diff.report.changed.action',
+    attributes: 'cli.diff.report.changed.attribute',
+} as const satisfies Record<VocabularyKind, string>;
+
+/** The text report marks a changed declaration with its keyword, as the source writes it. */
+const KEYWORD: Record<VocabularyKind, string> = {
     severities: 'severity', categories: 'category', posts: 'post', authorities: 'authority', actions: 'action', attributes: 'attribute',
 };
 
@@ -39,13 +57,13 @@ export function vocabularyText(diff: VocabularyDiff): string[] {
     for (const kind of VOCABULARY_KINDS.filter(k => hasDifferences(diff, k))) {
         const { added, removed, changed } = diff[kind];
         if (added.length + removed.length > 0) {
-            out.push(`${TITLES[kind]}: ${[...added.map(x => `+ ${x}`), ...removed.map(x => `- ${x}`)].join(', ')}`);
+            out.push(t('cli.diff.report.kind-items', { kind: t(TITLES[kind]), items: [...added.map(x => `+ ${x}`), ...removed.map(x => `- ${x}`)].join(', ') }));
         }
         if (kind === 'severities' && diff.severityOrder) {
-            out.push(`Severities: order ${diff.severityOrder.old} → ${diff.severityOrder.new}`);
+            out.push(t('cli.diff.report.severity-order-text', { old: diff.severityOrder.old, new: diff.severityOrder.new }));
         }
         for (const declaration of changed) {
-            out.push(`~ ${SINGULAR[kind]} ${declaration.id}${declaration.from ? ` (moved from ${declaration.from})` : ''}`);
+            out.push(`~ ${KEYWORD[kind]} ${declaration.id}${declaration.from ? t('cli.diff.report.moved-from', { from: declaration.from }) : ''}`);
             out.push(...declaration.changes.map(c => `    ${vocabularyChangeLine(c)}`));
         }
     }
@@ -57,17 +75,20 @@ export function vocabularyMarkdown(diff: VocabularyDiff, code: (text: string) =>
     const out: string[] = [];
     for (const kind of VOCABULARY_KINDS.filter(k => hasDifferences(diff, k))) {
         const { added, removed, changed } = diff[kind];
-        const parts = [added.length > 0 ? `added ${added.map(code).join(', ')}` : '', removed.length > 0 ? `removed ${removed.map(code).join(', ')}` : ''].filter(Boolean);
+        const parts = [
+            added.length > 0 ? t('cli.diff.report.added-items', { items: added.map(code).join(', ') }) : '',
+            removed.length > 0 ? t('cli.diff.report.removed-items', { items: removed.map(code).join(', ') }) : '',
+        ].filter(Boolean);
         if (parts.length > 0) {
-            out.push(`- ${TITLES[kind]}: ${parts.join('; ')}`);
+            out.push(`- ${t('cli.diff.report.kind-items', { kind: t(TITLES[kind]), items: parts.join(t('cli.clause.separator')) })}`);
         }
         if (kind === 'severities' && diff.severityOrder) {
-            out.push(`- Severity order: ${escape(diff.severityOrder.old)} → ${escape(diff.severityOrder.new)}`);
+            out.push(`- ${t('cli.diff.report.severity-order', { old: escape(diff.severityOrder.old), new: escape(diff.severityOrder.new) })}`);
         }
         for (const declaration of changed) {
-            out.push(`- Changed ${SINGULAR[kind]} ${code(declaration.id)}${declaration.from ? ` (moved from ${code(declaration.from)})` : ''}`);
+            out.push(`- ${t(CHANGED[kind], { id: code(declaration.id) })}${declaration.from ? t('cli.diff.report.moved-from', { from: code(declaration.from) }) : ''}`);
             out.push(...declaration.changes.map(c => `  - ${code(vocabularyChangeLine(c))}`));
         }
     }
-    return out.length === 0 ? [] : ['#### Vocabulary', '', ...out, ''];
+    return out.length === 0 ? [] : [`#### ${t('cli.diff.report.vocabulary')}`, '', ...out, ''];
 }

@@ -6,6 +6,7 @@
 import { VOCABULARY_KINDS, isEmpty, type BundleDiff, type RuleChange, type RuleSummary } from './bundle-diff.js';
 import type { ReplayGroup, ReplayResult } from './replay.js';
 import { vocabularyChangedCount, vocabularyMarkdown, vocabularyText } from './render-vocabulary.js';
+import { t } from '../l10n/index.js';
 
 /** One side of the comparison, as the user named it. */
 export interface DiffSide {
@@ -54,7 +55,7 @@ export function diffJson(report: DiffReport): string {
 
 function headline(diff: BundleDiff): string {
     const c = summaryCounts(diff);
-    return `Rules: ${c.added} added, ${c.removed} removed, ${c.changed} changed, ${c.renamed} renamed`;
+    return t('cli.diff.report.headline', { added: c.added, removed: c.removed, changed: c.changed, renamed: c.renamed });
 }
 
 function label(label: string | null): string {
@@ -62,7 +63,7 @@ function label(label: string | null): string {
 }
 
 function ruleLine(rule: RuleSummary): string {
-    return `${rule.id}${label(rule.label)} (${rule.categories.join(', ')}; ${rule.severity})`;
+    return `${rule.id}${label(rule.label)}${t('cli.diff.report.rule-of', { categories: rule.categories.join(', '), severity: rule.severity })}`;
 }
 
 /** The lines that say one change; the condition takes three, with both versions in full. */
@@ -70,9 +71,9 @@ export function changeLines(change: RuleChange): string[] {
     const plusMinus = () => [...(change.added ?? []).map(x => `+ ${x}`), ...(change.removed ?? []).map(x => `− ${x}`)].join(', ');
     switch (change.field) {
         case 'condition':
-            return ['condition changed', `  old: ${change.old}`, `  new: ${change.new}`];
+            return [t('cli.diff.report.condition-changed'), `  ${t('cli.diff.report.old', { text: change.old })}`, `  ${t('cli.diff.report.new', { text: change.new })}`];
         case 'enabled':
-            return [change.new === 'disabled' ? 'disabled' : 'enabled again'];
+            return [t(change.new === 'disabled' ? 'cli.diff.report.disabled' : 'cli.diff.report.enabled-again')];
         case 'escalation': {
             const lines = [
                 ...(change.retimed ?? []).map(x => `escalation step ${x}`),
@@ -97,14 +98,14 @@ export function diffText(report: DiffReport): string {
     const { diff } = report;
     const out: string[] = [`govrule diff ${report.old.spec} → ${report.new.spec}`];
     if (isEmpty(diff)) {
-        out.push('No differences.');
+        out.push(t('cli.diff.report.no-differences'));
         return `${[...out, ...replayText(report.replay)].join('\n')}\n`;
     }
     out.push(headline(diff), '');
     for (const rule of diff.rules.added) out.push(`+ rule ${ruleLine(rule)}`);
     for (const rule of diff.rules.removed) out.push(`- rule ${ruleLine(rule)}`);
     for (const rule of diff.rules.renamed) {
-        out.push(`~ rule ${rule.from} → ${rule.to} (renamed)`);
+        out.push(t('cli.diff.report.renamed', { from: rule.from, to: rule.to }));
         for (const change of rule.changes) out.push(...changeLines(change).map(l => `    ${l}`));
     }
     for (const rule of diff.rules.changed) {
@@ -119,24 +120,26 @@ function replayText(replay: ReplayResult | undefined): string[] {
     if (!replay) {
         return [];
     }
-    const out = ['', `Replay of ${replay.events} events: ${replay.changed} decisions changed (${replay.changedPercent}%)`];
+    const out = ['', t('cli.diff.report.replay', { count: replay.events, changed: replay.changed, percent: replay.changedPercent })];
     const groups = (title: string, list: readonly ReplayGroup[]) => {
         if (list.length === 0) return;
-        out.push(`  ${title}:`);
+        out.push(`  ${title}`);
         for (const g of list) {
-            out.push(`    ${g.old} → ${g.new}: ${g.count} (${g.percent}%)`, ...g.samples.map(s => `      line ${s.line}: ${JSON.stringify(s.event)}`));
+            out.push(`    ${t('cli.diff.report.group', { old: g.old, new: g.new, count: g.count, percent: g.percent })}`,
+                ...g.samples.map(s => `      ${t('cli.diff.report.sample', { line: s.line, event: JSON.stringify(s.event) })}`));
         }
     };
-    groups('By winner', replay.byWinner);
-    groups('By severity', replay.bySeverity);
-    groups('By actions', replay.byActions);
-    for (const [title, g] of [['Became undecidable', replay.becameUndecidable], ['Became decidable', replay.becameDecidable]] as const) {
+    groups(t('cli.diff.report.by-winner'), replay.byWinner);
+    groups(t('cli.diff.report.by-severity'), replay.bySeverity);
+    groups(t('cli.diff.report.by-actions'), replay.byActions);
+    for (const [key, g] of [['cli.diff.report.became-undecidable', replay.becameUndecidable], ['cli.diff.report.became-decidable', replay.becameDecidable]] as const) {
         if (g) {
-            out.push(`  ${title}: ${g.count} (${g.percent}%)`, ...g.samples.map(s => `      line ${s.line}: ${JSON.stringify(s.event)} (${s.error})`));
+            out.push(`  ${t(key, { count: g.count, percent: g.percent })}`,
+                ...g.samples.map(s => `      ${t('cli.diff.report.sample-error', { line: s.line, event: JSON.stringify(s.event), error: s.error ?? '' })}`));
         }
     }
     if (replay.undecidableInBoth > 0) {
-        out.push(`  Undecidable in both: ${replay.undecidableInBoth}`);
+        out.push(`  ${t('cli.diff.report.undecidable-in-both', { count: replay.undecidableInBoth })}`);
     }
     return out;
 }
@@ -154,28 +157,28 @@ function escape(text: string): string {
 
 export function diffMarkdown(report: DiffReport): string {
     const { diff } = report;
-    const out: string[] = [`### GovRule diff: ${code(report.old.spec)} → ${code(report.new.spec)}`, ''];
+    const out: string[] = [t('cli.diff.report.markdown-title', { old: code(report.old.spec), new: code(report.new.spec) }), ''];
     if (isEmpty(diff)) {
-        out.push('No differences.', '', ...replayMarkdown(report.replay));
+        out.push(t('cli.diff.report.no-differences'), '', ...replayMarkdown(report.replay));
         return `${out.join('\n').trimEnd()}\n`;
     }
     out.push(`**${headline(diff)}**`, '');
-    const ruleItem = (rule: RuleSummary) => `- ${code(rule.id)}${rule.label === null ? '' : ` ${escape(rule.label)}`} (${rule.categories.map(code).join(', ')}; ${escape(rule.severity)})`;
+    const ruleItem = (rule: RuleSummary) => `- ${code(rule.id)}${rule.label === null ? '' : ` ${escape(rule.label)}`}${t('cli.diff.report.rule-of', { categories: rule.categories.map(code).join(', '), severity: escape(rule.severity) })}`;
     if (diff.rules.added.length > 0) {
-        out.push('#### Added rules', '', ...diff.rules.added.map(ruleItem), '');
+        out.push(`#### ${t('cli.diff.report.added-rules')}`, '', ...diff.rules.added.map(ruleItem), '');
     }
     if (diff.rules.removed.length > 0) {
-        out.push('#### Removed rules', '', ...diff.rules.removed.map(ruleItem), '');
+        out.push(`#### ${t('cli.diff.report.removed-rules')}`, '', ...diff.rules.removed.map(ruleItem), '');
     }
     if (diff.rules.renamed.length > 0) {
-        out.push('#### Renamed rules', '');
+        out.push(`#### ${t('cli.diff.report.renamed-rules')}`, '');
         for (const rule of diff.rules.renamed) {
             out.push(`- ${code(rule.from)} → ${code(rule.to)}`, ...rule.changes.flatMap(changeMarkdown));
         }
         out.push('');
     }
     if (diff.rules.changed.length > 0) {
-        out.push('#### Changed rules', '');
+        out.push(`#### ${t('cli.diff.report.changed-rules')}`, '');
         for (const rule of diff.rules.changed) {
             out.push(`- ${code(rule.id)}${rule.label === null ? '' : ` ${escape(rule.label)}`}`, ...rule.changes.flatMap(changeMarkdown));
         }
@@ -190,29 +193,31 @@ function replayMarkdown(replay: ReplayResult | undefined): string[] {
     if (!replay) {
         return [];
     }
-    const out = ['#### Replay', '', `**${replay.changed} of ${replay.events} decisions changed (${replay.changedPercent}%)**`, ''];
-    const table = (title: string, list: readonly (ReplayGroup | null)[]) => {
+    const out = [`#### ${t('cli.diff.report.replay-title')}`, '', `**${t('cli.diff.report.replay-changed', { changed: replay.changed, count: replay.events, percent: replay.changedPercent })}**`, ''];
+    const table = (title: string, list: readonly (ReplayGroup | null)[], word: (value: string) => string = value => value) => {
         const rows = list.filter((g): g is ReplayGroup => g !== null);
         if (rows.length === 0) return;
-        out.push(`| ${title} | events | % | sample lines |`, '| --- | ---: | ---: | --- |');
+        out.push(t('cli.diff.report.table-head', { title }), '| --- | ---: | ---: | --- |');
         for (const g of rows) {
-            out.push(`| ${escape(g.old)} → ${escape(g.new)} | ${g.count} | ${g.percent} | ${g.samples.map(s => s.line).join(', ')} |`);
+            out.push(`| ${escape(word(g.old))} → ${escape(word(g.new))} | ${g.count} | ${g.percent} | ${g.samples.map(s => s.line).join(', ')} |`);
         }
         out.push('');
     };
-    table('Winner', replay.byWinner);
-    table('Severity', replay.bySeverity);
-    table('Actions', replay.byActions);
-    table('Decidable', [replay.becameUndecidable, replay.becameDecidable]);
+    table(t('cli.diff.report.winner'), replay.byWinner);
+    table(t('cli.diff.report.severity'), replay.bySeverity);
+    table(t('cli.diff.report.actions'), replay.byActions);
+    // The two states of this table are words of the report (the JSON keeps 'decided' and 'undecidable').
+    table(t('cli.diff.report.decidable'), [replay.becameUndecidable, replay.becameDecidable],
+        state => state === 'decided' ? t('cli.diff.report.decided') : state === 'undecidable' ? t('cli.diff.report.undecidable') : state);
     if (replay.undecidableInBoth > 0) {
-        out.push(`${replay.undecidableInBoth} events were undecidable in both.`, '');
+        out.push(t('cli.diff.report.undecidable-in-both-sentence', { count: replay.undecidableInBoth }), '');
     }
     return out;
 }
 
 function changeMarkdown(change: RuleChange): string[] {
     if (change.field === 'condition') {
-        return ['  - condition changed:', '    ```govrule', `    // old`, `    ${change.old}`, `    // new`, `    ${change.new}`, '    ```'];
+        return [`  - ${t('cli.diff.report.condition-changed-colon')}`, '    ```govrule', `    // ${t('cli.diff.report.old-side')}`, `    ${change.old}`, `    // ${t('cli.diff.report.new-side')}`, `    ${change.new}`, '    ```'];
     }
     return changeLines(change).map(line => `  - ${code(line)}`);
 }

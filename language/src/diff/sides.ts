@@ -9,11 +9,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { findConfig } from '../config/config.js';
 import { BundleError, loadBundle, type LoadedBundle } from '../runtime/index.js';
-import { collectFiles, readSources } from '../project/files.js';
+import { NoSourcesError, collectFiles, readSources } from '../project/files.js';
 import { sortProblems, toProblems, type Problem } from '../project/problems.js';
 import { bundleOf, loadProject } from '../project/project.js';
 import { UserError } from '../project/user-error.js';
 import type { DiffSide } from './render.js';
+import { t } from '../l10n/index.js';
 
 /** Where a side is read from, and who is told about the errors of a folder that does not compile. */
 export interface SideContext {
@@ -41,17 +42,17 @@ export async function loadSide(spec: string, io: SideContext): Promise<LoadedSid
         return { side: { spec, kind: 'folder' }, bundle: await compileFolder(file, spec, io) };
     }
     if (stat) {
-        throw new UserError(`${spec} is not a file or folder`);
+        throw new UserError(t('cli.diff.side.not-file-or-folder', { spec }));
     }
     const commit = resolveRevision(spec, io.cwd);
     if (commit === undefined) {
-        throw new UserError(`'${spec}' is not a bundle file, a folder or a git revision of the repository here`);
+        throw new UserError(t('cli.diff.side.unknown', { spec }));
     }
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'govrule-diff-'));
     try {
         const root = extractRevision(commit, folder, io.cwd);
         if (!fs.existsSync(root)) {
-            throw new UserError(`${spec} has no .govrule files in this project`);
+            throw new UserError(t('cli.diff.side.no-sources-in-project', { spec }));
         }
         return { side: { spec, kind: 'git' }, bundle: await compileFolder(root, spec, io) };
     } finally {
@@ -64,13 +65,13 @@ function readBundle(file: string, spec: string): LoadedBundle {
     try {
         text = fs.readFileSync(file, 'utf8');
     } catch (err) {
-        throw new UserError(`cannot read ${spec}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        throw new UserError(t('cli.error.cannot-read', { file: spec, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
     }
     try {
         return loadBundle(text);
     } catch (err) {
         if (err instanceof BundleError) {
-            throw new UserError(`cannot use ${spec}: ${err.message}`);
+            throw new UserError(t('cli.eval.bundle-unusable', { file: spec, message: err.message }));
         }
         throw err;
     }
@@ -82,8 +83,8 @@ async function compileFolder(folder: string, spec: string, io: SideContext): Pro
     try {
         fileSet = collectFiles([], folder);
     } catch (err) {
-        if (err instanceof UserError && err.message.startsWith('no .govrule files')) {
-            throw new UserError(`${spec} has no .govrule files to compare`);
+        if (err instanceof NoSourcesError) {
+            throw new UserError(t('cli.diff.side.no-sources', { spec }));
         }
         throw err;
     }
@@ -92,7 +93,7 @@ async function compileFolder(folder: string, spec: string, io: SideContext): Pro
     if (project.hasErrors || unreadable.length > 0) {
         const problems = sortProblems([...unreadable, ...toProblems(project.diagnostics)]).filter(p => p.severity === 'error');
         io.reportErrors(problems, texts, folder, fileSet.files.length);
-        throw new UserError(`the rules of ${spec} have errors (above); a diff needs two bundles`);
+        throw new UserError(t('cli.diff.side.errors', { spec }));
     }
     return loadBundle(bundleOf(project, fileSet.root));
 }
@@ -115,13 +116,13 @@ function resolveRevision(spec: string, cwd: string): string | undefined {
 function extractRevision(commit: string, folder: string, cwd: string): string {
     const top = git(['rev-parse', '--show-toplevel'], cwd)?.toString('utf8').trim();
     if (!top) {
-        throw new UserError('not inside a git repository');
+        throw new UserError(t('cli.diff.side.no-git'));
     }
     const projectRoot = findConfig(cwd)?.root ?? cwd;
     const prefix = path.relative(fs.realpathSync(top), fs.realpathSync(projectRoot)).split(path.sep).join('/');
     const listing = git(['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit, ...(prefix ? ['--', prefix] : [])], top);
     if (listing === undefined) {
-        throw new UserError(`cannot list the files of ${commit}`);
+        throw new UserError(t('cli.diff.side.cannot-list', { commit }));
     }
     const wanted = listing.toString('utf8').split('\0')
         .filter(name => name !== '' && !name.includes('\n') && (name.endsWith('.govrule') || path.posix.basename(name) === 'govrule.json'));
@@ -146,7 +147,7 @@ function readBlobs(commit: string, names: readonly string[], top: string): Buffe
         const end = out.indexOf(0x0a, at);
         const header = out.subarray(at, end).toString('utf8').split(' ');
         if (header[1] !== 'blob') {
-            throw new UserError(`cannot read ${name} at ${commit}`);
+            throw new UserError(t('cli.diff.side.cannot-read-at', { file: name, commit }));
         }
         const size = Number(header[2]);
         blobs.push(out.subarray(end + 1, end + 1 + size));

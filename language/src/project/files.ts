@@ -8,6 +8,7 @@ import picomatch from 'picomatch';
 import { CONFIG_FILE, DEFAULT_INCLUDE, findConfig, readConfigIn, type GovRuleConfig } from '../config/config.js';
 import { describeIoError } from '../io-errors.js';
 import { UserError as CliError, displayPath } from './user-error.js';
+import { t } from '../l10n/index.js';
 import type { SourceFile } from './project.js';
 import type { Problem } from './problems.js';
 
@@ -21,6 +22,9 @@ export interface FileSet {
 
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
+/** No `.govrule` file where the run looked: callers that say it their own way catch this kind, not its words. */
+export class NoSourcesError extends CliError {}
+
 export function collectFiles(paths: readonly string[], cwd: string): FileSet {
     if (paths.length === 0) {
         const config = findConfig(cwd);
@@ -29,7 +33,11 @@ export function collectFiles(paths: readonly string[], cwd: string): FileSet {
         if (files.length === 0) {
             // An include whose every pattern was refused matches nothing: say why.
             const why = config?.problems.find(p => p.code === 'config');
-            throw new CliError(`no .govrule files found in ${displayPath(root, cwd)}${config ? ` (include: ${config.include.join(', ')})` : ''}${why ? `; ${CONFIG_FILE}: ${why.message}` : ''}`);
+            const folder = displayPath(root, cwd);
+            const include = config?.include.join(', ') ?? '';
+            throw new NoSourcesError(!config ? t('cli.error.no-sources', { folder })
+                : why ? t('cli.error.no-sources-include-problem', { folder, include, config: CONFIG_FILE, problem: why.message })
+                    : t('cli.error.no-sources-include', { folder, include }));
         }
         return { root, config, files };
     }
@@ -38,7 +46,7 @@ export function collectFiles(paths: readonly string[], cwd: string): FileSet {
         try {
             return fs.statSync(p);
         } catch {
-            throw new CliError(`no such file or folder: ${paths[i]}`);
+            throw new CliError(t('cli.error.no-such-path', { path: paths[i]! }));
         }
     });
     const first = stats[0].isDirectory() ? absolute[0] : path.dirname(absolute[0]);
@@ -50,14 +58,14 @@ export function collectFiles(paths: readonly string[], cwd: string): FileSet {
             const own = readConfigIn(p);
             const found = searchFolder(p, own?.include ?? DEFAULT_INCLUDE);
             if (found.length === 0) {
-                throw new CliError(`no .govrule files found in ${paths[i]}`);
+                throw new NoSourcesError(t('cli.error.no-sources', { folder: paths[i]! }));
             }
             found.forEach(f => files.add(f));
         } else if (stats[i].isFile()) {
             files.add(p);
         } else {
             // A FIFO or a device would block the read or never end.
-            throw new CliError(`not a file or folder: ${paths[i]}`);
+            throw new CliError(t('cli.error.not-file-or-folder', { path: paths[i]! }));
         }
     });
     return { root, config, files: [...files].sort() };
@@ -72,7 +80,7 @@ function searchFolder(folder: string, include: readonly string[]): string[] {
         try {
             entries = fs.readdirSync(dir, { withFileTypes: true });
         } catch (err) {
-            throw new CliError(`cannot read folder ${dir}: ${describeIoError(err)}`);
+            throw new CliError(t('cli.error.cannot-read-folder', { folder: dir, reason: describeIoError(err) }));
         }
         for (const entry of entries) {
             const full = path.join(dir, entry.name);
@@ -114,7 +122,7 @@ export function readSources(files: readonly string[]): SourceReading {
         try {
             bytes = fs.readFileSync(file);
         } catch (err) {
-            unreadable.push(fileProblem(file, { line: 0, character: 0 }, 0, `Cannot read this file: ${describeIoError(err)}`));
+            unreadable.push(fileProblem(file, { line: 0, character: 0 }, 0, t('cli.unreadable.cannot-read', { reason: describeIoError(err) })));
             continue;
         }
         let text: string;
@@ -125,8 +133,7 @@ export function readSources(files: readonly string[]): SourceReading {
             const before = lenientDecoder.decode(bytes.subarray(0, bad)).split('\n');
             const at = { line: before.length - 1, character: before[before.length - 1].length };
             texts.set(file, lenientDecoder.decode(bytes));
-            unreadable.push(fileProblem(file, at, 1,
-                `Not valid UTF-8: the byte 0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')} here is not part of a UTF-8 character; save the file as UTF-8`));
+            unreadable.push(fileProblem(file, at, 1, t('cli.unreadable.not-utf8', { byte: bytes[bad]!.toString(16).toUpperCase().padStart(2, '0') })));
             continue;
         }
         // TextDecoder drops a leading byte-order mark; a second one would be text.

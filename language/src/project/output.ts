@@ -11,6 +11,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { CONFIG_FILE } from '../config/config.js';
 import { describeIoError } from '../io-errors.js';
 import { UserError, displayPath } from './user-error.js';
+import { t } from '../l10n/index.js';
 
 const BATCH = 1 << 16;
 /** As the kernel's limit on symbolic links in one path lookup. */
@@ -63,7 +64,7 @@ export function resolveOutput(given: string, cwd: string): OutputTarget {
     let current = path.resolve(cwd, given);
     for (let links = 0; ; links++) {
         if (links > MAX_LINKS) {
-            throw new UserError(`cannot write ${given}: ${describeIoError({ code: 'ELOOP' })}`);
+            throw new UserError(t('cli.error.cannot-write', { file: given, reason: describeIoError({ code: 'ELOOP' }) }));
         }
         if (current === '/proc' || current.startsWith('/proc/')) {
             const own = OWN_FD.exec(current);
@@ -77,7 +78,7 @@ export function resolveOutput(given: string, cwd: string): OutputTarget {
                 // Missing: writing creates it, and the folders it needs.
                 return { given, path: current, kind: 'new' };
             }
-            throw new UserError(`cannot write ${given}: ${describeIoError(err)}`);
+            throw new UserError(t('cli.error.cannot-write', { file: given, reason: describeIoError(err) }));
         }
         if (stat.isSymbolicLink()) {
             let link: string;
@@ -87,13 +88,13 @@ export function resolveOutput(given: string, cwd: string): OutputTarget {
                 // A relative link is relative to the folder that really holds it.
                 dir = fs.realpathSync.native(path.dirname(current));
             } catch (err) {
-                throw new UserError(`cannot write ${given}: ${describeIoError(err)}`);
+                throw new UserError(t('cli.error.cannot-write', { file: given, reason: describeIoError(err) }));
             }
             current = path.resolve(dir, link);
             continue;
         }
         if (stat.isDirectory()) {
-            throw new UserError(`cannot write ${given}: ${describeIoError({ code: 'EISDIR' })}`);
+            throw new UserError(t('cli.error.cannot-write', { file: given, reason: describeIoError({ code: 'EISDIR' }) }));
         }
         if (stat.isFile()) {
             return { given, path: current, kind: 'file', mode: stat.mode & 0o7777 };
@@ -112,24 +113,27 @@ export function outputTarget(given: string, cwd: string, inputs: readonly string
     if (target.kind === 'through') {
         return target;
     }
-    const refuse = (what: string, real: string): never => {
+    const refuse = (what: 'config' | 'source', real: string): never => {
         const shown = displayPath(real, cwd);
-        const names = shown === given || path.resolve(cwd, given) === real ? `the output ${given} is ${what}` : `the output ${given} is ${shown}, ${what}`;
-        throw new UserError(`${names}; refusing to replace it with the bundle`);
+        const direct = shown === given || path.resolve(cwd, given) === real;
+        const params = { output: given, target: shown, config: CONFIG_FILE };
+        throw new UserError(what === 'config'
+            ? direct ? t('cli.error.output-is-config', params) : t('cli.error.output-is-config-via', params)
+            : direct ? t('cli.error.output-is-source', params) : t('cli.error.output-is-source-via', params));
     };
     if (path.basename(target.path) === CONFIG_FILE || path.basename(given) === CONFIG_FILE) {
-        refuse(`a project configuration (${CONFIG_FILE})`, target.path);
+        refuse('config', target.path);
     }
     if (target.kind === 'file') {
         const identity = fileIdentity(target.path);
         const same = (file: string) => identity !== undefined && fileIdentity(file) === identity;
         const config = configs.find(same);
         if (config !== undefined) {
-            refuse(`a project configuration (${CONFIG_FILE})`, config);
+            refuse('config', config);
         }
         const input = inputs.find(same);
         if (input !== undefined) {
-            refuse('a source file of this run', input);
+            refuse('source', input);
         }
     }
     return target;
@@ -166,7 +170,7 @@ export function writeOutput(target: OutputTarget | string, chunks: Iterable<stri
         if (err instanceof UserError) {
             throw err;
         }
-        throw new UserError(`cannot write ${resolved.given}: ${describeIoError(err)}`);
+        throw new UserError(t('cli.error.cannot-write', { file: resolved.given, reason: describeIoError(err) }));
     }
 }
 
@@ -237,7 +241,7 @@ export function spool(chunks: Iterable<string>): Spool {
         fs.rmSync(dir, { recursive: true, force: true });
         // Only the file system's errors are about writing; a failure to produce the chunks is not.
         if (typeof (err as NodeJS.ErrnoException).syscall === 'string') {
-            throw new UserError(`cannot write a temporary file in ${os.tmpdir()}: ${describeIoError(err)}`);
+            throw new UserError(t('cli.error.cannot-write-temp', { folder: os.tmpdir(), reason: describeIoError(err) }));
         }
         throw err;
     }

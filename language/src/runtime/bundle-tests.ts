@@ -64,38 +64,73 @@ function runTest(loaded: LoadedBundle, test: BundleTest, date: string): TestResu
 
 const NONE = 'none';
 
-function checkExpectations(test: BundleTest, decision: Decision): ExpectationResult[] {
+/**
+ * An expectation with both sides as ids, for front ends that show them in words (labels, the
+ * reader's language). `expected`/`actual` of ExpectationResult are the same, as short text.
+ */
+export type ExpectationDetail =
+    | { readonly kind: 'rule'; readonly passed: boolean; readonly expected: string | null; readonly actual: string | null }
+    | { readonly kind: 'actions'; readonly passed: boolean; readonly expected: readonly string[]; readonly actual: readonly string[] }
+    | { readonly kind: 'severity' | 'responsible'; readonly passed: boolean; readonly expected: string; readonly actual: string | null }
+    | {
+        readonly kind: 'escalation'; readonly passed: boolean;
+        readonly expected: { readonly to: string; readonly withinSeconds: number | null };
+        readonly actual: ReadonlyArray<{ readonly to: string; readonly afterSeconds: number }>;
+    };
+
+/** The expectations of a test result, with ids, in the order of `result.expectations`; none when undecided. */
+export function expectationDetails(result: Pick<TestResult, 'test' | 'decision'>): ExpectationDetail[] {
+    return result.decision ? compare(result.test, result.decision) : [];
+}
+
+/** Every expectation of the test against the decision: the one place that compares them. */
+function compare(test: BundleTest, decision: Decision): ExpectationDetail[] {
     const expect = test.expect;
-    const results: ExpectationResult[] = [];
+    const details: ExpectationDetail[] = [];
     if (expect.rule !== undefined) {
-        const expected = expect.rule ?? NONE;
-        const actual = decision.rule ?? NONE;
-        results.push({ kind: 'rule', passed: expected === actual, expected, actual });
+        details.push({ kind: 'rule', passed: expect.rule === decision.rule, expected: expect.rule, actual: decision.rule });
     }
     if (expect.actions !== undefined) {
         // The same actions, in any order: the order of a rule's actions carries no meaning.
         const actual = decision.actions.map(a => a.action);
-        const passed = sameSet(expect.actions, actual);
-        results.push({ kind: 'actions', passed, expected: listText(expect.actions), actual: listText(actual) });
+        details.push({ kind: 'actions', passed: sameSet(expect.actions, actual), expected: expect.actions, actual });
     }
     if (expect.severity !== undefined) {
-        const actual = decision.severity ?? NONE;
-        results.push({ kind: 'severity', passed: actual === expect.severity, expected: expect.severity, actual });
+        details.push({ kind: 'severity', passed: decision.severity === expect.severity, expected: expect.severity, actual: decision.severity });
     }
     if (expect.responsible !== undefined) {
-        const actual = decision.responsible ?? NONE;
-        results.push({ kind: 'responsible', passed: actual === expect.responsible, expected: expect.responsible, actual });
+        details.push({ kind: 'responsible', passed: decision.responsible === expect.responsible, expected: expect.responsible, actual: decision.responsible });
     }
+    const steps = decision.escalation.map(s => ({ to: s.to, afterSeconds: s.afterSeconds }));
     for (const escalation of expect.escalations ?? []) {
         const step = decision.escalation.find(s => s.to === escalation.to);
         const passed = step !== undefined && (escalation.within === null || step.afterSeconds <= escalation.within.seconds);
-        const expected = escalation.within === null ? escalation.to : `${escalation.to} within ${durationText(escalation.within.seconds)}`;
-        const actual = decision.escalation.length === 0
-            ? 'no escalation'
-            : decision.escalation.map(s => `${s.to} after ${durationText(s.afterSeconds)}`).join(', ');
-        results.push({ kind: 'escalation', passed, expected, actual });
+        details.push({ kind: 'escalation', passed, expected: { to: escalation.to, withinSeconds: escalation.within?.seconds ?? null }, actual: steps });
     }
-    return results;
+    return details;
+}
+
+function checkExpectations(test: BundleTest, decision: Decision): ExpectationResult[] {
+    return compare(test, decision).map(detail => ({ kind: detail.kind, passed: detail.passed, ...sidesAsText(detail) }));
+}
+
+/** Both sides as the runtime words them (ids, GovRule's durations, "none"). */
+function sidesAsText(detail: ExpectationDetail): { expected: string; actual: string } {
+    switch (detail.kind) {
+        case 'rule':
+        case 'severity':
+        case 'responsible':
+            return { expected: detail.expected ?? NONE, actual: detail.actual ?? NONE };
+        case 'actions':
+            return { expected: listText(detail.expected), actual: listText(detail.actual) };
+        case 'escalation': {
+            const { to, withinSeconds } = detail.expected;
+            return {
+                expected: withinSeconds === null ? to : `${to} within ${durationText(withinSeconds)}`,
+                actual: detail.actual.length === 0 ? 'no escalation' : detail.actual.map(s => `${s.to} after ${durationText(s.afterSeconds)}`).join(', '),
+            };
+        }
+    }
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -8,21 +8,22 @@ import { checkProject } from '../check-project.js';
 import type { Command, Io, OptionValues } from '../command.js';
 import { collectFiles } from '../../project/files.js';
 import { displayPath } from '../files.js';
+import { t } from '../../l10n/index.js';
 import { countBySeverity, sortProblems, toProblems } from '../../project/problems.js';
 import { printProblems, reportOptions } from '../report.js';
 
 export const checkCommand: Command = {
     name: 'check',
-    summary: 'parse, link and validate; print diagnostics',
-    help: '',
+    summary: 'cli.check.summary',
+    help: [],
     options: {},
     run: (paths, values, io) => checkOrCompile('check', paths, values, io),
 };
 
 export const compileCommand: Command = {
     name: 'compile',
-    summary: 'check, then write the bundle (-o FILE, or stdout)',
-    help: '  -o, --output FILE      write the bundle to FILE (atomically); else to stdout',
+    summary: 'cli.compile.summary',
+    help: [['-o, --output FILE', 'cli.compile.option.output']],
     options: { output: { type: 'string', short: 'o' } },
     run: (paths, values, io) => checkOrCompile('compile', paths, values, io),
 };
@@ -69,7 +70,7 @@ async function checkOrCompile(command: 'check' | 'compile', paths: string[], val
             writeOutput(target, bundle.read());
         }
         if (target !== undefined && report.format === 'text' && !report.quiet) {
-            io.stderr(`Wrote ${path.isAbsolute(target.given) ? target.given : displayPath(path.resolve(io.cwd, target.given), io.cwd)}.\n`);
+            io.stderr(`${t('cli.compile.wrote', { file: path.isAbsolute(target.given) ? target.given : displayPath(path.resolve(io.cwd, target.given), io.cwd) })}\n`);
         }
         return 0;
     } finally {

@@ -12,6 +12,7 @@ import { isCalendarDate } from '../../model/values.js';
 import type { Command, Io, OptionValues } from '../command.js';
 import { loadSide, type SideContext } from '../../diff/sides.js';
 import { CliError } from '../files.js';
+import { t } from '../../l10n/index.js';
 import { forEachLine } from '../lines.js';
 import { printProblems } from '../report.js';
 import { StreamProgress } from '../progress.js';
@@ -22,19 +23,26 @@ type DiffFormat = typeof FORMATS[number];
 const GATES = ['added', 'removed', 'changed', 'decisions'] as const;
 type Gate = typeof GATES[number];
 
+/** What `--fail-on` says when a kind of difference is found. */
+const GATE_FAILED = {
+    added: 'cli.diff.failed.added',
+    removed: 'cli.diff.failed.removed',
+    changed: 'cli.diff.failed.changed',
+    decisions: 'cli.diff.failed.decisions',
+} as const satisfies Record<Gate, string>;
+
 export const diffCommand: Command = {
     name: 'diff',
-    summary: 'what changes between two bundles, folders or git revisions (OLD NEW)',
-    help: `  OLD NEW                a bundle file, a folder of sources, or a git revision (HEAD~1, main)
-  --format FORMAT        the report as text (default), json or markdown
-  --fail-on KINDS        exit 1 when there are such differences: added, removed, changed
-                         (renamed rules count as changed), decisions; comma-separated
-  --events FILE|-        replay: decide these events (JSON Lines) with both sides and
-                         report the decisions that change
-  --samples N            sample events per group of changed decisions (default 3)
-  --date YYYY-MM-DD      the date of events that give none (default: today, UTC)
-  --max-changed-decisions N|P%
-                         exit 1 when more decisions than this change`,
+    summary: 'cli.diff.summary',
+    help: [
+        ['OLD NEW', 'cli.diff.option.sides'],
+        ['--format FORMAT', 'cli.diff.option.format'],
+        ['--fail-on KINDS', 'cli.diff.option.fail-on'],
+        ['--events FILE|-', 'cli.diff.option.events'],
+        ['--samples N', 'cli.diff.option.samples'],
+        ['--date YYYY-MM-DD', 'cli.eval.option.date'],
+        ['--max-changed-decisions N|P%', 'cli.diff.option.max-changed-decisions'],
+    ],
     options: {
         'fail-on': { type: 'string' },
         events: { type: 'string' },
@@ -47,11 +55,11 @@ export const diffCommand: Command = {
 
 async function runDiff(paths: string[], values: OptionValues, io: Io): Promise<number> {
     if (paths.length !== 2) {
-        throw new CliError(`diff takes two sides, OLD and NEW (got ${paths.length === 0 ? 'none' : paths.join(' ')})`);
+        throw new CliError(paths.length === 0 ? t('cli.diff.no-sides') : t('cli.diff.two-sides', { paths: paths.join(' ') }));
     }
     const format = (values.format ?? 'text') as DiffFormat;
     if (!FORMATS.includes(format)) {
-        throw new CliError(`unknown format '${String(values.format)}' for diff (formats: ${FORMATS.join(', ')})`);
+        throw new CliError(t('cli.diff.format', { format: String(values.format), formats: FORMATS.join(t('cli.list.separator')) }));
     }
     const gates = parseGates(values['fail-on'] as string | undefined);
     const events = values.events as string | undefined;
@@ -59,11 +67,11 @@ async function runDiff(paths: string[], values: OptionValues, io: Io): Promise<n
     const maxChanged = parseMaxChanged(values['max-changed-decisions'] as string | undefined);
     const date = values.date as string | undefined;
     if (date !== undefined && !isCalendarDate(date)) {
-        throw new CliError(`--date takes a calendar date YYYY-MM-DD, not '${date}'`);
+        throw new CliError(t('cli.error.date', { value: date }));
     }
     if (events === undefined) {
         for (const [given, option] of [[gates.includes('decisions'), '--fail-on decisions'], [maxChanged !== undefined, '--max-changed-decisions'], [values.samples !== undefined, '--samples'], [date !== undefined, '--date']] as const) {
-            if (given) throw new CliError(`${option} needs --events FILE (the events to replay)`);
+            if (given) throw new CliError(t('cli.diff.needs-events', { option }));
         }
     }
     const sides: SideContext = {
@@ -80,12 +88,12 @@ async function runDiff(paths: string[], values: OptionValues, io: Io): Promise<n
 
     const counts = summaryCounts(report.diff);
     const found: Record<Gate, number> = { added: counts.added, removed: counts.removed, changed: counts.changed + counts.renamed, decisions: replay?.changed ?? 0 };
-    const failures = gates.filter(g => found[g] > 0).map(g => `--fail-on ${g}: ${found[g]} ${g === 'decisions' ? 'changed decisions' : g}`);
+    const failures = gates.filter(g => found[g] > 0).map(g => t(GATE_FAILED[g], { count: found[g] }));
     if (replay && maxChanged && exceeds(replay, maxChanged)) {
-        failures.push(`--max-changed-decisions ${maxChanged.text}: ${replay.changed} of ${replay.events} decisions changed (${replay.changedPercent}%)`);
+        failures.push(t('cli.diff.failed.max-changed', { max: maxChanged.text, changed: replay.changed, count: replay.events, percent: replay.changedPercent }));
     }
     for (const failure of failures) {
-        io.stderr(`govrule: ${failure}\n`);
+        io.stderr(`${t('cli.note', { message: failure })}\n`);
     }
     return failures.length > 0 ? 1 : 0;
 }
@@ -121,7 +129,7 @@ function parseMaxChanged(text: string | undefined): MaxChanged | undefined {
     if (/^\d+$/.test(text) && Number.isSafeInteger(Number(text))) {
         return { text, count: Number(text) };
     }
-    throw new CliError(`--max-changed-decisions takes a count N or a percentage P% (0 to 100), not '${text}'`);
+    throw new CliError(t('cli.diff.max-changed', { value: text }));
 }
 
 /** More changed decisions than allowed; a percentage is of all events replayed, compared exactly. */
@@ -134,7 +142,7 @@ function parseCount(text: string | undefined, option: string, fallback: number):
         return fallback;
     }
     if (!/^\d+$/.test(text) || Number(text) > 1000) {
-        throw new CliError(`${option} takes a whole number from 0 to 1000, not '${text}'`);
+        throw new CliError(t('cli.diff.count', { option, value: text }));
     }
     return Number(text);
 }
@@ -146,7 +154,7 @@ function parseGates(text: string | undefined): Gate[] {
     const gates = text.split(',').map(g => g.trim());
     for (const gate of gates) {
         if (!(GATES as readonly string[]).includes(gate)) {
-            throw new CliError(`unknown --fail-on '${gate}' (kinds: ${GATES.join(', ')})`);
+            throw new CliError(t('cli.diff.gate', { gate, gates: GATES.join(t('cli.list.separator')) }));
         }
     }
     return gates as Gate[];

@@ -10,18 +10,21 @@ import { describeIoError } from '../../io-errors.js';
 import { isCalendarDate } from '../../model/values.js';
 import { BundleError, EventError, decide, decisionJson, loadBundle, todayUtc, type DecideOptions, type LoadedBundle } from '../../runtime/index.js';
 import type { Command, Io, OptionValues } from '../command.js';
-import { openInput } from '../lines.js';
+import { cannotRead, openInput } from '../lines.js';
 import { CliError, displayPath } from '../files.js';
+import { t } from '../../l10n/index.js';
 
 export const evalCommand: Command = {
     name: 'eval',
-    summary: 'decide events with a compiled bundle; print the decision as JSON',
-    help: `  --bundle FILE          the compiled bundle (govrule compile -o FILE)
-  --event FILE|-         one event as JSON: print its decision and explanation
-  --events FILE|-        JSON Lines, one event a line: print one decision a line
-  --date YYYY-MM-DD      the date of events that give none (default: today, UTC)
-  --explain              with --events: add the explanation to each decision
-  --strict               reject attributes and event keys the bundle does not know`,
+    summary: 'cli.eval.summary',
+    help: [
+        ['--bundle FILE', 'cli.eval.option.bundle'],
+        ['--event FILE|-', 'cli.eval.option.event'],
+        ['--events FILE|-', 'cli.eval.option.events'],
+        ['--date YYYY-MM-DD', 'cli.eval.option.date'],
+        ['--explain', 'cli.eval.option.explain'],
+        ['--strict', 'cli.eval.option.strict'],
+    ],
     options: {
         bundle: { type: 'string' },
         event: { type: 'string' },
@@ -35,23 +38,23 @@ export const evalCommand: Command = {
 
 async function runEval(paths: string[], values: OptionValues, io: Io): Promise<number> {
     if (paths.length > 0) {
-        throw new CliError(`eval takes no paths (got ${paths.join(' ')}); give --bundle FILE and --event FILE or --events FILE`);
+        throw new CliError(t('cli.eval.no-paths', { paths: paths.join(' ') }));
     }
     const bundleFile = values.bundle as string | undefined;
     const event = values.event as string | undefined;
     const events = values.events as string | undefined;
     if (bundleFile === undefined) {
-        throw new CliError('eval needs --bundle FILE (a bundle written by govrule compile -o FILE)');
+        throw new CliError(t('cli.eval.needs-bundle'));
     }
     if ((event === undefined) === (events === undefined)) {
-        throw new CliError('eval needs exactly one of --event FILE|- and --events FILE|-');
+        throw new CliError(t('cli.eval.needs-one-input'));
     }
     if (bundleFile === '-' && (event ?? events) === '-') {
-        throw new CliError('only one of --bundle and the events can be read from stdin');
+        throw new CliError(t('cli.eval.one-stdin'));
     }
     const date = values.date as string | undefined;
     if (date !== undefined && !isCalendarDate(date)) {
-        throw new CliError(`--date takes a calendar date YYYY-MM-DD, not '${date}'`);
+        throw new CliError(t('cli.error.date', { value: date }));
     }
     const loaded = readBundle(bundleFile, io);
     // One date for the whole run, so that a stream read across midnight is decided consistently.
@@ -68,7 +71,9 @@ function readBundle(file: string, io: Io): LoadedBundle {
         return loadBundle(text);
     } catch (err) {
         if (err instanceof BundleError) {
-            throw new CliError(`cannot use ${file === '-' ? 'the bundle on stdin' : displayPath(file, io.cwd)}: ${err.message}`);
+            throw new CliError(file === '-'
+                ? t('cli.eval.stdin-bundle-unusable', { message: err.message })
+                : t('cli.eval.bundle-unusable', { file: displayPath(file, io.cwd), message: err.message }));
         }
         throw err;
     }
@@ -78,7 +83,7 @@ function readText(file: string, io: Io): string {
     try {
         return fs.readFileSync(file === '-' ? 0 : file, 'utf8');
     } catch (err) {
-        throw new CliError(`cannot read ${file === '-' ? 'stdin' : displayPath(file, io.cwd)}: ${describeIoError(err)}`);
+        throw new CliError(cannotRead(file, io, describeIoError(err)));
     }
 }
 
@@ -89,7 +94,7 @@ function decideOne(loaded: LoadedBundle, text: string, options: DecideOptions, i
         return 0;
     } catch (err) {
         if (err instanceof EventError) {
-            io.stderr(`govrule: error: the event cannot be decided: ${err.message}\n`);
+            io.stderr(`${t('cli.error', { message: t('cli.eval.undecidable', { message: err.message }) })}\n`);
             return 1;
         }
         throw err;
@@ -100,7 +105,7 @@ function parseEvent(text: string): unknown {
     try {
         return JSON.parse(text);
     } catch (err) {
-        throw new EventError(`the event is not valid JSON: ${(err as Error).message}`);
+        throw new EventError(t('cli.eval.not-json', { message: (err as Error).message }));
     }
 }
 
@@ -149,7 +154,7 @@ async function decideStream(loaded: LoadedBundle, file: string, options: DecideO
             }
         }
     } catch (err) {
-        throw new CliError(`cannot read ${file === '-' ? 'stdin' : displayPath(file, io.cwd)}: ${describeIoError(err)}`);
+        throw new CliError(cannotRead(file, io, describeIoError(err)));
     }
     rest += decoder.end();
     if (rest !== '') {
@@ -157,7 +162,7 @@ async function decideStream(loaded: LoadedBundle, file: string, options: DecideO
     }
     flush();
     if (failed > 0) {
-        io.stderr(`govrule: ${failed} of ${decided + failed} events could not be decided (see the "error" lines)\n`);
+        io.stderr(`${t('cli.eval.some-undecidable', { failed, count: decided + failed })}\n`);
         return 1;
     }
     return 0;
@@ -173,6 +178,7 @@ function decideLine(loaded: LoadedBundle, line: string, lineNumber: number, opti
         if (!(err instanceof EventError) && !(err instanceof SyntaxError)) {
             throw err;
         }
+        // A line of machine output: in English whatever the language, like the runtime's own errors.
         const message = err instanceof SyntaxError ? `the event is not valid JSON: ${err.message}` : err.message;
         const id = typeof event === 'object' && event !== null && Object.prototype.hasOwnProperty.call(event, 'id') ? (event as { id: unknown }).id : undefined;
         const idPart = typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? { id } : {};

@@ -11,14 +11,15 @@ import { loadProject, type SourceFile } from '../../project/project.js';
 import type { Command, Io, OptionValues } from '../command.js';
 import { collectFiles, readSources } from '../../project/files.js';
 import { CliError, displayPath } from '../files.js';
+import { t } from '../../l10n/index.js';
 import { resolveOutput, writeOutput } from '../../project/output.js';
 import { sortProblems, toProblems, type Problem } from '../../project/problems.js';
 import { printProblems, reportOptions, type ReportOptions } from '../report.js';
 
 export const fmtCommand: Command = {
     name: 'fmt',
-    summary: 'rewrite files in the canonical format; list the files changed',
-    help: '  --check                change nothing; list the files that are not formatted and fail',
+    summary: 'cli.fmt.summary',
+    help: [['--check', 'cli.fmt.option.check']],
     options: { check: { type: 'boolean' } },
     run: fmt,
 };
@@ -45,7 +46,10 @@ async function fmt(paths: string[], values: OptionValues, io: Io): Promise<numbe
         await reportProblems(refused, unreadable, texts, report, io);
     }
     if (checkOnly && unformatted > 0 && report.format === 'text' && !report.quiet) {
-        io.stderr(`govrule: ${unformatted} of ${sources.length} ${sources.length === 1 ? 'file is' : 'files are'} not formatted; run govrule fmt to format ${unformatted === 1 ? 'it' : 'them'}\n`);
+        const text = unformatted === 1
+            ? t('cli.fmt.unformatted-one', { count: sources.length })
+            : t('cli.fmt.unformatted-many', { unformatted, count: sources.length });
+        io.stderr(`${text}\n`);
     }
     if (unreadable.length > 0) {
         return 2;
@@ -69,7 +73,7 @@ async function reportProblems(refused: ReadonlyArray<{ source: SourceFile; reaso
         end: { line: 0, character: 0 },
         severity: 'error',
         code: 'syntax',
-        message: `cannot format: ${r.reason}`,
+        message: t('cli.fmt.cannot-format', { reason: r.reason }),
     }));
     printProblems(sortProblems([...found, ...missing, ...unreadable]), report, { cwd: io.cwd, texts, fileCount: refused.length + unreadable.length }, io, true);
 }
@@ -85,7 +89,7 @@ function rewrite(file: string, text: string, cwd: string): void {
     try {
         bom = target.kind === 'file' && hasByteOrderMark(target.path);
     } catch (err) {
-        throw new CliError(`cannot write ${displayPath(file, cwd)}: ${describeIoError(err)}`);
+        throw new CliError(t('cli.error.cannot-write', { file: displayPath(file, cwd), reason: describeIoError(err) }));
     }
     writeOutput({ ...target, given: displayPath(file, cwd) }, [bom ? `\uFEFF${text}` : text]);
 }

@@ -8,11 +8,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command, Io, OptionValues } from '../command.js';
 import { CliError, displayPath } from '../files.js';
+import { t } from '../../l10n/index.js';
 
 export const initCommand: Command = {
     name: 'init',
-    summary: 'scaffold a rule repository in a folder (default: the current one)',
-    help: '',
+    summary: 'cli.init.summary',
+    help: [],
     options: {},
     run: init,
 };
@@ -151,17 +152,17 @@ jobs:
 
 async function init(paths: string[], _values: OptionValues, io: Io): Promise<number> {
     if (paths.length > 1) {
-        throw new CliError(`init takes at most one folder (got ${paths.join(' ')})`);
+        throw new CliError(t('cli.init.one-folder', { paths: paths.join(' ') }));
     }
     const folder = path.resolve(io.cwd, paths[0] ?? '.');
     if (fs.existsSync(folder) && !fs.statSync(folder).isDirectory()) {
-        throw new CliError(`${displayPath(folder, io.cwd)} is not a folder`);
+        throw new CliError(t('cli.error.not-a-folder', { folder: displayPath(folder, io.cwd) }));
     }
     const targets = Object.keys(SCAFFOLD).map(name => ({ name, file: path.join(folder, ...name.split('/')) }));
     // lstat, not exists: a dangling symbolic link is in the way too.
     const present = targets.filter(t => lstatOrUndefined(t.file) !== undefined);
     if (present.length > 0) {
-        throw new CliError(`init writes nothing over existing files; already there: ${present.map(t => displayPath(t.file, io.cwd)).join(', ')}`);
+        throw new CliError(t('cli.init.files-exist', { files: present.map(p => displayPath(p.file, io.cwd)).join(t('cli.list.separator')) }));
     }
     for (const { name, file } of targets) {
         try {
@@ -169,14 +170,11 @@ async function init(paths: string[], _values: OptionValues, io: Io): Promise<num
             // 'wx' fails rather than overwrite a file that appeared since the check.
             fs.writeFileSync(file, SCAFFOLD[name], { flag: 'wx' });
         } catch (err) {
-            throw new CliError(`cannot write ${displayPath(file, io.cwd)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+            throw new CliError(t('cli.error.cannot-write', { file: displayPath(file, io.cwd), reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
         }
         io.stdout(`${displayPath(file, io.cwd)}\n`);
     }
-    io.stderr(`Scaffolded a rule repository in ${displayPath(folder, io.cwd)}. Next:
-  npm install --save-dev govrule     (or the tarball of npm pack)
-  npx govrule check && npx govrule test && npx govrule compile
-`);
+    io.stderr(t('cli.init.done', { folder: displayPath(folder, io.cwd) }));
     return 0;
 }
 

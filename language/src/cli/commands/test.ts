@@ -10,16 +10,20 @@ import { checkProject } from '../check-project.js';
 import type { Command, Io, OptionValues } from '../command.js';
 import { collectFiles } from '../../project/files.js';
 import { CliError } from '../files.js';
+import { t } from '../../l10n/index.js';
+import { namesOf } from '../../reports/test-results.js';
 import { printProblems, reportOptions } from '../report.js';
 import { REPORTERS, coverageText, jsonReport, junitReport, summaryLine, textReport, type Reporter } from '../test-report.js';
 
 export const testCommand: Command = {
     name: 'test',
-    summary: 'run the test blocks and report each',
-    help: `  --reporter NAME        results on stdout as text (default), junit (XML) or json
-  --coverage             report rules, leaf categories and escalation targets no test reached
-  --coverage-threshold P fail when less than P percent of the enabled rules are covered
-  --date YYYY-MM-DD      the date of tests that have no \`on\` (default: today, UTC)`,
+    summary: 'cli.test.summary',
+    help: [
+        ['--reporter NAME', 'cli.test.option.reporter'],
+        ['--coverage', 'cli.test.option.coverage'],
+        ['--coverage-threshold P', 'cli.test.option.coverage-threshold'],
+        ['--date YYYY-MM-DD', 'cli.test.option.date'],
+    ],
     options: {
         reporter: { type: 'string' },
         coverage: { type: 'boolean' },
@@ -32,19 +36,19 @@ export const testCommand: Command = {
 async function runTests(paths: string[], values: OptionValues, io: Io): Promise<number> {
     const reporter = (values.reporter ?? 'text') as Reporter;
     if (!REPORTERS.includes(reporter)) {
-        throw new CliError(`unknown reporter '${String(values.reporter)}' (reporters: ${REPORTERS.join(', ')})`);
+        throw new CliError(t('cli.error.reporter', { reporter: String(values.reporter), reporters: REPORTERS.join(t('cli.list.separator')) }));
     }
     let threshold: number | undefined;
     if (values['coverage-threshold'] !== undefined) {
         const text = String(values['coverage-threshold']).replace(/%$/, '');
         threshold = Number(text);
         if (text.trim() === '' || !Number.isFinite(threshold) || threshold < 0 || threshold > 100) {
-            throw new CliError(`--coverage-threshold takes a percentage from 0 to 100, not '${String(values['coverage-threshold'])}'`);
+            throw new CliError(t('cli.error.coverage-threshold', { value: String(values['coverage-threshold']) }));
         }
     }
     const date = values.date as string | undefined;
     if (date !== undefined && !isCalendarDate(date)) {
-        throw new CliError(`--date takes a calendar date YYYY-MM-DD, not '${date}'`);
+        throw new CliError(t('cli.error.date', { value: date }));
     }
     const report = reportOptions(values);
 
@@ -53,14 +57,15 @@ async function runTests(paths: string[], values: OptionValues, io: Io): Promise<
     if (problems.some(p => p.severity === 'error')) {
         // Tests run only on sources that compile: show why they do not.
         printProblems(problems, report, context, io, reporter !== 'text');
-        io.stderr('govrule: the sources have errors; no test was run\n');
+        io.stderr(`${t('cli.test.sources-have-errors')}\n`);
         return unreadable.length > 0 ? 2 : 1;
     }
 
-    const { loaded, results } = runCompiledTests(bundleOf(project, fileSet.root), { date: date ?? todayUtc() });
+    const bundle = bundleOf(project, fileSet.root);
+    const { loaded, results } = runCompiledTests(bundle, { date: date ?? todayUtc() });
     const wantCoverage = values.coverage === true || threshold !== undefined;
     const coverage = wantCoverage ? computeCoverage(loaded, results) : undefined;
-    const ctx = { cwd: io.cwd, root: fileSet.root };
+    const ctx = { cwd: io.cwd, root: fileSet.root, names: namesOf(bundle) };
 
     switch (reporter) {
         case 'text':
@@ -76,11 +81,11 @@ async function runTests(paths: string[], values: OptionValues, io: Io): Promise<
             break;
     }
     if (results.length === 0) {
-        io.stderr('govrule: no test blocks found\n');
+        io.stderr(`${t('cli.test.none-found')}\n`);
     }
     let status = results.every(r => r.passed) ? 0 : 1;
     if (threshold !== undefined && coverage && coverage.rules.percent < threshold) {
-        io.stderr(`govrule: rule coverage ${coverage.rules.percent.toFixed(1)}% is below --coverage-threshold ${threshold}%\n`);
+        io.stderr(`${t('cli.test.below-threshold', { percent: coverage.rules.percent.toFixed(1), threshold })}\n`);
         status = 1;
     }
     return status;

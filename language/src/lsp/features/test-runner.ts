@@ -27,6 +27,8 @@ import { withDocLink } from '../server/document-validator.js';
 import type { GovRuleLspServices, GovRuleSharedServices } from '../server/services.js';
 import { workspacePath } from '../../model/workspace-path.js';
 import { WORKSPACE, worldOfUri } from '../../references/worlds.js';
+import { t } from '../../l10n/index.js';
+import { expectationRows, failureMessage, namesOf, ruleText, type Names } from '../../reports/test-results.js';
 
 /** What `govrule.runTests` returns: one entry per test run, in file order. */
 export interface RunSummary {
@@ -267,32 +269,29 @@ const EXPECT_ITEM: Record<ExpectationKind, (item: ast.TestItem) => boolean> = {
  * that did decide the test.
  */
 function failureDiagnostics(test: ast.Test, result: TestResult, compiled: Compiled): Diagnostic[] {
-    const onDate = result.test.on === null ? ` (decided on ${result.date}, today: the test has no \`on\`)` : '';
-    const prefix = `Test ${JSON.stringify(test.name)} failed`;
+    const names = namesOf(compiled.bundle);
     if (result.error !== undefined) {
         const given = test.items.find(ast.isGiven);
-        return [diagnostic(rangeOf(given ?? test), `${prefix}: its event cannot be decided: ${result.error}${onDate}`)];
+        return [diagnostic(rangeOf(given ?? test), failureMessage(result, undefined, names))];
     }
+    const rows = expectationRows(result, names);
     const escalations = test.items.filter(ast.isExpectEscalation);
     let escalationIndex = 0;
     const diagnostics: Diagnostic[] = [];
-    for (const expectation of result.expectations) {
+    for (const [index, expectation] of result.expectations.entries()) {
         // Escalation results come in the order of the `expect escalation` lines; the other kinds
         // appear once per test.
         const item = expectation.kind === 'escalation' ? escalations[escalationIndex++] : test.items.find(EXPECT_ITEM[expectation.kind]);
         if (expectation.passed) {
             continue;
         }
-        const also = expectation.kind === 'rule' && result.decision && result.decision.alsoMatched.length > 0
-            ? `; also matched: ${result.decision.alsoMatched.join(', ')}` : '';
-        const message = `${prefix}: expected ${expectation.kind} ${expectation.expected}, actual: ${expectation.actual}${also}${onDate}`;
-        diagnostics.push(diagnostic(rangeOf(item ?? test), message, relatedRule(expectation, result, compiled)));
+        diagnostics.push(diagnostic(rangeOf(item ?? test), failureMessage(result, rows[index], names), relatedRule(expectation, result, compiled, names)));
     }
     return diagnostics;
 }
 
 /** Where the rule that decided the test is declared, for a failed `expect rule`. */
-function relatedRule(expectation: ExpectationResult, result: TestResult, compiled: Compiled): DiagnosticRelatedInformation[] | undefined {
+function relatedRule(expectation: ExpectationResult, result: TestResult, compiled: Compiled, names: Names): DiagnosticRelatedInformation[] | undefined {
     const id = result.decision?.rule;
     const rule = id && expectation.kind === 'rule' ? compiled.bundle.rules.find(r => r.id === id) : undefined;
     const document = rule && compiled.files.get(rule.source.file);
@@ -300,7 +299,7 @@ function relatedRule(expectation: ExpectationResult, result: TestResult, compile
         return undefined;
     }
     const start = { line: rule.source.line - 1, character: rule.source.column - 1 };
-    return [{ location: { uri: document.uri.toString(), range: { start, end: start } }, message: `${id} decided the test` }];
+    return [{ location: { uri: document.uri.toString(), range: { start, end: start } }, message: t('cli.test.decided-by', { rule: ruleText(rule.id, names) }) }];
 }
 
 function rangeOf(node: ast.Test | ast.TestItem): Range {
