@@ -11,7 +11,7 @@ import { tempFolder } from '../helpers/temp.js';
 import { USES_VOCABULARY, VOCABULARY } from '../helpers/vocabulary.js';
 
 const RULES = `package t.r
-import t.common.*
+import demo.common.*
 
 category spam "垃圾信息"
 
@@ -25,7 +25,7 @@ rule ads "广告" {
 `;
 
 const TESTS = `package t.tests
-import t.common.*
+import demo.common.*
 import t.r.*
 
 test "广告是特别严重的问题" {
@@ -45,7 +45,7 @@ function project(): string {
 function broken(): string {
     return tempFolder({
         'common.govrule': VOCABULARY,
-        'bad.govrule': 'package t.bad\nimport t.common.*\ncategory c\nrule r {\n    category c\n    severity nope\n}\n',
+        'bad.govrule': 'package t.bad\nimport demo.common.*\ncategory c\nrule r {\n    category c\n    severity nope\n}\n',
         'latin1.govrule': Buffer.from([0x70, 0x61, 0x63, 0x6b, 0x61, 0x67, 0x65, 0x20, 0xe9, 0x0a]),
     });
 }
@@ -125,23 +125,23 @@ describe('text for people, in Chinese', () => {
         expect(result.stdout).toBe([
             '失败 tests.govrule:5 广告是特别严重的问题',
             '     判定日期：2026-06-01',
-            '        项目      预期                       实际',
-            '     ✗  严重程度  特别严重（critical）       较重（serious）',
-            '     ✗  升级      1 天内升级至网信办（cac）  2 小时后升级至值班编辑（editor）',
+            '        项目      预期                           实际',
+            '     ✗  严重程度  特别严重（critical）           较重（serious）',
+            '     ✗  升级      1 天内升级至市委网信办（cac）  2 小时后升级至值班编辑（editor）',
             '0 个通过，1 个未通过',
             '',
         ].join('\n'));
         const junit = runCli(['test', '--reporter', 'junit'], { cwd: project(), env: ZH });
         expect(junit.status).toBe(1);
-        expect(junit.stdout).toContain('<failure message="严重程度：预期 特别严重（critical），实际 较重（serious）；升级：预期 1 天内升级至网信办（cac），实际 2 小时后升级至值班编辑（editor）" type="expectation">');
+        expect(junit.stdout).toContain('<failure message="严重程度：预期 特别严重（critical），实际 较重（serious）；升级：预期 1 天内升级至市委网信办（cac），实际 2 小时后升级至值班编辑（editor）" type="expectation">');
         expect(junit.stderr).toBe('0 个通过，1 个未通过\n');
     });
 
     test('the same failing test in English is reported by id, as it always was', () => {
         const result = runCli(['test', '--lang', 'en'], { cwd: project(), env: ZH });
         expect(result.status).toBe(1);
-        expect(result.stdout).toContain('     ✗  severity    t.common.critical       t.common.serious\n');
-        expect(result.stdout).toContain('     ✗  escalation  t.common.cac within 1d  t.common.editor after 2h\n');
+        expect(result.stdout).toContain('     ✗  severity    demo.common.critical       demo.common.serious\n');
+        expect(result.stdout).toContain('     ✗  escalation  demo.common.cac within 1d  demo.common.editor after 2h\n');
         expect(result.stdout.endsWith('0 passed, 1 failed\n')).toBe(true);
     });
 });

@@ -62,15 +62,15 @@ describe('test results in words', () => {
         setLocale('zh-CN');
         expect(expectationRows(byName(results, 'all fail'), names).map(r => [r.passed ? '✓' : '✗', r.what, r.expected, r.actual])).toEqual([
             ['✗', '规则', '小规则（s）', '“t.r.r”'],
-            ['✗', '处置措施', '删除（remove）', '删除（remove）、罚款（fine）'],
+            ['✗', '处置措施', '删除信息（remove）', '删除信息（remove）、罚款（fine）'],
             ['✗', '严重程度', '一般（minor）', '较重（serious）'],
             ['✗', '责任岗位', '值班编辑（editor）', '内容审核员（reviewer）'],
-            ['✗', '升级', '10 分钟内升级至值班编辑（editor）', '30 分钟后升级至值班编辑（editor）、2 小时后升级至网信办（cac）'],
-            ['✓', '升级', '网信办（cac）', '30 分钟后升级至值班编辑（editor）、2 小时后升级至网信办（cac）'],
+            ['✗', '升级', '10 分钟内升级至值班编辑（editor）', '30 分钟后升级至值班编辑（editor）、2 小时后升级至市委网信办（cac）'],
+            ['✓', '升级', '市委网信办（cac）', '30 分钟后升级至值班编辑（editor）、2 小时后升级至市委网信办（cac）'],
         ]);
         expect(expectationRows(byName(results, 'nothing matches'), names).map(r => [r.what, r.expected, r.actual])).toEqual([
             ['规则', '无', '无'],
-            ['处置措施', '删除（remove）', '无'],
+            ['处置措施', '删除信息（remove）', '无'],
             ['升级', '值班编辑（editor）', '不升级'],
         ]);
         expect(ruleText('t.r.s', names)).toBe('小规则（s）');
@@ -81,20 +81,20 @@ describe('test results in words', () => {
         const { results, undecidable: undecided, names } = await run();
         const failed = byName(results, 'all fail');
         const severity = () => expectationRows(failed, names).find(r => r.kind === 'severity')!;
-        expect(failureMessage(failed, severity(), names)).toBe('Test "all fail" failed: expected severity t.common.minor, actual: t.common.serious');
+        expect(failureMessage(failed, severity(), names)).toBe('Test "all fail" failed: expected severity demo.common.minor, actual: demo.common.serious');
         const rule = () => expectationRows(failed, names).find(r => r.kind === 'rule')!;
         expect(failureMessage(failed, rule(), names)).toBe('Test "all fail" failed: expected rule t.r.s, actual: t.r.r; also matched: t.r.s');
         expect(failureMessage(undecided, undefined, names))
             .toBe(`Test "nothing matches" failed: its event cannot be decided: ${undecided.error} (decided on 2026-02-30, today: the test has no \`on\`)`);
         const today = byName(results, 'nothing matches');
         expect(failureMessage(today, expectationRows(today, names)[1], names))
-            .toBe('Test "nothing matches" failed: expected actions t.common.remove, actual: none (decided on 2026-06-01, today: the test has no `on`)');
+            .toBe('Test "nothing matches" failed: expected actions demo.common.remove, actual: none (decided on 2026-06-01, today: the test has no `on`)');
 
         setLocale('zh-CN');
         expect(failureMessage(failed, severity(), names)).toBe('测试“all fail”未通过：预期严重程度：一般（minor），实际：较重（serious）');
         expect(failureMessage(failed, rule(), names)).toBe('测试“all fail”未通过：预期规则：小规则（s），实际：“t.r.r”；同时匹配：小规则（s）');
         expect(failureMessage(today, expectationRows(today, names)[1], names))
-            .toBe('测试“nothing matches”未通过：预期处置措施：删除（remove），实际：无（判定日期：2026-06-01，即今天：测试未写 `on`）');
+            .toBe('测试“nothing matches”未通过：预期处置措施：删除信息（remove），实际：无（判定日期：2026-06-01，即今天：测试未写 `on`）');
         expect(failureMessage(undecided, undefined, names))
             .toBe(`测试“nothing matches”未通过：其事件无法判定：${undecided.error}（判定日期：2026-02-30，即今天：测试未写 \`on\`）`);
     });
