@@ -5,9 +5,10 @@
  * hover, completion, signature help, the outline, code lenses and the refusals of commands and
  * rename come back in Chinese for `zh-cn`, and in English, as before, for `en`.
  */
+import { spawnSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { CodeLens, CompletionItem, CompletionList, ConfigurationItem, Diagnostic, DocumentSymbol, Hover, SignatureHelp } from 'vscode-languageserver-protocol';
-import { LspClient, positionAt } from '../helpers/lsp-client.js';
+import { LspClient, SERVER_BIN, positionAt } from '../helpers/lsp-client.js';
 import { RULES, fixtureWorkspace } from './fixture.js';
 
 const FILE = 'rules/rules.govrule';
@@ -266,5 +267,20 @@ describe('the govrule.locale setting', () => {
         // A client pushes the whole section: without `locale`, the setting is not set (auto).
         await c.configure({ govrule: { lint: {} } });
         await c.waitFor(() => missingClause(c) === "Rule 'enterpriseRumor' has no 'severity' clause", "the client's language again");
+    });
+});
+
+describe('the server run from a shell', () => {
+    test('says how to start it in the language of the environment', () => {
+        const run = (env: NodeJS.ProcessEnv, args = ['--help']) => spawnSync(process.execPath, [SERVER_BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+        const chinese = run({ LANG: 'zh_CN.UTF-8' });
+        expect(chinese.status).toBe(0);
+        expect(chinese.stderr).toBe('用法：govrule-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n\nGovRule 语言服务器。由编辑器启动，通过所选的传输方式以 LSP 通信。\n');
+        const english = run({ LANG: 'zh_CN.UTF-8', LC_ALL: 'C' });
+        expect(english.stderr).toBe('Usage: govrule-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n\nThe GovRule language server. Editors start it and talk LSP over the chosen transport.\n');
+        // Without a transport: the usage on stderr and exit code 2.
+        const wrong = run({ LANG: 'zh_CN.UTF-8' }, []);
+        expect(wrong.status).toBe(2);
+        expect(wrong.stderr).toBe(chinese.stderr);
     });
 });
