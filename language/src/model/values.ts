@@ -59,20 +59,8 @@ function groupThousands(digits: string): string {
     return groups.join(',');
 }
 
-/** Whether `YYYY-MM-DD` is a real calendar date. */
-export function isCalendarDate(text: string): boolean {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (!match) {
-        return false;
-    }
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    if (month < 1 || month > 12 || day < 1) {
-        return false;
-    }
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-    return day <= days;
-}
+// Dates live in dates.ts, which the runtime imports: this module's words need l10n, the runtime none.
+export { isCalendarDate } from './dates.js';
 
 export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 

@@ -5,7 +5,7 @@
  * of the attribute's type, and nothing walks into nested structures.
  */
 import type { Scalar } from '../bundle/types.js';
-import { isCalendarDate } from '../model/values.js';
+import { isCalendarDate } from '../model/dates.js';
 import type { CategoryInfo, LoadedBundle } from './bundle-loader.js';
 import { fitsType, type AttributeInfo } from './conditions.js';
 import { EventError, describeValue, hint } from './errors.js';
