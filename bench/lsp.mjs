@@ -1,6 +1,6 @@
 // Benchmark of the GovRule language server, driven over stdio as an editor drives it.
 //
-//   node bench/lsp.mjs [--files N] [--rules N] [--rounds N]
+//   node bench/lsp.mjs [--files N] [--rules N] [--rounds N] [--locale TAG]
 //
 // Starts out/server.cjs --stdio on two workspaces: a copy of examples/chongqing and a generated
 // repository (bench/generate.mjs, default 200 files x 50 rules), and prints, per workspace:
@@ -12,9 +12,13 @@
 // - edit, bundle: a valid edit followed by the govrule.compile command (what the editor's live
 //   preview does), until the bundle arrives;
 // - hover and completion: request to answer, on the settled workspace;
+// - switch language: the `govrule.locale` setting pushed (the other language, then back), until
+//   the compile command answers after the rebuild that words everything again (every file
+//   parsed, linked and validated) — compare with "edit: bundle", an edit and the same command;
 // - the server's resident memory after load and its peak.
 // Times are medians over --rounds edits (each edit, then its undo), in milliseconds. "The last
-// diagnostics" means: none arrive for QUIET ms afterwards. Needs a built out/server.cjs.
+// diagnostics" means: none arrive for QUIET ms afterwards. --locale is sent as the client's display
+// language in `initialize` (default: none, English). Needs a built out/server.cjs.
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,12 +33,16 @@ const examples = join(here, '..', 'examples', 'chongqing');
 const QUIET = 400;
 
 function parseArgs(argv) {
-    const opts = { files: 200, rules: 50, rounds: 5 };
+    const opts = { files: 200, rules: 50, rounds: 5, locale: undefined };
     for (let k = 0; k < argv.length; k++) {
         const a = argv[k];
+        if (a === '--locale' && argv[k + 1]) {
+            opts.locale = argv[++k];
+            continue;
+        }
         const v = Number(argv[k + 1]);
         if (!['--files', '--rules', '--rounds'].includes(a) || !Number.isInteger(v) || v < 1) {
-            console.error(`bad argument ${a}\nusage: node bench/lsp.mjs [--files N] [--rules N] [--rounds N]`);
+            console.error(`bad argument ${a}\nusage: node bench/lsp.mjs [--files N] [--rules N] [--rounds N] [--locale TAG]`);
             process.exit(2);
         }
         opts[a.slice(2)] = v;
@@ -106,10 +114,10 @@ class Session {
         }
     }
 
-    async start(files) {
+    async start(files, locale) {
         const rootUri = this.uri(this.root).replace(/\/$/, '');
         await this.conn.sendRequest('initialize', {
-            processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+            processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], ...(locale ? { locale } : {}),
             capabilities: { workspace: { workspaceFolders: true }, textDocument: { publishDiagnostics: {}, hover: { contentFormat: ['markdown'] } } },
         });
         this.conn.sendNotification('initialized', {});
@@ -162,10 +170,10 @@ function position(text, needle) {
     return { line: before.length - 1, character: before[before.length - 1].length };
 }
 
-async function measure(name, root, rounds) {
+async function measure(name, root, rounds, locale) {
     const files = sourceFiles(root);
     const session = new Session(root);
-    const load = await session.start(files);
+    const load = await session.start(files, locale);
     const afterLoad = memory(session.child.pid);
 
     // A rule file, and the vocabulary file that declares the most used post.
@@ -215,12 +223,25 @@ async function measure(name, root, rounds) {
         hover.push(await session.request('textDocument/hover', { textDocument, position: { line: at.line, character: at.character + 13 } }));
         completion.push(await session.request('textDocument/completion', { textDocument, position: { line: at.line, character: at.character + 12 } }));
     }
+    // The client cannot be asked (no configuration capability): it pushes the setting. The
+    // compile command answers once the rebuild it starts is validated (only changed diagnostics
+    // are published, so a clean workspace publishes nothing to wait for).
+    const switched = [];
+    for (let k = 0; k < rounds; k++) {
+        // Always to the other language and back, whichever the client speaks.
+        for (const value of /^zh/i.test(locale ?? '') ? ['en', 'zh-CN'] : ['zh-CN', 'en']) {
+            const sent = performance.now();
+            session.conn.sendNotification('workspace/didChangeConfiguration', { settings: { govrule: { locale: value } } });
+            await session.conn.sendRequest('workspace/executeCommand', { command: 'govrule.compile', arguments: [] }).catch(() => undefined);
+            switched.push(performance.now() - sent);
+        }
+    }
     const end = memory(session.child.pid);
     await session.stop();
     const rules = files.reduce((n, f) => n + (readFileSync(f, 'utf8').match(/^\s*rule /gm) ?? []).length, 0);
     return {
         name, files: files.length, rules, users: users.length, load, localOwn: median(own), compiled: median(compiled),
-        global: median(global), hover: median(hover), completion: median(completion), rss: afterLoad.rss, peak: end.peak,
+        global: median(global), hover: median(hover), completion: median(completion), switched: median(switched), rss: afterLoad.rss, peak: end.peak,
         edited: relative(root, ruleFile),
     };
 }
@@ -233,18 +254,18 @@ try {
     rmSync(join(copy, 'dist'), { recursive: true, force: true });
     const generated = join(base, 'generated');
     generate(generated, { files: opts.files, rulesPerFile: opts.rules });
-    const rows = [await measure('examples', copy, opts.rounds), await measure(`${opts.files}x${opts.rules}`, generated, opts.rounds)];
+    const rows = [await measure('examples', copy, opts.rounds, opts.locale), await measure(`${opts.files}x${opts.rules}`, generated, opts.rounds, opts.locale)];
     const cols = [
         ['workspace', (r) => r.name], ['files', (r) => r.files], ['rules', (r) => r.rules], ['load ms', (r) => r.load],
         ['edit: own file ms', (r) => r.localOwn], ['rename post: all files ms', (r) => r.global],
-        ['edit: bundle ms', (r) => r.compiled], ['hover ms', (r) => r.hover], ['completion ms', (r) => r.completion],
+        ['edit: bundle ms', (r) => r.compiled], ['hover ms', (r) => r.hover], ['completion ms', (r) => r.completion], ['switch language ms', (r) => r.switched],
         ['RSS MB', (r) => r.rss], ['peak MB', (r) => r.peak],
     ];
     const cell = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 1 : 0)) : String(v));
     const table = [cols.map(([h]) => h), ...rows.map((r) => cols.map(([, f]) => cell(f(r))))];
     const widths = cols.map((_, i) => Math.max(...table.map((row) => row[i].length)));
     for (const row of table) console.log(row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
-    console.log(`medians of ${opts.rounds * 2} edits and 20 requests; "all files" = until the last diagnostics of the edit (none for ${QUIET} ms after).`);
+    console.log(`locale: ${opts.locale ?? 'none sent (English)'}; medians of ${opts.rounds * 2} edits, 20 requests and ${opts.rounds * 2} switches; "all files" = until the last diagnostics of the edit (none for ${QUIET} ms after).`);
     for (const r of rows) console.log(`${r.name}: edited ${r.edited}; the renamed post is used in ${r.users} files`);
 } finally {
     rmSync(base, { recursive: true, force: true });

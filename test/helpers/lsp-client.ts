@@ -25,6 +25,8 @@ export { FileChangeType };
 export interface StartOptions {
     /** Sent as `initializationOptions`. */
     readonly initializationOptions?: unknown;
+    /** Sent as `locale` (the client's display language, as VS Code sends it). */
+    readonly locale?: string;
     /** Answers to `workspace/configuration`, by section; the client then claims configuration support. */
     readonly settings?: Record<string, unknown>;
     /** Answers `workspace/configuration` items itself (e.g. by `scopeUri`); the client then claims configuration support. */
@@ -139,6 +141,7 @@ export class LspClient {
             workspaceFolders: options.rootUriOnly ? undefined : folders,
             capabilities,
             initializationOptions: options.initializationOptions,
+            ...(options.locale !== undefined ? { locale: options.locale } : {}),
         });
         await client.connection.sendNotification(InitializedNotification.type, {});
         await client.settle();

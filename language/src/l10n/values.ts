@@ -18,3 +18,26 @@ export function durationInWords(text: string): string {
         default: return t('common.duration.weeks', { count });
     }
 }
+
+/**
+ * "100,000 CNY", “100,000 元（CNY）” — an amount as people read it, digits grouped by thousands
+ * (the decimals as written). Text that is not an amount is returned as it is.
+ */
+export function moneyInWords(amount: string, currency: string): string {
+    const match = /^([0-9]+)(\.[0-9]+)?$/.exec(amount);
+    if (!match) {
+        return `${amount} ${currency}`;
+    }
+    const grouped = `${groupThousands(match[1]!)}${match[2] ?? ''}`;
+    return currency === 'CNY' ? t('common.money.cny', { amount: grouped }) : t('common.money.other', { amount: grouped, currency });
+}
+
+/** `1234567` → `1,234,567`, in one pass (an amount is user input of any length). */
+function groupThousands(digits: string): string {
+    const head = digits.length % 3 || 3;
+    const groups = [digits.slice(0, head)];
+    for (let i = head; i < digits.length; i += 3) {
+        groups.push(digits.slice(i, i + 3));
+    }
+    return groups.join(',');
+}

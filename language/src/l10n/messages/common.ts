@@ -11,4 +11,7 @@ export const commonMessages = {
     'common.duration.hours': { en: { one: '{count} hour', other: '{count} hours' }, 'zh-CN': '{count} 小时' },
     'common.duration.days': { en: { one: '{count} day', other: '{count} days' }, 'zh-CN': '{count} 天' },
     'common.duration.weeks': { en: { one: '{count} week', other: '{count} weeks' }, 'zh-CN': '{count} 周' },
+    // Money as people read it (`100000 CNY` → "100,000 CNY", “100,000 元（CNY）”); the amount comes with its digits grouped.
+    'common.money.cny': { en: '{amount} CNY', 'zh-CN': '{amount} 元（CNY）' },
+    'common.money.other': { en: '{amount} {currency}', 'zh-CN': '{amount} {currency}' },
 } as const satisfies Catalogue;

@@ -14,6 +14,7 @@ import type { TestResult } from '../../runtime/index.js';
 import { RUN_TESTS_COMMAND } from './commands.js';
 import type { GovRuleLspServices } from '../server/services.js';
 import type { RuleTestCounts } from './test-runner.js';
+import { t } from '../../l10n/index.js';
 
 /** A lens title with no command: text only (clients show it, clicking does nothing). */
 const NO_COMMAND = '';
@@ -63,9 +64,9 @@ function startOf(node: ast.Test | ast.Rule): Range | undefined {
 
 function runTitle(result: TestResult | undefined): string {
     if (!result) {
-        return 'Run test';
+        return t('editor.lens.run-test');
     }
-    return result.passed ? '✓ passed — Run again' : '✗ failed — Run again';
+    return result.passed ? t('editor.lens.passed-run-again') : t('editor.lens.failed-run-again');
 }
 
 /** "Run all tests", and once some have run: how many passed, failed, or were not run yet. */
@@ -73,20 +74,24 @@ function runAllTitle(results: ReadonlyArray<TestResult | undefined>): string {
     const passed = results.filter(r => r?.passed === true).length;
     const failed = results.filter(r => r?.passed === false).length;
     if (passed + failed === 0) {
-        return 'Run all tests';
+        return t('editor.lens.run-all');
     }
     const notRun = results.length - passed - failed;
-    const parts = [`${passed} passed`, ...(failed > 0 ? [`${failed} failed`] : []), ...(notRun > 0 ? [`${notRun} not run`] : [])];
-    return `${failed > 0 ? '✗' : '✓'} ${parts.join(', ')} — Run all tests`;
+    const parts = [
+        t('editor.lens.passed', { count: passed }),
+        ...(failed > 0 ? [t('editor.lens.failed', { count: failed })] : []),
+        ...(notRun > 0 ? [t('editor.lens.not-run', { count: notRun })] : []),
+    ];
+    return t('editor.lens.run-all-results', { mark: failed > 0 ? '✗' : '✓', results: parts.join(t('editor.lens.separator')) });
 }
 
 function countTitle(rule: ast.Rule, counts: RuleTestCounts): string {
     if (clausesOf(rule).disabled) {
-        return 'disabled: no test can reach it';
+        return t('editor.lens.rule-disabled');
     }
     if (counts.errors) {
-        return 'tests not counted: the workspace has errors';
+        return t('editor.lens.rule-not-counted');
     }
     const count = counts.counts.get(qualifiedName(rule)) ?? 0;
-    return count === 0 ? 'no tests' : count === 1 ? '1 test' : `${count} tests`;
+    return count === 0 ? t('editor.lens.rule-no-tests') : t('editor.lens.rule-tests', { count });
 }

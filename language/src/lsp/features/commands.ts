@@ -23,6 +23,7 @@ import { compileBundle } from '../../compiler/bundle.js';
 import { worldOfUri } from '../../references/worlds.js';
 import { DIFF_COMMAND, runDiffCommand } from './diff-command.js';
 import type { RunSummary } from './test-runner.js';
+import { t } from '../../l10n/index.js';
 
 export const COMPILE_COMMAND = 'govrule.compile';
 export const RUN_TESTS_COMMAND = 'govrule.runTests';
@@ -47,7 +48,7 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
     private runTests(args: unknown[], token: CancellationToken): Promise<RunSummary> {
         const file = fileArgument(args);
         if (!file) {
-            throw new ResponseError(LSPErrorCodes.RequestFailed, `${RUN_TESTS_COMMAND} needs the URI of a file`);
+            throw new ResponseError(LSPErrorCodes.RequestFailed, t('editor.command.needs-file', { command: RUN_TESTS_COMMAND }));
         }
         const first = args[0] as { test?: unknown } | undefined;
         const name = typeof args[1] === 'string' ? args[1] : typeof first?.test === 'string' ? first.test : undefined;
@@ -79,7 +80,7 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
         if (file) {
             const start = this.shared.workspace.LangiumDocuments.getDocument(file);
             if (!start) {
-                throw new ResponseError(LSPErrorCodes.RequestFailed, `${file.toString()} is not part of the workspace`);
+                throw new ResponseError(LSPErrorCodes.RequestFailed, t('editor.command.not-in-workspace', { file: file.toString() }));
             }
             documents = packageClosure(start, all);
         }

@@ -6,7 +6,7 @@
  * templates, and snippets for a rule, an escalation block and a category tree.
  */
 import { AstUtils, GrammarAST, type AstNode, type Cancellation, type LangiumDocument, type ReferenceInfo } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, CompletionList, CompletionTriggerKind, InsertTextFormat, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
 import * as ast from '../../syntax/generated/ast.js';
 import { attributeOfLiteral } from '../../references/linker.js';
@@ -20,6 +20,7 @@ import { addImportEdit } from '../queries/edits.js';
 import { isNamed, type Named } from '../queries/locate.js';
 import type { GovRuleLspServices } from '../server/services.js';
 import { worldOf } from '../../references/worlds.js';
+import { t, type MessageKey } from '../../l10n/index.js';
 import { TRIGGER_CHARACTERS, spaceOpensCompletion } from './completion-triggers.js';
 
 const CLAUSE_WORDS = new Set<string>(Object.values(CLAUSE_KEYWORDS));
@@ -38,13 +39,20 @@ const SNIPPETS = {
 } as const;
 
 /** Top-level snippets by keyword, with the grammar rule that keyword must come from. */
-const TOP_LEVEL_SNIPPETS: Record<string, { rule: string; detail: string }> = {
-    package: { rule: 'Model', detail: 'package line and a wildcard import' },
-    severities: { rule: 'Severities', detail: 'severity scale, lowest first' },
-    action: { rule: 'Action', detail: 'handling action with a parameter' },
-    attribute: { rule: 'Attribute', detail: 'enum attribute with a default' },
-    test: { rule: 'Test', detail: 'test: an event and what must happen' },
+const TOP_LEVEL_SNIPPETS: Record<string, { rule: string; detail: MessageKey & `editor.completion.snippet-${string}` }> = {
+    package: { rule: 'Model', detail: 'editor.completion.snippet-package' },
+    severities: { rule: 'Severities', detail: 'editor.completion.snippet-severities' },
+    action: { rule: 'Action', detail: 'editor.completion.snippet-action' },
+    attribute: { rule: 'Attribute', detail: 'editor.completion.snippet-attribute' },
+    test: { rule: 'Test', detail: 'editor.completion.snippet-test' },
 };
+
+/**
+ * How much of a label the client's filter may match anywhere in it: Chinese writes no spaces
+ * between words, so each character of a label may begin the word an author types (`审核` in
+ * `内容审核员`). Labels are short; the bound keeps a long one from making a long filter text.
+ */
+const LABEL_FILTER_LENGTH = 24;
 
 export class GovRuleCompletionProvider extends DefaultCompletionProvider {
     private readonly symbols: SymbolTable;
@@ -108,7 +116,7 @@ export class GovRuleCompletionProvider extends DefaultCompletionProvider {
         if ((word === 'true' || word === 'false') && !this.booleanFits(context)) {
             return;
         }
-        acceptor(context, { label: word, kind: CompletionItemKind.Keyword, detail: isClauseStart ? 'rule clause' : 'keyword', sortText: `2${word}` });
+        acceptor(context, { label: word, kind: CompletionItemKind.Keyword, detail: isClauseStart ? t('editor.completion.clause') : t('editor.completion.keyword'), sortText: `2${word}` });
         const snippet = this.snippetFor(word, ruleName);
         if (snippet && this.clientCapabilities?.completionItem?.snippetSupport) {
             acceptor(context, {
@@ -124,17 +132,17 @@ export class GovRuleCompletionProvider extends DefaultCompletionProvider {
 
     private snippetFor(word: string, ruleName: string): { text: string; detail: string } | undefined {
         if (word === 'rule' && ruleName === 'Rule') {
-            return { text: SNIPPETS.rule, detail: 'rule skeleton with the required clauses' };
+            return { text: SNIPPETS.rule, detail: t('editor.completion.snippet-rule') };
         }
         if (word === 'escalate' && ruleName === 'EscalateClause') {
-            return { text: SNIPPETS.escalate, detail: 'escalation block' };
+            return { text: SNIPPETS.escalate, detail: t('editor.completion.snippet-escalate') };
         }
         if (word === 'category' && ruleName === 'Category') {
-            return { text: SNIPPETS.category, detail: 'category tree' };
+            return { text: SNIPPETS.category, detail: t('editor.completion.snippet-category') };
         }
         const topLevel = Object.prototype.hasOwnProperty.call(TOP_LEVEL_SNIPPETS, word) ? TOP_LEVEL_SNIPPETS[word] : undefined;
         if (topLevel && topLevel.rule === ruleName) {
-            return { text: SNIPPETS[word as keyof typeof SNIPPETS], detail: topLevel.detail };
+            return { text: SNIPPETS[word as keyof typeof SNIPPETS], detail: t(topLevel.detail) };
         }
         return undefined;
     }
@@ -210,7 +218,7 @@ export class GovRuleCompletionProvider extends DefaultCompletionProvider {
         for (const visible of this.resolver.visibleNames(model)) {
             if (fits(visible.entry)) {
                 offered.add(visible.entry.qualifiedName);
-                acceptor(context, this.nameItem(visible.entry, visible.text, '0'));
+                acceptor(context, this.nameItem(context, visible.entry, visible.text, '0'));
             }
         }
         const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
@@ -225,7 +233,7 @@ export class GovRuleCompletionProvider extends DefaultCompletionProvider {
                 }
                 if (typed.includes('.')) {
                     // The author writes a qualified name: offer it as such.
-                    acceptor(context, this.nameItem(entry, entry.qualifiedName, '1'));
+                    acceptor(context, this.nameItem(context, entry, entry.qualifiedName, '1'));
                     continue;
                 }
                 // Not imported: the local name plus an import, unless the local name already means something here.
@@ -233,18 +241,27 @@ export class GovRuleCompletionProvider extends DefaultCompletionProvider {
                 const top = entry.localName.split('.')[0];
                 const edit = free ? addImportEdit(context.document, `${pkg}.${top}`) : undefined;
                 if (free && edit) {
-                    const item = this.nameItem(entry, entry.localName, '1');
+                    const item = this.nameItem(context, entry, entry.localName, '1');
                     acceptor(context, { ...item, additionalTextEdits: [edit], labelDetails: { ...item.labelDetails, description: `import ${pkg}.${top}` } });
                 } else {
-                    acceptor(context, this.nameItem(entry, entry.qualifiedName, '1'));
+                    acceptor(context, this.nameItem(context, entry, entry.qualifiedName, '1'));
                 }
             }
         }
     }
 
-    private nameItem(entry: SymbolEntry, text: string, rank: string) {
+    /**
+     * A name to offer, found by its name or by its label: `审核` after `responsible ` offers
+     * `reviewer 内容审核员`. The filter text carries the label so that the client's own filter
+     * keeps the item while the author types more of it.
+     */
+    private nameItem(context: CompletionContext, entry: SymbolEntry, text: string, rank: string): CompletionValueItem {
         const node = entry.description.node as Named;
         const label = labelOf(node);
+        const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
+        // Langium keeps an item only if what was typed fuzzily matches its name; one found by its
+        // label gets its edit here.
+        const byLabel = label !== undefined && typed !== '' && !this.fuzzyMatcher.match(typed, text) && label.toLowerCase().includes(typed.toLowerCase());
         return {
             label: text,
             kind: this.nodeKindProvider.getCompletionItemKind(entry.description),
@@ -252,6 +269,8 @@ export class GovRuleCompletionProvider extends DefaultCompletionProvider {
             labelDetails: { detail: label ? ` ${label}` : undefined, description: entry.qualifiedName },
             documentation: this.markdown(node),
             sortText: `${rank}${text}`,
+            ...(label ? { filterText: labelFilterText(text, label) } : {}),
+            ...(byLabel ? { textEdit: this.buildCompletionTextEdit(context, typed, text) } : {}),
         };
     }
 
@@ -271,7 +290,7 @@ export class GovRuleCompletionProvider extends DefaultCompletionProvider {
                 kind: CompletionItemKind.Field,
                 detail: paramText(param),
                 labelDetails: { detail: `: ${param.type}${param.optional ? '?' : ''}` },
-                documentation: `Parameter of action \`${action.name}\`${param.optional ? ' (optional)' : ''}, such as \`${param.name}: ${VALUE_EXAMPLES[param.type]}\``,
+                documentation: t(param.optional ? 'editor.completion.optional-parameter' : 'editor.completion.parameter', { action: action.name, example: `${param.name}: ${VALUE_EXAMPLES[param.type]}` }),
                 insertText: `${param.name}: `,
                 sortText: `0${param.optional ? 1 : 0}${String(i).padStart(3, '0')}`,
             });
@@ -293,7 +312,7 @@ export class GovRuleCompletionProvider extends DefaultCompletionProvider {
             acceptor(context, {
                 label: member.name,
                 kind: CompletionItemKind.EnumMember,
-                detail: `value of attribute ${attribute.name}`,
+                detail: t('editor.kind.value-of', { attribute: attribute.name }),
                 labelDetails: { description: `${attribute.name}${labelOf(attribute) ? ` ${labelOf(attribute)}` : ''}` },
                 sortText: `0${String(i).padStart(3, '0')}`,
             });
@@ -320,10 +339,10 @@ export class GovRuleCompletionProvider extends DefaultCompletionProvider {
 
     private valueTemplates(type: ast.ValueType): Array<{ label: string; detail: string }> {
         switch (type) {
-            case 'duration': return DURATION_TEMPLATES.map(d => ({ label: d, detail: `duration: ${durationInWords(d)}` }));
-            case 'money': return ['100000 CNY', '5000 CNY'].map(m => ({ label: m, detail: 'money: an amount and an ISO 4217 currency code' }));
-            case 'number': return [{ label: '1', detail: 'number' }];
-            case 'text': return [{ label: '""', detail: 'text' }];
+            case 'duration': return DURATION_TEMPLATES.map(d => ({ label: d, detail: t('editor.completion.duration', { words: durationInWords(d) }) }));
+            case 'money': return ['100000 CNY', '5000 CNY'].map(m => ({ label: m, detail: t('editor.completion.money') }));
+            case 'number': return [{ label: '1', detail: t('editor.completion.number') }];
+            case 'text': return [{ label: '""', detail: t('editor.completion.text') }];
             case 'boolean': return [];
         }
     }
@@ -331,5 +350,11 @@ export class GovRuleCompletionProvider extends DefaultCompletionProvider {
     private markdown(node: Named): MarkupContent {
         return { kind: 'markdown', value: describe(node, this.services.documentation.CommentProvider) };
     }
+}
+
+/** `reviewer 内容审核员 容审核员 审核员 核员 员`: the name, then the label from each of its characters on. */
+function labelFilterText(name: string, label: string): string {
+    const characters = Array.from(label.slice(0, 2 * LABEL_FILTER_LENGTH)).slice(0, LABEL_FILTER_LENGTH);
+    return [name, ...characters.map((_, i) => characters.slice(i).join(''))].join(' ');
 }
 

@@ -14,6 +14,7 @@ import { diffMarkdown, type DiffSide } from '../../diff/render.js';
 import { loadSide, type SideContext } from '../../diff/sides.js';
 import { displayPath, UserError } from '../../project/user-error.js';
 import { loadBundle } from '../../runtime/index.js';
+import { t } from '../../l10n/index.js';
 
 export const DIFF_COMMAND = 'govrule.diff';
 
@@ -74,7 +75,7 @@ function diffArguments(args: unknown[]): { old: string; uri: URI | undefined } {
     const record = typeof first === 'object' && first !== null ? first as { old?: unknown; uri?: unknown } : undefined;
     const old = typeof first === 'string' ? first : record?.old;
     if (typeof old !== 'string' || old.trim() === '' || old.length > MAX_SIDE_LENGTH) {
-        throw new ResponseError(LSPErrorCodes.RequestFailed, `${DIFF_COMMAND} needs the old side: a git revision, a bundle file or a folder ({ "old": "HEAD~1" })`);
+        throw new ResponseError(LSPErrorCodes.RequestFailed, t('editor.command.diff-needs-old-side', { command: DIFF_COMMAND, example: '{ "old": "HEAD~1" }' }));
     }
     const uri = typeof record?.uri === 'string' ? URI.parse(record.uri) : undefined;
     return { old: old.trim(), uri };

@@ -7,7 +7,8 @@ import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { DocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import * as ast from '../../syntax/generated/ast.js';
-import { attributeTypeText, labelOf, signatureOf } from '../queries/describe.js';
+import { attributeTypeText, labelOf, list, signatureOf } from '../queries/describe.js';
+import { t } from '../../l10n/index.js';
 import { isNamed, type Named } from '../queries/locate.js';
 import { KINDS } from '../queries/node-kinds.js';
 import { clausesOf } from '../../model/rules.js';
@@ -70,7 +71,7 @@ export class GovRuleDocumentSymbolProvider implements DocumentSymbolProvider {
         }
         if (ast.isTest(node)) {
             const nameNode = GrammarUtils.findNodeForProperty(cst, 'name') ?? cst;
-            return { name: node.name || 'test', kind: KINDS[node.$type].symbol, range: cst.range, selectionRange: nameNode.range, detail: testDetail(node) };
+            return { name: node.name || t('editor.symbol.test'), kind: KINDS[node.$type].symbol, range: cst.range, selectionRange: nameNode.range, detail: testDetail(node) };
         }
         if (!isNamed(node) || !node.name) {
             return undefined;
@@ -121,10 +122,10 @@ export class GovRuleDocumentSymbolProvider implements DocumentSymbolProvider {
 function testDetail(test: ast.Test): string {
     const given = test.items.find(ast.isGiven);
     const category = given?.category?.$refText;
-    return category ? `test · given ${category}` : 'test';
+    return category ? t('editor.symbol.test-given', { category }) : t('editor.symbol.test');
 }
 
 function ruleCategories(rule: ast.Rule): string | undefined {
     const categories = clausesOf(rule).category?.categories.map(ref => ref.$refText) ?? [];
-    return categories.length > 0 ? `category ${categories.join(', ')}` : undefined;
+    return categories.length > 0 ? t('editor.symbol.rule-categories', { categories: list(categories) }) : undefined;
 }

@@ -1,6 +1,7 @@
 /**
  * Hover: what a name is (kind, qualified name, label, doc comment), a rule's summary with its
- * escalation timeline in words, a package's files, and a duration's length in words.
+ * escalation timeline in words, a package's files, a duration's length and an amount of money in
+ * words, in the language the server speaks.
  */
 import type { LangiumDocument } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
@@ -9,9 +10,10 @@ import * as ast from '../../syntax/generated/ast.js';
 import type { NameResolver } from '../../references/name-resolver.js';
 import type { SymbolTable } from '../../references/symbol-table.js';
 import { parseDuration } from '../../model/values.js';
-import { durationInWords } from '../../l10n/values.js';
-import { describe } from '../queries/describe.js';
-import { entityOf, locate, type Located } from '../queries/locate.js';
+import { durationInWords, moneyInWords } from '../../l10n/values.js';
+import { t } from '../../l10n/index.js';
+import { describe, list } from '../queries/describe.js';
+import { entityOf, locate, moneyAt, type Located } from '../queries/locate.js';
 import type { GovRuleLspServices } from '../server/services.js';
 import { workspacePath } from '../../model/workspace-path.js';
 
@@ -27,11 +29,13 @@ export class GovRuleHoverProvider implements HoverProvider {
     getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
         const located = locate(document, params.position);
         if (!located) {
-            return undefined;
+            const money = moneyAt(document, params.position);
+            return money && markdown(t('editor.hover.money', { text: money.text, words: moneyInWords(money.amount, money.currency) }), money.range);
         }
         if (located.kind === 'duration') {
             const iso = parseDuration(located.text)?.iso;
-            return markdown(`**duration** \`${located.text}\`: ${durationInWords(located.text)}${iso ? ` (${iso})` : ''}`, located.range);
+            const words = durationInWords(located.text);
+            return markdown(iso ? t('editor.hover.duration', { text: located.text, words, iso }) : t('editor.hover.duration-words', { text: located.text, words }), located.range);
         }
         const entity = entityOf(located, this.symbols, this.resolver);
         if (!entity) {
@@ -50,8 +54,9 @@ export class GovRuleHoverProvider implements HoverProvider {
             .map(doc => workspacePath(doc.uri, this.services.shared.workspace.WorkspaceManager.workspaceFolders))
             .toArray()
             .sort();
-        const count = this.symbols.inPackage(name).length;
-        return `**package** \`${name}\`\n\n- ${count} declaration${count === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}: ${files.join(', ')}`;
+        const declarations = t('editor.hover.package-declarations', { count: this.symbols.inPackage(name).length });
+        const contents = t('editor.hover.package-contents', { declarations, files: t('editor.hover.package-files', { count: files.length }), paths: list(files) });
+        return `**${t('editor.kind.package')}** \`${name}\`\n\n- ${contents}`;
     }
 }
 

@@ -8,14 +8,16 @@ import { AstUtils, GrammarAST, GrammarUtils, isReference, type LangiumDocument, 
 import type { RenameProvider } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type PrepareRenameParams, type Range, type RenameParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import * as ast from '../../syntax/generated/ast.js';
-import { isDeclaration, kindName, packageName, qualifiedName, withArticle } from '../../model/names.js';
+import { isDeclaration, packageName, qualifiedName } from '../../model/names.js';
 import { parseImport, type NameResolver } from '../../references/name-resolver.js';
 import type { SymbolTable } from '../../references/symbol-table.js';
 import type { WorkspaceFacts } from '../../validation/workspace-facts.js';
 import { entityOf, locate, segmentsOf, type Named } from '../queries/locate.js';
 import type { NameSite } from '../queries/name-sites.js';
 import type { GovRuleLspServices } from '../server/services.js';
-import { quoted } from '../../model/quote.js';
+import { shortened } from '../../model/quote.js';
+import { t } from '../../l10n/index.js';
+import { aKindWord, kindWord } from '../queries/describe.js';
 import { workspacePath } from '../../model/workspace-path.js';
 
 export class GovRuleRenameProvider implements RenameProvider {
@@ -65,14 +67,14 @@ export class GovRuleRenameProvider implements RenameProvider {
     private target(document: LangiumDocument, position: PrepareRenameParams['position']): { node: Named; site: { range: Range; text: string } } {
         const located = locate(document, position);
         if (!located || located.kind === 'duration') {
-            throw refuse('Only names of declarations, parameters and enum values can be renamed.');
+            throw refuse(t('editor.rename.not-a-name'));
         }
         const entity = entityOf(located, this.symbols, this.resolver);
         if (!entity) {
-            throw refuse(`'${located.kind === 'name' ? located.segment.text : located.segments[located.index]?.text}' does not name anything that can be renamed.`);
+            throw refuse(t('editor.rename.nothing-to-rename', { name: `${located.kind === 'name' ? located.segment.text : located.segments[located.index]?.text}` }));
         }
         if (entity.kind === 'package') {
-            throw refuse(`${quoted(entity.name)} is a package: rename it by editing the \`package\` line of its files.`);
+            throw refuse(t('editor.rename.package', { name: shortened(entity.name) }));
         }
         const segment = located.kind === 'name' ? located.segment : located.segments[located.index];
         return { node: entity.node, site: { range: segment.range, text: segment.text } };
@@ -80,13 +82,13 @@ export class GovRuleRenameProvider implements RenameProvider {
 
     private checkName(node: Named, newName: string): void {
         if (this.keywords.has(newName)) {
-            throw refuse(`${quoted(newName)} is a keyword of GovRule and cannot be a name.`);
+            throw refuse(t('editor.rename.keyword', { name: shortened(newName) }));
         }
         if (!this.idPattern.test(newName)) {
-            throw refuse(`${quoted(newName)} is not a valid name: use a letter or '_' followed by letters, digits or '_' (no dots or spaces); Chinese characters are letters.`);
+            throw refuse(t('editor.rename.invalid', { name: shortened(newName) }));
         }
         if (!node.$cstNode) {
-            throw refuse(`${quoted(node.name)} cannot be renamed.`);
+            throw refuse(t('editor.rename.cannot', { name: shortened(node.name) }));
         }
     }
 
@@ -95,7 +97,9 @@ export class GovRuleRenameProvider implements RenameProvider {
         if (ast.isParam(node) || ast.isEnumMember(node)) {
             const siblings: ReadonlyArray<ast.Param | ast.EnumMember> = ast.isParam(node) ? node.$container.params : node.$container.members;
             if (siblings.some(s => s !== node && s.name === newName)) {
-                throw refuse(`${ast.isParam(node) ? `Action ${quoted(node.$container.name)}` : `Attribute ${quoted((node as ast.EnumMember).$container.$container.name)}`} already has ${ast.isParam(node) ? 'a parameter' : 'a value'} named ${quoted(newName)}.`);
+                throw refuse(ast.isParam(node)
+                    ? t('editor.rename.parameter-taken', { action: shortened(node.$container.name), name: shortened(newName) })
+                    : t('editor.rename.value-taken', { attribute: shortened((node as ast.EnumMember).$container.$container.name), name: shortened(newName) }));
             }
             return;
         }
@@ -106,15 +110,20 @@ export class GovRuleRenameProvider implements RenameProvider {
         const newQualified = parent ? `${parent}.${newName}` : newName;
         const taken = this.symbols.lookup(newQualified)[0];
         if (taken) {
-            throw refuse(`${quoted(newQualified)} already exists (${withArticle(kindName(taken.description.type))} in ${this.fileName(taken.description.documentUri)}:${(taken.description.nameSegment?.range.start.line ?? 0) + 1}).`);
+            throw refuse(t('editor.rename.exists', {
+                name: shortened(newQualified),
+                kind: aKindWord(taken.description.type),
+                file: this.fileName(taken.description.documentUri),
+                line: (taken.description.nameSegment?.range.start.line ?? 0) + 1,
+            }));
         }
         if (this.symbols.hasPackage(newQualified)) {
-            throw refuse(`${quoted(newQualified)} is the name of a package.`);
+            throw refuse(t('editor.rename.package-name', { name: shortened(newQualified) }));
         }
         if (ast.isAttribute(node)) {
             const other = this.facts.get().attributesByName.get(newName)?.find(a => a !== node);
             if (other) {
-                throw refuse(`Attribute names are event keys and unique in the bundle: ${quoted(qualifiedName(other))} already uses ${quoted(newName)}.`);
+                throw refuse(t('editor.rename.attribute-taken', { attribute: shortened(qualifiedName(other)), name: shortened(newName) }));
             }
         }
     }
@@ -139,8 +148,10 @@ export class GovRuleRenameProvider implements RenameProvider {
             const newText = segmentsOf(refNode).map(s => (sameStart(s.range, site.range) ? newName : s.text)).join('.');
             const now = this.resolver.resolve(newText, site.document.parseResult.value as ast.Model);
             if (now.kind !== 'none') {
-                const what = now.kind === 'found' ? `${withArticle(kindName(now.entry.description.type))} (${now.entry.qualifiedName})` : 'an ambiguous name';
-                throw refuse(`In ${this.fileName(site.uri)}:${site.range.start.line + 1}, ${quoted(newText)} already means ${what}; the renamed reference would change meaning.`);
+                const where = { file: this.fileName(site.uri), line: site.range.start.line + 1, text: shortened(newText) };
+                throw refuse(now.kind === 'found'
+                    ? t('editor.rename.reference-taken', { ...where, kind: aKindWord(now.entry.description.type), target: now.entry.qualifiedName })
+                    : t('editor.rename.reference-ambiguous', where));
             }
         }
         for (const document of this.services.shared.workspace.LangiumDocuments.all) {
@@ -155,7 +166,10 @@ export class GovRuleRenameProvider implements RenameProvider {
                 }
                 if (couldMean(reference.$refText, model, newQualified)) {
                     const line = (reference.$refNode?.range.start.line ?? 0) + 1;
-                    throw refuse(`In ${this.fileName(document.uri)}:${line}, ${quoted(reference.$refText)} means ${withArticle(kindName(target.$type))} (${qualifiedName(target)}) and would come to mean the renamed ${kindName(node.$type)} instead.`);
+                    throw refuse(t('editor.rename.would-capture', {
+                        file: this.fileName(document.uri), line, text: shortened(reference.$refText),
+                        kind: aKindWord(target.$type), target: qualifiedName(target), renamed: kindWord(node.$type),
+                    }));
                 }
             }
         }

@@ -9,6 +9,7 @@ import type { CancellationToken, SignatureHelp, SignatureHelpOptions, SignatureH
 import { docComment } from '../../model/documentation.js';
 import * as ast from '../../syntax/generated/ast.js';
 import { VALUE_EXAMPLES } from '../../model/types.js';
+import { t } from '../../l10n/index.js';
 import { labelOf, paramText } from '../queries/describe.js';
 import type { GovRuleLspServices } from '../server/services.js';
 
@@ -46,7 +47,8 @@ export class GovRuleSignatureHelpProvider implements SignatureHelpProvider {
         const parameters = action.params.map((param, i) => {
             const range: [number, number] = [offset, offset + labels[i].length];
             offset += labels[i].length + 2;
-            return { label: range, documentation: `${param.type}${param.optional ? ', optional' : ''}: such as \`${param.name}: ${VALUE_EXAMPLES[param.type]}\`` };
+            const example = `${param.name}: ${VALUE_EXAMPLES[param.type]}`;
+            return { label: range, documentation: t(param.optional ? 'editor.signature.optional-parameter' : 'editor.signature.parameter', { type: param.type, example }) };
         });
         const named = action.params.findIndex(p => p.name === call.current);
         const next = action.params.findIndex(p => !call.given.includes(p.name));

@@ -160,15 +160,16 @@ export class TestRunner {
         const document = this.services.shared.workspace.LangiumDocuments.getDocument(uri);
         const model = document?.parseResult.value;
         if (!document || !ast.isModel(model)) {
-            throw new ResponseError(LSPErrorCodes.RequestFailed, `${uri.toString()} is not a GovRule file of the workspace`);
+            throw new ResponseError(LSPErrorCodes.RequestFailed, t('editor.command.not-a-rule-file', { file: uri.toString() }));
         }
         const wanted = model.elements.filter(ast.isTest).filter(test => name === undefined || test.name === name);
         if (name !== undefined && wanted.length === 0) {
-            throw new ResponseError(LSPErrorCodes.RequestFailed, `There is no test named ${JSON.stringify(name)} in ${workspacePath(uri, this.services.shared.workspace.WorkspaceManager.workspaceFolders)}`);
+            const file = workspacePath(uri, this.services.shared.workspace.WorkspaceManager.workspaceFolders);
+            throw new ResponseError(LSPErrorCodes.RequestFailed, t('editor.command.no-such-test', { name: JSON.stringify(name), file }));
         }
         const documents = this.compiler.modelDocuments(worldOfUri(uri));
         if (documents.some(doc => doc.state < DocumentState.Validated)) {
-            throw new ResponseError(LSPErrorCodes.ContentModified, 'The workspace changed while the tests were starting: run them again');
+            throw new ResponseError(LSPErrorCodes.ContentModified, t('editor.command.workspace-changed'));
         }
         this.compiler.assertNoErrors(documents, 'run the tests');
         const compiled = this.compiler.compile(documents, uri);
@@ -220,6 +221,11 @@ export class TestRunner {
             // Fail closed: an internal failure counts as an error, never as "all passed".
             return { value: { errors: true }, summary: { errors: 1 } };
         }
+    }
+
+    /** Forgets every result (they were worded in a language the server no longer speaks). */
+    dropResults(): void {
+        this.contentChanged();
     }
 
     /** The current text no longer is what the results were run on. */

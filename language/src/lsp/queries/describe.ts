@@ -5,7 +5,8 @@
 import type { CommentProvider, Reference } from 'langium';
 import { docComment } from '../../model/documentation.js';
 import * as ast from '../../syntax/generated/ast.js';
-import { isDeclaration, kindName, qualifiedName } from '../../model/names.js';
+import { isDeclaration, qualifiedName } from '../../model/names.js';
+import { t, type MessageKey } from '../../l10n/index.js';
 import { clausesOf } from '../../model/rules.js';
 import { escapeInvisible } from '../../unicode/characters.js';
 import { durationInWords } from '../../l10n/values.js';
@@ -29,33 +30,72 @@ export function paramText(param: ast.Param): string {
     return `${param.name}: ${param.type}${param.optional ? '?' : ''}`;
 }
 
+const KIND_WORDS = {
+    [ast.SeverityLevel.$type]: 'editor.kind.severity-level',
+    [ast.Post.$type]: 'editor.kind.post',
+    [ast.Authority.$type]: 'editor.kind.authority',
+    [ast.Action.$type]: 'editor.kind.action',
+    [ast.Attribute.$type]: 'editor.kind.attribute',
+    [ast.Category.$type]: 'editor.kind.category',
+    [ast.Rule.$type]: 'editor.kind.rule',
+    [ast.EscalationTarget.$type]: 'editor.kind.escalation-target',
+    [ast.Param.$type]: 'editor.kind.parameter',
+    [ast.EnumMember.$type]: 'editor.kind.enum-member',
+} as const satisfies Record<string, MessageKey>;
+
+/** "post", "severity level" (岗位、严重程度等级): the kind of a node type in the current language. */
+export function kindWord(type: string): string {
+    return Object.prototype.hasOwnProperty.call(KIND_WORDS, type) ? t(KIND_WORDS[type as keyof typeof KIND_WORDS]) : type;
+}
+
+const A_KIND_WORDS = {
+    [ast.SeverityLevel.$type]: 'editor.a-kind.severity-level',
+    [ast.Post.$type]: 'editor.a-kind.post',
+    [ast.Authority.$type]: 'editor.a-kind.authority',
+    [ast.Action.$type]: 'editor.a-kind.action',
+    [ast.Attribute.$type]: 'editor.a-kind.attribute',
+    [ast.Category.$type]: 'editor.a-kind.category',
+    [ast.Rule.$type]: 'editor.a-kind.rule',
+    [ast.EscalationTarget.$type]: 'editor.a-kind.escalation-target',
+    [ast.Param.$type]: 'editor.a-kind.parameter',
+    [ast.EnumMember.$type]: 'editor.a-kind.enum-member',
+} as const satisfies Record<string, MessageKey>;
+
+/** "a post", "an action" (岗位、处置措施): the kind as a sentence names one thing of it. */
+export function aKindWord(type: string): string {
+    return Object.prototype.hasOwnProperty.call(A_KIND_WORDS, type) ? t(A_KIND_WORDS[type as keyof typeof A_KIND_WORDS]) : type;
+}
+
 /** The kind in words, with the owner for parameters and enum members. */
 export function kindOf(node: Named): string {
     if (ast.isParam(node)) {
-        return `parameter of action ${node.$container.name}`;
+        return t('editor.kind.parameter-of', { action: node.$container.name });
     }
     if (ast.isEnumMember(node)) {
         const attribute = node.$container.$container;
-        return `value of attribute ${attribute.name}`;
+        return t('editor.kind.value-of', { attribute: attribute.name });
     }
-    return kindName(node.$type);
+    return kindWord(node.$type);
 }
 
 /** What the declaration is, in one line: type of an attribute, parameters of an action, and so on. */
 export function detailOf(node: Named): string {
     if (ast.isAction(node)) {
-        return `action ${signatureOf(node)}`;
+        return t('editor.detail.action', { signature: signatureOf(node) });
     }
     if (ast.isAttribute(node)) {
-        return `attribute ${node.name}: ${attributeTypeText(node)}${node.default?.$cstNode ? ` default ${node.default.$cstNode.text}` : ''}`;
+        const type = attributeTypeText(node);
+        return node.default?.$cstNode
+            ? t('editor.detail.attribute-default', { name: node.name, type, value: node.default.$cstNode.text })
+            : t('editor.detail.attribute', { name: node.name, type });
     }
     if (ast.isParam(node)) {
-        return `parameter ${paramText(node)}`;
+        return t('editor.detail.parameter', { parameter: paramText(node) });
     }
     if (isDeclaration(node)) {
-        return `${kindName(node.$type)} ${qualifiedName(node)}`;
+        return t('editor.detail.declaration', { kind: kindWord(node.$type), name: qualifiedName(node) });
     }
-    return `${kindOf(node)}: ${node.name}`;
+    return t('editor.detail.other', { kind: kindOf(node), name: node.name });
 }
 
 export function attributeTypeText(attribute: ast.Attribute): string {
@@ -90,28 +130,32 @@ function detailsOf(node: Named): string[] {
         return [`\`${signatureOf(node)}\``];
     }
     if (ast.isAttribute(node)) {
-        const lines = [`type: \`${attributeTypeText(node)}\``];
-        lines.push(node.default?.$cstNode ? `default: \`${node.default.$cstNode.text}\`` : 'required in every event (no default)');
+        const lines = [t('editor.hover.type', { type: attributeTypeText(node) })];
+        lines.push(node.default?.$cstNode ? t('editor.hover.default', { value: node.default.$cstNode.text }) : t('editor.hover.no-default'));
         return lines;
     }
     if (ast.isSeverityLevel(node)) {
         const levels = node.$container.levels;
         const rank = levels.indexOf(node);
-        const place = rank === levels.length - 1 ? 'the highest' : rank === 0 ? 'the lowest' : `rank ${rank}`;
-        return [`${place} of ${levels.length} levels: ${levels.map(l => l === node ? `**${l.name}**` : l.name).join(' < ')}`];
+        const scale = { count: levels.length, levels: levels.map(l => l === node ? `**${l.name}**` : l.name).join(' < ') };
+        return [rank === levels.length - 1 ? t('editor.hover.level-highest', scale)
+            : rank === 0 ? t('editor.hover.level-lowest', scale)
+                : t('editor.hover.level-rank', { ...scale, rank })];
     }
     if (ast.isCategory(node)) {
         const lines: string[] = [];
         if (ast.isCategory(node.$container)) {
-            lines.push(`inside \`${qualifiedName(node.$container)}\`${labelOf(node.$container) ? ` (${labelOf(node.$container)})` : ''}`);
+            const category = qualifiedName(node.$container);
+            const label = labelOf(node.$container);
+            lines.push(label ? t('editor.hover.inside-labelled', { category, label }) : t('editor.hover.inside', { category }));
         }
         if (node.children.length > 0) {
-            lines.push(`sub-categories: ${node.children.map(c => nameWithLabel(c.name, c)).join(', ')}`);
+            lines.push(t('editor.hover.sub-categories', { categories: list(node.children.map(c => nameWithLabel(c.name, c))) }));
         }
         return lines;
     }
     if (ast.isParam(node)) {
-        return [`\`${paramText(node)}\`${node.optional ? ' (optional)' : ''}`];
+        return [node.optional ? t('editor.hover.optional-parameter', { parameter: paramText(node) }) : `\`${paramText(node)}\``];
     }
     return [];
 }
@@ -121,49 +165,52 @@ export function ruleSummary(rule: ast.Rule): string[] {
     const c = clausesOf(rule);
     const lines: string[] = [];
     if (c.disabled) {
-        lines.push('**disabled**: kept in the bundle, never matches');
+        lines.push(t('editor.rule.disabled'));
     }
     if (c.category) {
-        lines.push(`categories: ${c.category.categories.map(refWithLabel).join(', ')}`);
+        lines.push(t('editor.rule.categories', { categories: list(c.category.categories.map(refWithLabel)) }));
     }
     if (c.severity) {
-        lines.push(`severity: ${refWithLabel(c.severity.level)}`);
+        lines.push(t('editor.rule.severity', { level: refWithLabel(c.severity.level) }));
     }
     if (c.responsible) {
-        lines.push(`responsible: ${refWithLabel(c.responsible.post)}`);
+        lines.push(t('editor.rule.responsible', { post: refWithLabel(c.responsible.post) }));
     }
     if (c.actions) {
-        lines.push(`actions: ${c.actions.calls.map(call => {
-            const text = call.$cstNode ? oneLine(call.$cstNode.text) : call.action.$refText;
-            const label = labelOf(call.action.ref);
-            return `\`${text}\`${label ? ` (${label})` : ''}`;
-        }).join(', ')}`);
+        lines.push(t('editor.rule.actions', {
+            actions: list(c.actions.calls.map(call => codeWithLabel(call.$cstNode ? oneLine(call.$cstNode.text) : call.action.$refText, labelOf(call.action.ref)))),
+        }));
     }
     if (c.when?.condition?.$cstNode) {
-        lines.push(`when: \`${oneLine(c.when.condition.$cstNode.text)}\``);
+        lines.push(t('editor.rule.when', { condition: oneLine(c.when.condition.$cstNode.text) }));
     }
     if (c.escalate && c.escalate.steps.length > 0) {
-        lines.push(`escalation: ${escalationTimeline(c.escalate)}`);
+        lines.push(t('editor.rule.escalation', { steps: escalationTimeline(c.escalate) }));
     }
     if (c.priority?.value) {
-        lines.push(`priority: ${c.priority.value}`);
+        lines.push(t('editor.rule.priority', { priority: c.priority.value }));
     }
     if (c.effective?.from) {
-        lines.push(`in force: ${c.effective.to ? `${c.effective.from} to ${c.effective.to}` : `from ${c.effective.from}`}`);
+        lines.push(c.effective.to ? t('editor.rule.effective-period', { from: c.effective.from, to: c.effective.to }) : t('editor.rule.effective-from', { from: c.effective.from }));
     }
     if (c.basis && c.basis.texts.length > 0) {
-        lines.push(`basis: ${c.basis.texts.join('; ')}`);
+        lines.push(t('editor.rule.basis', { texts: c.basis.texts.join(t('editor.list.semicolon')) }));
     }
     return lines;
 }
 
-/** "after 2 hours → 值班编辑, then after 3 days → 市委网信办" */
+/** "after 2 hours → 值班编辑, then after 3 days → 市委网信办"; “2 小时后 → 值班编辑，3 天后 → 市委网信办” */
 export function escalationTimeline(clause: ast.EscalateClause): string {
     return clause.steps.map(step => {
         const target = step.target.ref;
         const who = labelOf(target) ?? step.target.$refText;
-        return `after ${durationInWords(step.after ?? '')} → ${who}`;
-    }).join(', then ');
+        return t('editor.rule.escalation-step', { duration: durationInWords(step.after ?? ''), target: who });
+    }).join(t('editor.rule.escalation-then'));
+}
+
+/** Items of a list, separated as the current language separates them (`a, b`; `a、b`). */
+export function list(items: readonly string[]): string {
+    return items.join(t('editor.list.comma'));
 }
 
 function refWithLabel(reference: Reference<Named>): string {
@@ -171,8 +218,12 @@ function refWithLabel(reference: Reference<Named>): string {
 }
 
 function nameWithLabel(text: string, node: Named | undefined): string {
-    const label = labelOf(node);
-    return `\`${text}\`${label ? ` (${label})` : ''}`;
+    return codeWithLabel(text, labelOf(node));
+}
+
+/** `` `reviewer` (内容审核员) ``, or the code alone when there is no label. */
+function codeWithLabel(code: string, label: string | undefined): string {
+    return label ? t('editor.code-with-label', { code, label }) : `\`${code}\``;
 }
 
 function oneLine(text: string): string {

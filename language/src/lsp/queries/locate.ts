@@ -111,6 +111,17 @@ function indexOf(segments: readonly Segment[], leaf: LeafCstNode): number {
     return Math.max(0, segments.findIndex(s => s.offset === leaf.offset));
 }
 
+/** The money literal under the cursor (its amount or its currency), as written. */
+export function moneyAt(document: LangiumDocument, position: Position): { text: string; amount: string; currency: string; range: Range } | undefined {
+    const root = document.parseResult.value.$cstNode;
+    const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position));
+    const money = leaf?.astNode;
+    if (!ast.isMoneyLiteral(money) || !money.$cstNode || leaf!.hidden) {
+        return undefined;
+    }
+    return { text: `${money.amount} ${money.currency}`, amount: money.amount, currency: money.currency, range: money.$cstNode.range };
+}
+
 /** The entity named at a position, with the site found there (nothing on blanks and durations). */
 export function entityAt(document: LangiumDocument, position: Position, symbols: SymbolTable, resolver: NameResolver): { located: Exclude<Located, { kind: 'duration' }>; entity: Entity } | undefined {
     const located = locate(document, position);

@@ -93,6 +93,18 @@ export class GovRuleDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         this.fireDocumentUpdate([], []);
     }
 
+    /**
+     * Words everything again in the language just chosen (locale-settings.ts): messages are
+     * worded as the passes run, so every document is parsed, linked and validated again, the
+     * govrule.json files are read again, and test results worded in the old language are dropped.
+     */
+    reword(): void {
+        govRuleServices(this.shared).workspace.ConfigProvider.clear();
+        govRuleServices(this.shared).lsp.TestRunner.dropResults();
+        this.shared.lsp.ConfigDiagnostics.publishAfterRebuild();
+        this.fireDocumentUpdate(this.shared.workspace.LangiumDocuments.all.map(doc => doc.uri).toArray(), []);
+    }
+
     /** A document at the URI, or under it when it is a deleted folder. */
     private holdsDocuments(uri: URI): boolean {
         const key = uri.toString();

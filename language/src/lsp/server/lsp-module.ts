@@ -29,6 +29,7 @@ import { GovRuleFormatter } from '../features/formatting-provider.js';
 import { GovRuleHoverProvider } from '../features/hover-provider.js';
 import { GovRuleIndexManager } from './index-manager.js';
 import { LintSettings } from './lint-settings.js';
+import { LocaleSettings } from './locale-settings.js';
 import { DiagnosticPolicy } from '../../validation/diagnostic-policy.js';
 import { GovRuleInlayHintProvider } from '../features/inlay-hints.js';
 import { GovRuleLanguageServer } from './language-server.js';
@@ -87,6 +88,7 @@ export const GovRuleSharedLspModule: Module<GovRuleSharedServices, PartialLangiu
         DiagnosticsPublisher: (services) => new DiagnosticsPublisher(services),
         WorkspaceCompiler: (services) => new WorkspaceCompiler(services),
         LintSettings: (services) => new LintSettings(services),
+        LocaleSettings: (services) => new LocaleSettings(services),
     },
 };
 

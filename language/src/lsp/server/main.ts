@@ -9,17 +9,15 @@ import { GovRuleFileSystem } from './file-system.js';
 import { createGovRuleServices } from './lsp-module.js';
 import { guardParams } from './param-guard.js';
 import { startGovRuleServer } from './start-server.js';
-
-const USAGE = `Usage: govrule-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
-
-The GovRule language server. Editors start it and talk LSP over the chosen transport.
-`;
+import { localeFromEnv, setLocale, t } from '../../l10n/index.js';
 
 const args = process.argv.slice(2);
 if (args.includes('--version') || args.includes('-v')) {
     process.stdout.write(`${VERSION}\n`);
 } else if (args.includes('--help') || args.includes('-h') || !args.some(a => /^--(stdio|node-ipc|socket=|pipe=)/.test(a))) {
-    process.stderr.write(USAGE);
+    // Run from a shell: the shell's language (an editor's server takes the client's, at initialize).
+    setLocale(localeFromEnv());
+    process.stderr.write(t('editor.server.usage'));
     process.exitCode = args.includes('--help') || args.includes('-h') ? 0 : 2;
 } else {
     // One bad request or file must not take the editor's server down: log and carry on.

@@ -6,6 +6,7 @@ import type { NameSites } from '../queries/name-sites.js';
 import type { ConfigDiagnostics } from './config-diagnostics.js';
 import type { DiagnosticsPublisher } from './diagnostics-publisher.js';
 import type { LintSettings } from './lint-settings.js';
+import type { LocaleSettings } from './locale-settings.js';
 import type { WorkspaceCompiler } from './workspace-compiler.js';
 import type { TestRunner } from '../features/test-runner.js';
 
@@ -30,6 +31,8 @@ export type GovRuleSharedLspAddedServices = {
         DiagnosticsPublisher: DiagnosticsPublisher;
         /** The editor's `govrule.lint` setting, per workspace folder: lint levels above govrule.json's. */
         LintSettings: LintSettings;
+        /** The language the server speaks: `govrule.locale`, else the client's `initialize` locale. */
+        LocaleSettings: LocaleSettings;
         /** Compiles the validated workspace for the compile command and the test runner. */
         WorkspaceCompiler: WorkspaceCompiler;
     };

@@ -15,6 +15,7 @@ import { parseImport } from '../../references/name-resolver.js';
 import { inWorld, WORKSPACE, type World } from '../../references/worlds.js';
 import * as ast from '../../syntax/generated/ast.js';
 import { govRuleServices, type GovRuleSharedServices } from './services.js';
+import { t } from '../../l10n/index.js';
 import type { GovRuleWorkspaceManager } from './workspace-manager.js';
 
 export interface CompileProblem {
@@ -73,7 +74,7 @@ export class WorkspaceCompiler {
     }
 
     /** Fails, with the errors in the response's `data.problems`, when the documents have errors: nothing is built from them. */
-    assertNoErrors(documents: readonly LangiumDocument[], task: string): void {
+    assertNoErrors(documents: readonly LangiumDocument[], task: 'compile' | 'run the tests'): void {
         const folders = this.shared.workspace.WorkspaceManager.workspaceFolders;
         const problems = documents.flatMap(doc => (doc.diagnostics ?? [])
             .filter(d => d.severity === DiagnosticSeverity.Error)
@@ -87,8 +88,9 @@ export class WorkspaceCompiler {
             })));
         if (problems.length > 0) {
             const first = problems[0];
+            const said = { count: problems.length, first: `${first.path}:${first.line}:${first.column} ${first.message}` };
             throw new ResponseError(LSPErrorCodes.RequestFailed,
-                `Cannot ${task}: ${problems.length} error${problems.length === 1 ? '' : 's'} (first: ${first.path}:${first.line}:${first.column} ${first.message})`,
+                task === 'compile' ? t('editor.command.cannot-compile', said) : t('editor.command.cannot-run-tests', said),
                 { problems });
         }
     }

@@ -57,9 +57,10 @@ export class GovRuleWorkspaceManager extends DefaultWorkspaceManager {
         }
     }
 
-    /** The first build levels lints by the editor's settings, so it waits for them to be read. */
+    /** The first build levels lints by the editor's settings and speaks its language, so it waits for them to be read. */
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken?: CancellationToken): Promise<void> {
-        await (this.shared as GovRuleSharedServices).lsp.LintSettings.load();
+        const settings = (this.shared as GovRuleSharedServices).lsp;
+        await Promise.all([settings.LintSettings.load(), settings.LocaleSettings.load()]);
         return super.initializeWorkspace(folders, cancelToken);
     }
 
