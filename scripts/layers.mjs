@@ -35,7 +35,7 @@ export const ROOMS = [
     { room: 'project', paths: ['project/'], may: ['l10n', 'bundle', 'unicode', 'foundation', 'config', 'services', 'core', 'compiler'] },
     { room: 'diff', paths: ['diff/'], may: ['l10n', 'bundle', 'runtime'] },
     { room: 'diff/sides', paths: ['diff/sides.ts'], may: ['l10n', 'bundle', 'runtime', 'config', 'project', 'diff'] },
-    { room: 'reports', paths: ['reports/'], may: ['l10n', 'bundle', 'model', 'runtime'] },
+    { room: 'reports', paths: ['reports/'], may: ['l10n', 'bundle', 'runtime'] },
     { room: 'cli', paths: ['cli/'], may: ['l10n', 'bundle', 'unicode', 'foundation', 'model', 'config', 'compiler', 'runtime', 'format', 'project', 'diff', 'diff/sides', 'reports'] },
     { room: 'lsp/services', paths: ['lsp/server/services.ts'], may: [], typeOnly: true },
     { room: 'lsp/queries', paths: ['lsp/queries/'], may: ['l10n', 'ast', 'unicode', 'foundation', 'model', 'syntax', 'references', 'services', 'lsp/services'] },

@@ -41,7 +41,7 @@ describe('the layering of language/src', () => {
         // diff's reports speak the reader's language (l10n), which depends on nothing.
         expect(graph.get('diff')).toEqual(['bundle', 'l10n', 'runtime']);
         // The words of test results, shared by the CLI and the editor, need no compiler either.
-        expect(graph.get('reports')).toEqual(['bundle', 'l10n', 'model', 'runtime']);
+        expect(graph.get('reports')).toEqual(['bundle', 'l10n', 'runtime']);
     });
 
     test('rooms are found by their longest path', () => {
