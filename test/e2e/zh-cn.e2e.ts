@@ -169,9 +169,7 @@ describe('GovRule in a Chinese VS Code', () => {
         await bench.statusBarItem('GovRule：48 条规则').waitFor({ timeout: 60_000 });
     });
 
-    // The server chooses its language from initialize.locale in the editor part of issue 12; until
-    // that is on this branch it answers in English, so this step waits for it (see docs/decisions.md).
-    test.skip('the Problems view shows the diagnostic in Chinese: a rule without its severity clause', async () => {
+    test('the Problems view shows the diagnostic in Chinese: a rule without its severity clause', async () => {
         fs.writeFileSync(path.join(workspace, 'qinglang', 'zh-e2e.govrule'), [
             'package chongqing.qinglang',
             'import chongqing.common.*',
