@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { CONFIG_FILE, DEFAULT_INCLUDE, findConfig, readConfigIn, type GovRuleConfig } from '../config/config.js';
 import { describeIoError } from '../io-errors.js';
+import { t } from '../l10n/index.js';
 import { UserError as CliError, displayPath } from './user-error.js';
 import type { SourceFile } from './project.js';
 import type { Problem } from './problems.js';
@@ -114,7 +115,7 @@ export function readSources(files: readonly string[]): SourceReading {
         try {
             bytes = fs.readFileSync(file);
         } catch (err) {
-            unreadable.push(fileProblem(file, { line: 0, character: 0 }, 0, `Cannot read this file: ${describeIoError(err)}`));
+            unreadable.push(fileProblem(file, { line: 0, character: 0 }, 0, t('diagnostics.unreadable-file', { reason: describeIoError(err) })));
             continue;
         }
         let text: string;
@@ -126,7 +127,7 @@ export function readSources(files: readonly string[]): SourceReading {
             const at = { line: before.length - 1, character: before[before.length - 1].length };
             texts.set(file, lenientDecoder.decode(bytes));
             unreadable.push(fileProblem(file, at, 1,
-                `Not valid UTF-8: the byte 0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')} here is not part of a UTF-8 character; save the file as UTF-8`));
+                t('diagnostics.unreadable-file.utf8', { byte: bytes[bad].toString(16).toUpperCase().padStart(2, '0') })));
             continue;
         }
         // TextDecoder drops a leading byte-order mark; a second one would be text.
