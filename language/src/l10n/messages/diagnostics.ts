@@ -182,7 +182,7 @@ export const diagnosticsMessages = {
     'diagnostics.escalation-order.zero': { en: 'An escalation step needs a duration above zero', 'zh-CN': '升级步骤的时长必须大于零' },
     'diagnostics.escalation-order.not-increasing': {
         en: 'Steps must come in strictly increasing time: {after} is not after {previous}',
-        'zh-CN': '升级步骤的时间必须严格递增：{after}并不晚于{previous}',
+        'zh-CN': '升级步骤的时间必须严格递增：{after}并不晚于 {previous}',
     },
     'diagnostics.escalation-target': { en: "'{name}' is already a target of this escalation", 'zh-CN': '“{name}”已是本次升级的升级对象' },
     'diagnostics.escalates-to-responsible': {
@@ -246,7 +246,7 @@ export const diagnosticsMessages = {
     },
     'diagnostics.unnormalized-name': {
         en: "Name '{name}' is not in Unicode normalization form C: it contains {char}, which is written {nfcChar} in NFC; names that look alike must be spelt alike, so write '{nfc}'",
-        'zh-CN': '名称“{name}”不是 Unicode 规范化形式 C（NFC）：其中的 {char} 在 NFC 中写作 {nfcChar}；看起来相同的名称必须写法相同，请写作“{nfc}”',
+        'zh-CN': '名称“{name}”不是 Unicode 规范化形式 C（NFC）：其中的{char}在 NFC 中写作{nfcChar}；看起来相同的名称必须写法相同，请写作“{nfc}”',
     },
     'diagnostics.confusable-name': {
         en: "'{name}' looks like '{other}' ({otherIs}){detail}; rename one of them so that they differ visibly",
@@ -255,8 +255,8 @@ export const diagnosticsMessages = {
     'diagnostics.confusable-name.declaration': { en: '{kind} {name}', 'zh-CN': '{kind} {name}' },
     'diagnostics.confusable-name.another-parameter': { en: 'another parameter here', 'zh-CN': '此处的另一个参数' },
     'diagnostics.confusable-name.another-member': { en: 'another enum member here', 'zh-CN': '此处的另一个枚举值' },
-    'diagnostics.confusable-name.differs': { en: ': it has {mine} where that has {theirs}', 'zh-CN': '：前者的 {mine} 在后者中是 {theirs}' },
-    'diagnostics.confusable-name.differs-nothing': { en: ': it has {mine} where that has nothing', 'zh-CN': '：前者多出 {mine}' },
+    'diagnostics.confusable-name.differs': { en: ': it has {mine} where that has {theirs}', 'zh-CN': '：前者的{mine}在后者中是{theirs}' },
+    'diagnostics.confusable-name.differs-nothing': { en: ': it has {mine} where that has nothing', 'zh-CN': '：前者多出{mine}' },
 
     // Tests (validation/test-checks.ts).
     'diagnostics.duplicate-clause.test': { en: 'Test "{test}" has more than one \'{keyword}\'', 'zh-CN': '测试“{test}”有多个“{keyword}”' },
