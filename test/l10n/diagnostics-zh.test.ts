@@ -142,6 +142,12 @@ describe('the diagnostics of files and configuration, in Chinese', () => {
         expect(config.problems.map(p => p.message)).toEqual(['“shadowed-rule”的级别必须是 error、warning、info、hint、off 之一']);
     });
 
+    test('config: not JSON, with what the reader expected', () => {
+        setLocale('zh-CN');
+        expect(parseConfig('{ "out": "a.json", }', '/project').problems.map(p => p.message)).toEqual(['govrule.json 不是有效的 JSON：“}”之前有逗号：JSON 不允许末尾逗号']);
+        expect(parseConfig('{ "out" "a.json" }', '/project').problems.map(p => p.message)).toEqual(['govrule.json 不是有效的 JSON：此处应为键“out”之后的“:”，实际是“"”']);
+    });
+
     test('config-duplicate-key', () => {
         setLocale('zh-CN');
         const config = parseConfig('{\n  "out": "a.json",\n  "out": "b.json"\n}', '/project');
