@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { currentLocale, type Locale } from './l10n/index.js';
+import { currentLocale, t, type Locale } from './l10n/index.js';
 
 export type Level = 'error' | 'warning' | 'info' | 'hint';
 export type ConfiguredLevel = Level | 'off';
@@ -60,6 +60,11 @@ export const CODES = {
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;
+
+/** What a code means, in the current language (CODES keeps the English, for the registry's own checks). */
+export function codeSummary(code: DiagnosticCode): string {
+    return t(`diagnostics.summary.${code}`);
+}
 
 export function isDiagnosticCode(code: unknown): code is DiagnosticCode {
     return typeof code === 'string' && Object.prototype.hasOwnProperty.call(CODES, code);

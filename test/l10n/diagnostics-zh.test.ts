@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { setLocale } from '../../language/src/l10n/index.js';
-import { CODES, type DiagnosticCode } from '../../language/src/diagnostics.js';
+import { CODES, codeSummary, type DiagnosticCode } from '../../language/src/diagnostics.js';
 import { parseConfig } from '../../language/src/config/config.js';
 import { internalError } from '../../language/src/internal-errors.js';
 import { describeIoError } from '../../language/src/io-errors.js';
@@ -178,6 +178,18 @@ describe('the diagnostics of files and configuration, in Chinese', () => {
         setLocale('en');
         expect(describeIoError({ code: 'EACCES' })).toBe('permission denied (EACCES)');
     });
+});
+
+test('the summary of every code: the registry\'s words in English, its own in Chinese', () => {
+    for (const code of Object.keys(CODES) as DiagnosticCode[]) {
+        setLocale('en');
+        expect(codeSummary(code)).toBe(CODES[code].summary);
+        setLocale('zh-CN');
+        expect(codeSummary(code), code).not.toBe(CODES[code].summary);
+        expect(looksEnglish(codeSummary(code)), code).toBe(false);
+    }
+    setLocale('zh-CN');
+    expect(codeSummary('shadowed-rule')).toBe('永远不会胜出的已启用规则');
 });
 
 test('every code of the language package has a Chinese case here (test-failed and analysis-budget are shown elsewhere)', () => {
