@@ -82,11 +82,11 @@ const CASES: Array<[DiagnosticCode, string, Record<string, string>, string]> = [
     ['duplicate-action', 'an action twice', { 'r.govrule': rule('actions remove', 'actions remove, remove') }, '处置措施“remove”在本规则中重复列出'],
     ['unused-declaration', 'a post nothing uses', { 'r.govrule': `${RULE}post spare "备用岗位"\n` }, '岗位“spare”未被使用'],
     ['uncovered-category', 'a leaf category no rule covers', { 'r.govrule': `${RULE}category lonely\n` }, '没有启用的规则覆盖类别“t.rules.lonely”'],
-    ['critical-without-authority', 'the top severity without an authority', { 'r.govrule': rule('severity serious', 'severity critical') }, '规则“r”为最高严重程度“critical”，但其升级始终不到达主管部门'],
+    ['critical-without-authority', 'the top severity without an authority', { 'r.govrule': rule('severity serious', 'severity critical') }, '规则“r”为最高严重程度“critical”，但其升级对象中没有主管部门'],
     ['unreachable-rule', 'a condition that cannot hold', { 'r.govrule': rule('actions remove', 'actions remove\n    when reports > 5 and reports < 3') }, '规则“r”永远不会匹配：“reports > 5”与“reports < 3”不可能同时成立'],
     ['shadowed-rule', 'a rule that never wins', {
         'r.govrule': `${RULE}\nrule r2 {\n    category misc\n    severity serious\n    responsible reviewer\n    actions remove\n    priority 1\n}\n`,
-    }, '规则“r”永远不会胜出：它匹配的每个事件规则“r2”也都匹配，且因优先级更高（1 > 0）胜出'],
+    }, '规则“r”永远不会胜出：凡是它匹配的事件，规则“r2”都匹配，且因优先级更高（1 > 0）胜出'],
     ['confusable-name', 'a look-alike name', { 'r.govrule': `${RULE}post rev\u0131ewer\n` }, '“revıewer”与“reviewer”（岗位 t.common.reviewer）看起来相同：前者的“ı”（U+0131 LATIN SMALL LETTER DOTLESS I）在后者中是“i”（U+0069 LATIN SMALL LETTER I）；请重命名其中一个，使二者一眼可辨'],
 ];
 

@@ -155,7 +155,7 @@ export const diagnosticsMessages = {
     },
     'diagnostics.invalid-literal.default': {
         en: "Default {value} does not fit attribute '{attribute}', which is {type}",
-        'zh-CN': '默认值 {value} 与属性“{attribute}”的类型（{type}）不符',
+        'zh-CN': '默认值{value}与属性“{attribute}”的类型（{type}）不符',
     },
     'diagnostics.unresolved-import.package': { en: "No package '{name}' in the workspace{hint}", 'zh-CN': '工作区中没有包“{name}”{hint}' },
     'diagnostics.unresolved-import.element': { en: "'{name}' names no element of a package in the workspace{hint}", 'zh-CN': '“{name}”不是工作区中任何包的元素{hint}' },
@@ -191,7 +191,7 @@ export const diagnosticsMessages = {
     },
     'diagnostics.critical-without-authority': {
         en: "Rule '{rule}' is at the top severity '{level}' but its escalation never reaches an authority",
-        'zh-CN': '规则“{rule}”为最高严重程度“{level}”，但其升级始终不到达主管部门',
+        'zh-CN': '规则“{rule}”为最高严重程度“{level}”，但其升级对象中没有主管部门',
     },
     'diagnostics.effective-range': { en: 'The rule ends ({to}) before it starts ({from})', 'zh-CN': '规则的结束日期（{to}）早于开始日期（{from}）' },
     'diagnostics.priority-not-whole': { en: 'A priority is a whole number ≥ 0, not {value}', 'zh-CN': '优先级应为不小于 0 的整数，不能是 {value}' },
@@ -203,7 +203,7 @@ export const diagnosticsMessages = {
     },
     'diagnostics.type-mismatch.ordering': {
         en: "'{op}' orders numbers, but attribute '{attribute}' is {type}",
-        'zh-CN': '“{op}”只能比较数值，但属性“{attribute}”是{type}',
+        'zh-CN': '“{op}”只能用于比较数值，但属性“{attribute}”是{type}',
     },
     'diagnostics.type-mismatch.literal': {
         en: "{value} is not a value of attribute '{attribute}', which is {type}{hint}",
@@ -239,7 +239,7 @@ export const diagnosticsMessages = {
         en: 'Invisible character: {chars} can reorder how the text is displayed; remove it',
         'zh-CN': '不可见字符：{chars} 会改变文本的显示顺序；请删除',
     },
-    'diagnostics.invisible-character.and-more': { en: '{list} and {count} more', 'zh-CN': '{list}等（另有 {count} 个）' },
+    'diagnostics.invisible-character.and-more': { en: '{list} and {count} more', 'zh-CN': '{list} 及另外 {count} 个' },
     'diagnostics.invisible-character.more': {
         en: '{count} more places in this file have invisible or control characters',
         'zh-CN': '本文件另有 {count} 处不可见字符或控制字符',
@@ -296,7 +296,7 @@ export const diagnosticsMessages = {
     'diagnostics.unreachable-rule.cannot-all': { en: '{atoms} cannot all hold', 'zh-CN': '{atoms}不可能同时成立' },
     'diagnostics.shadowed-rule': {
         en: "Rule '{rule}' can never win: rule '{other}' matches every event it matches and wins {reason}",
-        'zh-CN': '规则“{rule}”永远不会胜出：它匹配的每个事件规则“{other}”也都匹配，且{reason}胜出',
+        'zh-CN': '规则“{rule}”永远不会胜出：凡是它匹配的事件，规则“{other}”都匹配，且{reason}胜出',
     },
     'diagnostics.shadowed-rule.by-priority': { en: 'by priority ({a} > {b})', 'zh-CN': '因优先级更高（{a} > {b}）' },
     'diagnostics.shadowed-rule.by-category': { en: 'with a more specific category', 'zh-CN': '因类别更具体' },
@@ -337,7 +337,7 @@ export const diagnosticsMessages = {
     },
     'diagnostics.config.out-is-source': {
         en: '"out" \'{out}\' is matched by "include": the bundle would replace a source file',
-        'zh-CN': '“out”的“{out}”与“include”匹配：规则包会覆盖规则文件',
+        'zh-CN': '“out”指定的“{out}”与“include”的模式匹配：规则包会覆盖规则文件',
     },
     'diagnostics.config.not-regular': { en: 'Cannot read {file}: it is not a regular file', 'zh-CN': '无法读取 {file}：它不是普通文件' },
     'diagnostics.config.unreadable': { en: 'Cannot read {file}: {reason}', 'zh-CN': '无法读取 {file}：{reason}' },
@@ -438,7 +438,7 @@ export const diagnosticsMessages = {
     'diagnostics.summary.duplicate-action': { en: 'an action listed twice in one rule', 'zh-CN': '一条规则中重复列出的处置措施' },
     'diagnostics.summary.unused-declaration': { en: 'a post, authority, action or attribute that nothing uses', 'zh-CN': '未被使用的岗位、主管部门、处置措施或属性' },
     'diagnostics.summary.uncovered-category': { en: 'a leaf category that no enabled rule covers', 'zh-CN': '没有启用的规则覆盖的末级类别' },
-    'diagnostics.summary.critical-without-authority': { en: 'a top-severity rule whose escalation never reaches an authority', 'zh-CN': '最高严重程度的规则，其升级始终不到达主管部门' },
+    'diagnostics.summary.critical-without-authority': { en: 'a top-severity rule whose escalation never reaches an authority', 'zh-CN': '最高严重程度的规则，其升级对象中没有主管部门' },
     'diagnostics.summary.unreachable-rule': { en: 'a condition that can never hold', 'zh-CN': '永远不成立的条件' },
     'diagnostics.summary.shadowed-rule': { en: 'an enabled rule that can never win', 'zh-CN': '永远不会胜出的已启用规则' },
     'diagnostics.summary.config-duplicate-key': { en: 'a key given twice in one object of govrule.json', 'zh-CN': 'govrule.json 同一对象中重复的键' },
