@@ -96,13 +96,14 @@ export class GovRuleLinker extends DefaultLinker {
                         t('diagnostics.unresolved-reference.elsewhere', { kind: kindWithArticle(expected), name: text, hint: declaredElsewhereHint(text, elsewhere) }));
                 }
                 // A label written where its name belongs (`responsible 内容审核员`): the name is the fix.
-                const labelled = this.labelled(text, model, expected);
+                const visible = this.visibleForHints(text, model, expected);
+                const labelled = this.labelled(text, model, visible);
                 if (labelled.length > 0) {
                     return this.error(refInfo, 'unresolved-reference',
                         t('diagnostics.unresolved-reference', { kind: kindWithArticle(expected), name: shortened(text), hint: didYouMeanLabel(labelled) }),
                         labelled.map(l => l.name));
                 }
-                const suggestions = this.suggest(text, model, expected);
+                const suggestions = this.closest(text, model, visible);
                 return this.error(refInfo, 'unresolved-reference',
                     t('diagnostics.unresolved-reference', { kind: kindWithArticle(expected), name: shortened(text), hint: didYouMean(suggestions) }), suggestions);
             }
@@ -147,25 +148,24 @@ export class GovRuleLinker extends DefaultLinker {
     }
 
     private suggest(text: string, model: ast.Model, expected: string): string[] {
-        const budget = this.budgetOf(model);
-        if (budget.exhausted || Array.from(text).length > MAX_LENGTH) {
-            return [];
-        }
-        return closestNames(text, this.visibleOfKind(model, expected).map(v => v.text), 3, budget);
+        return this.closest(text, model, this.visibleForHints(text, model, expected));
     }
 
-    /** The visible names whose label is `text`, from the file's budget like the suggestions. */
-    private labelled(text: string, model: ast.Model, expected: string): LabelledName[] {
-        const budget = this.budgetOf(model);
-        if (budget.exhausted || Array.from(text).length > MAX_LENGTH) {
+    /** The names of the expected kind visible in the file, if the file may still spend on hints for `text`. */
+    private visibleForHints(text: string, model: ast.Model, expected: string): VisibleName[] {
+        if (this.budgetOf(model).exhausted || Array.from(text).length > MAX_LENGTH) {
             return [];
         }
-        const names = this.visibleOfKind(model, expected);
-        return budget.take(names.length) ? labelMatches(text, names) : [];
-    }
-
-    private visibleOfKind(model: ast.Model, expected: string): VisibleName[] {
         return this.resolver.visibleNames(model).filter(v => this.reflection.isSubtype(v.entry.description.type, expected));
+    }
+
+    private closest(text: string, model: ast.Model, visible: readonly VisibleName[]): string[] {
+        return visible.length === 0 ? [] : closestNames(text, visible.map(v => v.text), 3, this.budgetOf(model));
+    }
+
+    /** The visible names whose label is `text`, paid from the file's budget like the suggestions. */
+    private labelled(text: string, model: ast.Model, visible: readonly VisibleName[]): LabelledName[] {
+        return visible.length > 0 && this.budgetOf(model).take(visible.length) ? labelMatches(text, visible) : [];
     }
 
     private budgetOf(node: AstNode): Budget {
