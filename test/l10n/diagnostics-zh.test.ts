@@ -111,6 +111,17 @@ describe('every diagnostic of a rule file, in Chinese', () => {
         ]);
     });
 
+    test('labels of an escalation target and of an action, and a label that belongs to a declaration of another kind', async () => {
+        const text = rule('actions remove', 'actions 删除\n    escalate { after 2h to 网信办 }');
+        expect((await chinese({ 'r.govrule': text }, 'unresolved-reference')).sort()).toEqual([
+            '找不到名为“删除”的处置措施；是否应为“remove”（删除）？',
+            '找不到名为“网信办”的岗位或主管部门；是否应为“cac”（网信办）？',
+        ]);
+        // 删除 is an action's label: where a post belongs it is no hint.
+        expect(await chinese({ 'r.govrule': rule('responsible reviewer', 'responsible 删除') }, 'unresolved-reference'))
+            .toEqual(['找不到名为“删除”的岗位']);
+    });
+
     test('a label of a nested category gives its name as this file writes it', async () => {
         const categories = 'package t.rules\ncategory rumor "网络谣言" {\n    category enterprise "涉企谣言"\n}\n';
         const text = rule('category misc "其他"\n', '').replace('category misc', 'category 涉企谣言');
