@@ -5,7 +5,8 @@
  * message is assembled from English fragments.
  */
 import { t } from '../l10n/index.js';
-import * as ast from '../syntax/generated/ast.js';
+// Types only: config/ (and so the extension client) uses these words without the AST's module and Langium.
+import type * as ast from '../syntax/generated/ast.js';
 import { shortened } from './quote.js';
 
 /** `'name'` / `“name”`, shortened to 40 characters. */
@@ -49,31 +50,31 @@ export function didYouMeanLabel(found: ReadonlyArray<{ readonly name: string; re
 }
 
 const KINDS = {
-    [ast.SeverityLevel.$type]: 'diagnostics.kind.level',
-    [ast.Post.$type]: 'diagnostics.kind.post',
-    [ast.Authority.$type]: 'diagnostics.kind.authority',
-    [ast.Action.$type]: 'diagnostics.kind.action',
-    [ast.Attribute.$type]: 'diagnostics.kind.attribute',
-    [ast.Category.$type]: 'diagnostics.kind.category',
-    [ast.Rule.$type]: 'diagnostics.kind.rule',
-    [ast.EscalationTarget.$type]: 'diagnostics.kind.target',
-    [ast.Param.$type]: 'diagnostics.kind.parameter',
-    [ast.EnumMember.$type]: 'diagnostics.kind.member',
+    SeverityLevel: 'diagnostics.kind.level',
+    Post: 'diagnostics.kind.post',
+    Authority: 'diagnostics.kind.authority',
+    Action: 'diagnostics.kind.action',
+    Attribute: 'diagnostics.kind.attribute',
+    Category: 'diagnostics.kind.category',
+    Rule: 'diagnostics.kind.rule',
+    EscalationTarget: 'diagnostics.kind.target',
+    Param: 'diagnostics.kind.parameter',
+    EnumMember: 'diagnostics.kind.member',
 } as const;
 
 type KindKey = (typeof KINDS)[keyof typeof KINDS] | (typeof KINDS_WITH_ARTICLE)[keyof typeof KINDS_WITH_ARTICLE];
 
 const KINDS_WITH_ARTICLE = {
-    [ast.SeverityLevel.$type]: 'diagnostics.kind.a.level',
-    [ast.Post.$type]: 'diagnostics.kind.a.post',
-    [ast.Authority.$type]: 'diagnostics.kind.a.authority',
-    [ast.Action.$type]: 'diagnostics.kind.a.action',
-    [ast.Attribute.$type]: 'diagnostics.kind.a.attribute',
-    [ast.Category.$type]: 'diagnostics.kind.a.category',
-    [ast.Rule.$type]: 'diagnostics.kind.a.rule',
-    [ast.EscalationTarget.$type]: 'diagnostics.kind.a.target',
-    [ast.Param.$type]: 'diagnostics.kind.a.parameter',
-    [ast.EnumMember.$type]: 'diagnostics.kind.a.member',
+    SeverityLevel: 'diagnostics.kind.a.level',
+    Post: 'diagnostics.kind.a.post',
+    Authority: 'diagnostics.kind.a.authority',
+    Action: 'diagnostics.kind.a.action',
+    Attribute: 'diagnostics.kind.a.attribute',
+    Category: 'diagnostics.kind.a.category',
+    Rule: 'diagnostics.kind.a.rule',
+    EscalationTarget: 'diagnostics.kind.a.target',
+    Param: 'diagnostics.kind.a.parameter',
+    EnumMember: 'diagnostics.kind.a.member',
 } as const;
 
 /** "post" / "岗位"; an AST type GovRule has no word for stays as it is. */
@@ -91,10 +92,11 @@ export function kindWithArticle(type: string): string {
 /** "a number", "an enum (website, app)" / "数值", "枚举（website、app）": what an attribute holds. */
 export function typeWords(attribute: ast.Attribute): string {
     const type = attribute.type;
-    if (ast.isEnumType(type)) {
-        return t('diagnostics.type.enum', { members: enumeration(type.members.map(m => m.name)) });
+    if (type?.$type === 'EnumType') {
+        return t('diagnostics.type.enum', { members: enumeration((type as ast.EnumType).members.map(m => m.name)) });
     }
-    return type?.kind === 'number' ? t('diagnostics.type.number') : type?.kind === 'boolean' ? t('diagnostics.type.boolean') : t('diagnostics.type.text');
+    const kind = (type as ast.PrimitiveType | undefined)?.kind;
+    return kind === 'number' ? t('diagnostics.type.number') : kind === 'boolean' ? t('diagnostics.type.boolean') : t('diagnostics.type.text');
 }
 
 /** "duration" / "时长": the type of a parameter or a value. */
