@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { currentLocale, t, type Locale } from './l10n/index.js';
 
 export type Level = 'error' | 'warning' | 'info' | 'hint';
 export type ConfiguredLevel = Level | 'off';
@@ -60,6 +61,11 @@ export const CODES = {
 
 export type DiagnosticCode = keyof typeof CODES;
 
+/** What a code means, in the current language (CODES keeps the English, for the registry's own checks). */
+export function codeSummary(code: DiagnosticCode): string {
+    return t(`diagnostics.summary.${code}`);
+}
+
 export function isDiagnosticCode(code: unknown): code is DiagnosticCode {
     return typeof code === 'string' && Object.prototype.hasOwnProperty.call(CODES, code);
 }
@@ -67,26 +73,34 @@ export function isDiagnosticCode(code: unknown): code is DiagnosticCode {
 /** The published reference of the codes, for programs that run without their docs folder. */
 export const DOCS_URL = 'https://github.com/govrule/govrule/blob/main/docs/diagnostics.md';
 
-let docsBase: string | undefined;
+/** The reference in each language: its path under docs/ (shipped beside out/) and its published copy. */
+const DOCS: Record<Locale, { readonly file: readonly string[]; readonly published: string }> = {
+    'en': { file: ['diagnostics.md'], published: DOCS_URL },
+    'zh-CN': { file: ['zh-CN', 'diagnostics.md'], published: 'https://github.com/govrule/govrule/blob/main/docs/zh-CN/diagnostics.md' },
+};
+
+const docsBase = new Map<Locale, string>();
 
 /**
- * Where a code is documented; editors link to it from the diagnostic. The package and the VS Code
- * extension ship docs/diagnostics.md beside their bundles (out/), so the link opens the copy that
- * matches the running version, offline.
+ * Where a code is documented, in the reader's language (the current one unless given); editors
+ * link to it from the diagnostic. The package and the VS Code extension ship docs/ beside their
+ * bundles (out/), so the link opens the copy that matches the running version, offline.
  */
-export function codeDocUrl(code: DiagnosticCode): string {
-    if (docsBase === undefined) {
-        docsBase = DOCS_URL;
+export function codeDocUrl(code: DiagnosticCode, locale: Locale = currentLocale()): string {
+    let base = docsBase.get(locale);
+    if (base === undefined) {
+        base = DOCS[locale].published;
         try {
-            const local = path.resolve(__dirname, '..', 'docs', 'diagnostics.md');
+            const local = path.resolve(__dirname, '..', 'docs', ...DOCS[locale].file);
             if (fs.existsSync(local)) {
-                docsBase = pathToFileURL(local).href;
+                base = pathToFileURL(local).href;
             }
         } catch {
             // No __dirname (an ES module in tests): keep the published reference.
         }
+        docsBase.set(locale, base);
     }
-    return `${docsBase}#${code}`;
+    return `${base}#${code}`;
 }
 
 /**

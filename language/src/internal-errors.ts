@@ -4,6 +4,7 @@
  * can never read as "no problems". The stack travels in the diagnostic's data, for `--debug`.
  */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { t } from './l10n/index.js';
 
 export type Phase = 'parsing' | 'indexing' | 'scope computation' | 'linking' | 'reference indexing' | 'validation' | 'analysis' | 'compilation';
 
@@ -16,14 +17,28 @@ export interface InternalErrorData {
 /** An exception's message on one line and of reasonable length (a message may quote input). */
 function describe(err: unknown): string {
     const raw = err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err);
-    const line = raw.replace(/\s+/g, ' ').trim() || 'unknown error';
+    const line = raw.replace(/\s+/g, ' ').trim() || t('diagnostics.internal-error.unknown');
     return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function internalErrorMessage(phase: Phase, err: unknown): string {
-    return `Internal error during ${phase} (please report it): ${describe(err)}`;
+    return t('diagnostics.internal-error', { phase: phaseWords(phase), error: describe(err) });
+}
+
+/** "parsing" / "解析": the phase in the message (its data keeps the English name). */
+function phaseWords(phase: Phase): string {
+    switch (phase) {
+        case 'parsing': return t('diagnostics.internal-error.phase.parsing');
+        case 'indexing': return t('diagnostics.internal-error.phase.indexing');
+        case 'scope computation': return t('diagnostics.internal-error.phase.scope');
+        case 'linking': return t('diagnostics.internal-error.phase.linking');
+        case 'reference indexing': return t('diagnostics.internal-error.phase.references');
+        case 'validation': return t('diagnostics.internal-error.phase.validation');
+        case 'analysis': return t('diagnostics.internal-error.phase.analysis');
+        case 'compilation': return t('diagnostics.internal-error.phase.compilation');
+    }
 }
 
 /** The diagnostic for an exception in `phase`, at `range` (by default the start of the document). */

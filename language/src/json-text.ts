@@ -3,6 +3,7 @@
  * what JSON.parse does not give: the position of a syntax error, of every key and value, and
  * keys given twice in one object (JSON.parse silently keeps the last).
  */
+import { t } from './l10n/index.js';
 
 /** Offsets into the text, end exclusive. */
 export interface Span {
@@ -68,15 +69,15 @@ export function readJson(text: string): JsonReading {
     };
     const expectEnd = (what: string) => {
         if (pos >= text.length) {
-            fail(`expected ${what}, found the end of the text`);
+            fail(t('diagnostics.json.expected-end', { what }));
         }
     };
     const unexpected = (what: string): never => {
         expectEnd(what);
         if (text.startsWith('//', pos) || text.startsWith('/*', pos)) {
-            fail('comments are not allowed in JSON', pos, pos + 2);
+            fail(t('diagnostics.json.comment'), pos, pos + 2);
         }
-        return fail(`expected ${what}, found ${describeCharacter(text, pos)}`, pos, pos + charLength(text, pos));
+        return fail(t('diagnostics.json.expected-found', { what, found: describeCharacter(text, pos) }), pos, pos + charLength(text, pos));
     };
 
     const readString = (): string => {
@@ -86,7 +87,7 @@ export function readJson(text: string): JsonReading {
         let chunk = pos;
         for (;;) {
             if (pos >= text.length) {
-                fail('a string is not closed: a \'"\' is missing', start, text.length);
+                fail(t('diagnostics.json.unclosed-string'), start, text.length);
             }
             const c = text.charCodeAt(pos);
             if (c === 0x22) {
@@ -95,10 +96,10 @@ export function readJson(text: string): JsonReading {
                 return result;
             }
             if (c === 0x0a || c === 0x0d) {
-                fail('a string is not closed: a \'"\' is missing before the end of the line', start, pos);
+                fail(t('diagnostics.json.unclosed-string-line'), start, pos);
             }
             if (c < 0x20) {
-                fail(`${describeCharacter(text, pos)} inside a string; write it as an escape such as \\n`);
+                fail(t('diagnostics.json.control-character', { char: describeCharacter(text, pos) }));
             }
             if (c === 0x5c) {
                 result += text.slice(chunk, pos);
@@ -106,7 +107,7 @@ export function readJson(text: string): JsonReading {
                 if (e === 'u') {
                     const hex = text.slice(pos + 2, pos + 6);
                     if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
-                        fail('\\u must be followed by four hexadecimal digits', pos, pos + 2);
+                        fail(t('diagnostics.json.unicode-escape'), pos, pos + 2);
                     }
                     result += String.fromCharCode(parseInt(hex, 16));
                     pos += 6;
@@ -114,7 +115,7 @@ export function readJson(text: string): JsonReading {
                     result += ESCAPES[e];
                     pos += 2;
                 } else {
-                    fail(`unknown escape '\\${e ?? ''}' in a string`, pos, Math.min(pos + 2, text.length));
+                    fail(t('diagnostics.json.unknown-escape', { escape: `\\${e ?? ''}` }), pos, Math.min(pos + 2, text.length));
                 }
                 chunk = pos;
                 continue;
@@ -130,7 +131,7 @@ export function readJson(text: string): JsonReading {
         const c = text[pos];
         if (c === '{' || c === '[') {
             if (depth >= MAX_JSON_DEPTH) {
-                fail(`nested more than ${MAX_JSON_DEPTH} levels deep`);
+                fail(t('diagnostics.json.too-deep', { max: MAX_JSON_DEPTH }));
             }
             value = c === '{' ? readObject(path, depth + 1) : readArray(path, depth + 1);
         } else if (c === '"') {
@@ -139,7 +140,7 @@ export function readJson(text: string): JsonReading {
             NUMBER.lastIndex = pos;
             const match = NUMBER.exec(text);
             if (!match) {
-                fail(`'${c}' does not start a number`);
+                fail(t('diagnostics.json.not-a-number', { char: c }));
             }
             value = Number(match![0]);
             pos += match![0].length;
@@ -153,7 +154,7 @@ export function readJson(text: string): JsonReading {
             value = null;
             pos += 4;
         } else {
-            unexpected('a value');
+            unexpected(t('diagnostics.json.what.value'));
         }
         values.set(pathKey(path), { start, end: pos });
         return value;
@@ -172,9 +173,9 @@ export function readJson(text: string): JsonReading {
             skipSpace();
             if (text[pos] !== '"') {
                 if (text[pos] === '}' && seen.size > 0) {
-                    fail('a comma before \'}\': JSON allows no trailing comma');
+                    fail(t('diagnostics.json.trailing-comma', { bracket: '}' }));
                 }
-                unexpected('a key in double quotes');
+                unexpected(t('diagnostics.json.what.key'));
             }
             const keyStart = pos;
             const key = readString();
@@ -189,7 +190,7 @@ export function readJson(text: string): JsonReading {
             keys.set(pathKey(memberPath), span);
             skipSpace();
             if (text[pos] !== ':') {
-                unexpected(`':' after the key "${key}"`);
+                unexpected(t('diagnostics.json.what.colon', { key }));
             }
             pos++;
             // A data property even for "__proto__", as JSON.parse makes it.
@@ -201,7 +202,7 @@ export function readJson(text: string): JsonReading {
                 pos++;
                 return result;
             } else {
-                unexpected(`',' or '}' after the value of "${key}"`);
+                unexpected(t('diagnostics.json.what.after-value', { key }));
             }
         }
     };
@@ -217,7 +218,7 @@ export function readJson(text: string): JsonReading {
         for (;;) {
             skipSpace();
             if (text[pos] === ']' && result.length > 0) {
-                fail('a comma before \']\': JSON allows no trailing comma');
+                fail(t('diagnostics.json.trailing-comma', { bracket: ']' }));
             }
             result.push(readValue([...path, result.length], depth));
             skipSpace();
@@ -227,7 +228,7 @@ export function readJson(text: string): JsonReading {
                 pos++;
                 return result;
             } else {
-                unexpected('\',\' or \']\' after a list element');
+                unexpected(t('diagnostics.json.what.after-element'));
             }
         }
     };
@@ -236,7 +237,7 @@ export function readJson(text: string): JsonReading {
         const value = readValue([], 0);
         skipSpace();
         if (pos < text.length) {
-            fail(`unexpected ${describeCharacter(text, pos)} after the end of the JSON value`, pos, pos + charLength(text, pos));
+            fail(t('diagnostics.json.after-end', { char: describeCharacter(text, pos) }), pos, pos + charLength(text, pos));
         }
         return { ok: true, value, keys, values, duplicates };
     } catch (err) {
@@ -256,9 +257,9 @@ function charLength(text: string, pos: number): number {
 function describeCharacter(text: string, pos: number): string {
     const c = text.codePointAt(pos) ?? 0;
     if (c > 0x20 && c < 0x7f) {
-        return `'${String.fromCodePoint(c)}'`;
+        return t('diagnostics.words.quoted', { name: String.fromCodePoint(c) });
     }
-    return `character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    return t('diagnostics.json.code-point', { codePoint: c.toString(16).toUpperCase().padStart(4, '0') });
 }
 
 /** Line and character (0-based, UTF-16 units, as in LSP) of each offset, for one text. */

@@ -46,6 +46,24 @@ describe('names', () => {
         expect(client.codes(FILE)).toEqual([]);
     });
 
+    test('a label written where a name belongs: the name, with its label in the message', async () => {
+        const [d] = await diagnose(RULES.replace('responsible reviewer', 'responsible 内容审核员'), 'unresolved-reference');
+        expect(d.message).toBe("Cannot find a post named '内容审核员'; did you mean 'reviewer' (内容审核员)?");
+        const actions = await actionsFor(d);
+        expect(actions.map(a => [a.title, a.kind, a.isPreferred])).toEqual([["Change to 'reviewer'", 'quickfix', true]]);
+        expect(await applyAction(actions[0])).toBe(RULES);
+        expect(client.codes(FILE)).toEqual([]);
+    });
+
+    test('a label of a nested category: the name as the file writes it', async () => {
+        expect(RULES).toContain('category rumor.enterprise');
+        const [d] = await diagnose(RULES.replace('category rumor.enterprise', 'category 涉企谣言'), 'unresolved-reference');
+        expect(d.message).toBe("Cannot find a category named '涉企谣言'; did you mean 'rumor.enterprise' (涉企谣言)?");
+        const actions = await actionsFor(d);
+        expect(actions.map(a => a.title)).toEqual(["Change to 'rumor.enterprise'"]);
+        expect(await applyAction(actions[0])).toBe(RULES);
+    });
+
     test('missing import: add it (the name or the package), or write the qualified name', async () => {
         const text = 'package demo.extra\n\ncategory misc\nrule r {\n    category misc\n    severity minor\n    responsible reviewer\n    actions remove\n}\n';
         const file = 'extra/extra.govrule';

@@ -9,7 +9,9 @@ import picomatch from 'picomatch';
 import { CODES, CONFIGURED_LEVELS, isConfiguredLevel, isDiagnosticCode, type ConfiguredLevel, type DiagnosticCode, type Level } from '../diagnostics.js';
 import { describeIoError } from '../io-errors.js';
 import { pathKey, positionsOf, readJson, type Span } from '../json-text.js';
-import { quoted } from '../model/quote.js';
+import { shortened } from '../model/quote.js';
+import { enumeration } from '../model/diagnostic-words.js';
+import { t } from '../l10n/index.js';
 import validateSchema from './generated/config-schema-validator.js';
 
 export const CONFIG_FILE = 'govrule.json';
@@ -48,11 +50,11 @@ export function defaultConfig(root: string): GovRuleConfig {
 
 /** The message of a setting the schema rejects, and where it goes (at the key or at the value). */
 const SETTING_PROBLEMS = {
-    '$schema': { message: '"$schema" must be a string: the URI of the schema', where: { value: ['$schema'] } },
-    'include': { message: '"include" must be a list of glob patterns', where: { key: ['include'] } },
-    'out': { message: '"out" must be a file path', where: { value: ['out'] } },
-    'lint': { message: '"lint" must map diagnostic codes to levels', where: { key: ['lint'] } },
-} satisfies Record<string, { message: string; where: { key?: string[]; value?: string[] } }>;
+    '$schema': { message: () => t('diagnostics.config.schema'), where: { value: ['$schema'] } },
+    'include': { message: () => t('diagnostics.config.include'), where: { key: ['include'] } },
+    'out': { message: () => t('diagnostics.config.out'), where: { value: ['out'] } },
+    'lint': { message: () => t('diagnostics.config.lint'), where: { key: ['lint'] } },
+} satisfies Record<string, { message: () => string; where: { key?: string[]; value?: string[] } }>;
 
 /** The keys of a JSON Pointer (RFC 6901), as ajv gives an error's place. */
 function pointerPath(pointer: string): string[] {
@@ -73,12 +75,12 @@ export function parseConfig(rawText: string, root: string, file?: string): GovRu
     const problems: ConfigProblem[] = [];
     const reading = readJson(text);
     if (!reading.ok) {
-        const problem = { code: 'config' as const, message: `${CONFIG_FILE} is not valid JSON: ${reading.message}`, range: rangeOf(reading.span) };
+        const problem = { code: 'config' as const, message: t('diagnostics.config.not-json', { file: CONFIG_FILE, reason: reading.message }), range: rangeOf(reading.span) };
         return { ...defaultConfig(root), file, text, problems: [problem] };
     }
     const raw = reading.value;
     if (!isObject(raw)) {
-        return { ...defaultConfig(root), file, text, problems: [{ code: 'config', message: `${CONFIG_FILE} must hold a JSON object`, range: rangeOf(reading.values.get(pathKey([]))) }] };
+        return { ...defaultConfig(root), file, text, problems: [{ code: 'config', message: t('diagnostics.config.not-object', { file: CONFIG_FILE }), range: rangeOf(reading.values.get(pathKey([]))) }] };
     }
     /** A `config` error at a key (`at: ['lint', code]`) or at a value (`value: ['include', 0]`). */
     const report = (message: string, where: { key?: (string | number)[]; value?: (string | number)[] }) => {
@@ -87,10 +89,11 @@ export function parseConfig(rawText: string, root: string, file?: string): GovRu
     };
     for (const d of reading.duplicates) {
         const first = position(d.first.start);
-        const where = d.path.length === 0 ? '' : ` in "${d.path.join('.')}"`;
+        const line = first.line + 1;
         problems.push({
             code: 'config-duplicate-key',
-            message: `Duplicate key "${d.key}"${where} (first at line ${first.line + 1}); the last one is used`,
+            message: d.path.length === 0 ? t('diagnostics.config-duplicate-key', { key: d.key, line })
+                : t('diagnostics.config-duplicate-key.in', { key: d.key, path: d.path.join('.'), line }),
             range: rangeOf(d.span),
         });
     }
@@ -105,18 +108,18 @@ export function parseConfig(rawText: string, root: string, file?: string): GovRu
         if (setting === undefined) {
             // The only other error at the top: a setting the schema does not know.
             const key = String(error.params.additionalProperty);
-            report(`Unknown setting ${quoted(key)} (settings: include, out, lint)`, { key: [key] });
+            report(t('diagnostics.config.unknown-setting', { name: shortened(key) }), { key: [key] });
         } else if (setting === 'lint' && code !== undefined) {
             // An unknown code is reported below, whatever its level; a code gets one message.
             if (isDiagnosticCode(code) && !levelsReported.has(code)) {
                 levelsReported.add(code);
-                report(`Level of ${quoted(code)} must be one of ${CONFIGURED_LEVELS.join(', ')}`, { key: ['lint', code] });
+                report(t('diagnostics.config.level', { code: shortened(code), levels: enumeration(CONFIGURED_LEVELS) }), { key: ['lint', code] });
             }
         } else if (!invalid.has(setting)) {
             invalid.add(setting);
             const known = Object.hasOwn(SETTING_PROBLEMS, setting) ? SETTING_PROBLEMS[setting as keyof typeof SETTING_PROBLEMS] : undefined;
             // A setting added to the schema without words here still fails, at its value.
-            report(known?.message ?? `${quoted(setting)} ${error.message ?? 'is not valid'}`, known?.where ?? { value: [setting] });
+            report(known?.message() ?? (error.message !== undefined ? t('diagnostics.config.invalid-setting', { name: shortened(setting), reason: error.message }) : t('diagnostics.config.invalid-setting-plain', { name: shortened(setting) })), known?.where ?? { value: [setting] });
         }
     }
     // What JSON Schema cannot say: patterns and paths that leave the root, codes that are not
@@ -125,7 +128,7 @@ export function parseConfig(rawText: string, root: string, file?: string): GovRu
     if (Array.isArray(obj.include) && !invalid.has('include')) {
         include = obj.include.filter((pattern: string, i) => {
             if (leavesRoot(pattern)) {
-                report(`Include pattern ${quoted(pattern)} leaves the project root; patterns are relative to the folder of ${CONFIG_FILE}`, { value: ['include', i] });
+                report(t('diagnostics.config.include-leaves-root', { pattern: shortened(pattern), file: CONFIG_FILE }), { value: ['include', i] });
                 return false;
             }
             return true;
@@ -146,11 +149,11 @@ export function parseConfig(rawText: string, root: string, file?: string): GovRu
             const at = { key: ['lint', code] };
             if (!isDiagnosticCode(code)) {
                 const lints = Object.entries(CODES).filter(([, info]) => info.lint).map(([c]) => c);
-                report(`Unknown lint ${quoted(code)} (lints: ${lints.join(', ')})`, at);
+                report(t('diagnostics.config.unknown-lint', { code: shortened(code), lints: enumeration(lints) }), at);
             } else if (!isConfiguredLevel(level)) {
                 // Reported from the schema.
             } else if (!CODES[code].lint && level !== CODES[code].level) {
-                report(`${quoted(code)} is an error and cannot be changed or turned off; only lints can`, at);
+                report(t('diagnostics.config.not-a-lint', { code: shortened(code) }), at);
             } else {
                 lint.set(code, level);
             }
@@ -192,7 +195,7 @@ export function configProblems(config: GovRuleConfig | undefined, override?: (co
             end: p.range.end,
             severity: level,
             code: p.code,
-            message: `${p.message} (${CONFIG_FILE})`,
+            message: t('diagnostics.config.in-file', { message: p.message, file: CONFIG_FILE }),
         });
     }
     return problems;
@@ -211,14 +214,14 @@ export function leavesRoot(pattern: string): boolean {
 function outProblem(out: string, root: string, include: readonly string[]): string | undefined {
     const relative = path.relative(root, path.resolve(root, out));
     if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-        return `"out" must be a file inside the project root (the folder of ${CONFIG_FILE}), not '${out}'`;
+        return t('diagnostics.config.out-outside-root', { file: CONFIG_FILE, out });
     }
     const posix = relative.split(path.sep).join('/');
     if (path.basename(relative) === CONFIG_FILE) {
-        return `"out" must not be a ${CONFIG_FILE}: the bundle would replace a project's configuration`;
+        return t('diagnostics.config.out-is-config', { file: CONFIG_FILE });
     }
     if (include.length > 0 && picomatch([...include])(posix)) {
-        return `"out" '${out}' is matched by "include": the bundle would replace a source file`;
+        return t('diagnostics.config.out-is-source', { out });
     }
     return undefined;
 }
@@ -233,20 +236,20 @@ export function readConfigIn(folder: string): GovRuleConfig | undefined {
         const stat = fs.statSync(file);
         if (!stat.isFile() && !stat.isDirectory()) {
             // A FIFO or a device would block the read or never end.
-            return { ...defaultConfig(folder), file, problems: [{ code: 'config', message: `Cannot read ${CONFIG_FILE}: it is not a regular file`, range: NOWHERE }] };
+            return { ...defaultConfig(folder), file, problems: [{ code: 'config', message: t('diagnostics.config.not-regular', { file: CONFIG_FILE }), range: NOWHERE }] };
         }
         bytes = fs.readFileSync(file);
     } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') {
             return undefined;
         }
-        return { ...defaultConfig(folder), file, problems: [{ code: 'config', message: `Cannot read ${CONFIG_FILE}: ${describeIoError(err)}`, range: NOWHERE }] };
+        return { ...defaultConfig(folder), file, problems: [{ code: 'config', message: t('diagnostics.config.unreadable', { file: CONFIG_FILE, reason: describeIoError(err) }), range: NOWHERE }] };
     }
     let text: string;
     try {
         text = strictUtf8.decode(bytes);
     } catch {
-        return { ...defaultConfig(folder), file, problems: [{ code: 'config', message: `${CONFIG_FILE} is not valid UTF-8`, range: NOWHERE }] };
+        return { ...defaultConfig(folder), file, problems: [{ code: 'config', message: t('diagnostics.config.not-utf8', { file: CONFIG_FILE }), range: NOWHERE }] };
     }
     return parseConfig(text, folder, file);
 }

@@ -4,7 +4,6 @@
  * computed only up to the allowed threshold (a band of the table, stopping once every cell is
  * over it), and a Budget caps the work of one file's suggestions.
  */
-import { quoted } from './quote.js';
 
 /** Names longer than this (in code points) get no suggestions. */
 export const MAX_LENGTH = 64;
@@ -110,14 +109,4 @@ export function closestNames(name: string, candidates: Iterable<string>, limit =
     }
     scored.sort((x, y) => x.distance - y.distance || (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
     return scored.slice(0, limit).map(s => s.text);
-}
-
-/** `did you mean 'a' or 'b'?` or an empty string. */
-export function didYouMean(suggestions: readonly string[]): string {
-    if (suggestions.length === 0) {
-        return '';
-    }
-    const names = suggestions.map(quoted);
-    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-    return `; did you mean ${list}?`;
 }

@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { CONFIG_FILE, DEFAULT_INCLUDE, findConfig, readConfigIn, type GovRuleConfig } from '../config/config.js';
 import { describeIoError } from '../io-errors.js';
-import { UserError as CliError, displayPath } from './user-error.js';
 import { t } from '../l10n/index.js';
+import { UserError as CliError, displayPath } from './user-error.js';
 import type { SourceFile } from './project.js';
 import type { Problem } from './problems.js';
 
@@ -122,7 +122,7 @@ export function readSources(files: readonly string[]): SourceReading {
         try {
             bytes = fs.readFileSync(file);
         } catch (err) {
-            unreadable.push(fileProblem(file, { line: 0, character: 0 }, 0, t('cli.unreadable.cannot-read', { reason: describeIoError(err) })));
+            unreadable.push(fileProblem(file, { line: 0, character: 0 }, 0, t('diagnostics.unreadable-file', { reason: describeIoError(err) })));
             continue;
         }
         let text: string;
@@ -133,7 +133,8 @@ export function readSources(files: readonly string[]): SourceReading {
             const before = lenientDecoder.decode(bytes.subarray(0, bad)).split('\n');
             const at = { line: before.length - 1, character: before[before.length - 1].length };
             texts.set(file, lenientDecoder.decode(bytes));
-            unreadable.push(fileProblem(file, at, 1, t('cli.unreadable.not-utf8', { byte: bytes[bad]!.toString(16).toUpperCase().padStart(2, '0') })));
+            unreadable.push(fileProblem(file, at, 1,
+                t('diagnostics.unreadable-file.utf8', { byte: bytes[bad].toString(16).toUpperCase().padStart(2, '0') })));
             continue;
         }
         // TextDecoder drops a leading byte-order mark; a second one would be text.

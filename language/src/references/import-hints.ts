@@ -8,6 +8,8 @@ import type { Model } from '../syntax/generated/ast.js';
 import type { GovRuleAddedServices } from '../services.js';
 import { parseImport } from './name-resolver.js';
 import { closestNames } from '../model/text-distance.js';
+import { enumeration } from '../model/diagnostic-words.js';
+import { t } from '../l10n/index.js';
 import type { SymbolEntry, SymbolTable } from './symbol-table.js';
 import { WORKSPACE, worldOf, type World } from './worlds.js';
 
@@ -63,8 +65,8 @@ export class ImportHints {
 export function declaredElsewhereHint(name: string, entries: readonly SymbolEntry[]): string {
     const packages = [...new Set(entries.map(e => e.packageName))];
     if (packages.length === 1) {
-        return `'${name}' is declared in ${packages[0]}; add import ${packages[0]}.*`;
+        return t('diagnostics.unresolved-reference.declared-in', { name, package: packages[0]! });
     }
-    const shown = packages.slice(0, 3).join(', ') + (packages.length > 3 ? ', …' : '');
-    return `'${name}' is declared in ${shown}; import one of them`;
+    const shown = enumeration([...packages.slice(0, 3), ...(packages.length > 3 ? ['…'] : [])]);
+    return t('diagnostics.unresolved-reference.declared-in-several', { name, packages: shown });
 }

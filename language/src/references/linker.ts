@@ -6,13 +6,16 @@
 import { Cancellation, DefaultLinker, interruptAndCheck, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type LangiumCoreServices, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
 import { forEachNode, forEachReference } from '../model/ast-walk.js';
 import * as ast from '../syntax/generated/ast.js';
-import { kindName, modelOf, withArticle } from '../model/names.js';
+import { modelOf } from '../model/names.js';
 import type { DiagnosticCode } from '../diagnostics.js';
 import type { GovRuleAddedServices } from '../services.js';
 import { declaredElsewhereHint, type ImportHints } from './import-hints.js';
-import type { NameResolver } from './name-resolver.js';
-import { Budget, FILE_BUDGET, MAX_LENGTH, closestNames, didYouMean } from '../model/text-distance.js';
-import { quoted } from '../model/quote.js';
+import type { NameResolver, VisibleName } from './name-resolver.js';
+import { Budget, FILE_BUDGET, MAX_LENGTH, closestNames } from '../model/text-distance.js';
+import { shortened } from '../model/quote.js';
+import { didYouMean, didYouMeanLabel, enumeration, kindWithArticle } from '../model/diagnostic-words.js';
+import { t } from '../l10n/index.js';
+import { labelMatches, type LabelledName } from './label-hints.js';
 
 export interface GovRuleLinkingError extends LinkingError {
     readonly code: DiagnosticCode;
@@ -63,7 +66,7 @@ export class GovRuleLinker extends DefaultLinker {
         }
         const model = modelOf(container);
         if (!model) {
-            return this.error(refInfo, 'unresolved-reference', `Cannot resolve ${quoted(text)} outside a package.`);
+            return this.error(refInfo, 'unresolved-reference', t('diagnostics.unresolved-reference.outside-package', { name: shortened(text) }));
         }
         const expected = this.reflection.getReferenceType(refInfo);
         const resolution = this.resolver.resolve(text, model);
@@ -74,14 +77,15 @@ export class GovRuleLinker extends DefaultLinker {
                     return found;
                 }
                 const alternatives = this.suggest(text, model, expected);
-                return this.error(refInfo, 'wrong-kind',
-                    `Expected ${withArticle(kindName(expected))} here, but ${quoted(text)} is ${withArticle(kindName(found.type))} (${resolution.entry.qualifiedName})${didYouMean(alternatives)}`,
-                    alternatives);
+                return this.error(refInfo, 'wrong-kind', t('diagnostics.wrong-kind', {
+                    expected: kindWithArticle(expected), name: shortened(text), found: kindWithArticle(found.type),
+                    qualified: resolution.entry.qualifiedName, hint: didYouMean(alternatives),
+                }), alternatives);
             }
             case 'ambiguous': {
-                const names = resolution.candidates.map(c => `${quoted(c.entry.qualifiedName)} (import ${c.via.path})`);
+                const names = resolution.candidates.map(c => t('diagnostics.ambiguous-reference.candidate', { name: shortened(c.entry.qualifiedName), path: c.via.path }));
                 return this.error(refInfo, 'ambiguous-reference',
-                    `${quoted(text)} is ambiguous: it could be ${names.join(' or ')}. Write the qualified name.`,
+                    t('diagnostics.ambiguous-reference', { name: shortened(text), candidates: names.join(t('diagnostics.words.or-between')) }),
                     resolution.candidates.map(c => c.entry.qualifiedName));
             }
             case 'none': {
@@ -89,11 +93,19 @@ export class GovRuleLinker extends DefaultLinker {
                 const elsewhere = this.importHints.declaredElsewhere(text, model).filter(e => this.reflection.isSubtype(e.description.type, expected));
                 if (elsewhere.length > 0) {
                     return this.error(refInfo, 'unresolved-reference',
-                        `Cannot find ${withArticle(kindName(expected))} named '${text}'. ${declaredElsewhereHint(text, elsewhere)}`);
+                        t('diagnostics.unresolved-reference.elsewhere', { kind: kindWithArticle(expected), name: text, hint: declaredElsewhereHint(text, elsewhere) }));
                 }
-                const suggestions = this.suggest(text, model, expected);
+                // A label written where its name belongs (`responsible 内容审核员`): the name is the fix.
+                const visible = this.visibleForHints(text, model, expected);
+                const labelled = this.labelled(text, model, visible);
+                if (labelled.length > 0) {
+                    return this.error(refInfo, 'unresolved-reference',
+                        t('diagnostics.unresolved-reference', { kind: kindWithArticle(expected), name: shortened(text), hint: didYouMeanLabel(labelled) }),
+                        labelled.map(l => l.name));
+                }
+                const suggestions = this.closest(text, model, visible);
                 return this.error(refInfo, 'unresolved-reference',
-                    `Cannot find ${withArticle(kindName(expected))} named ${quoted(text)}${didYouMean(suggestions)}`, suggestions);
+                    t('diagnostics.unresolved-reference', { kind: kindWithArticle(expected), name: shortened(text), hint: didYouMean(suggestions) }), suggestions);
             }
         }
     }
@@ -108,9 +120,11 @@ export class GovRuleLinker extends DefaultLinker {
             return this.describe(param);
         }
         const suggestions = closestNames(text, action.params.map(p => p.name), 3, this.budgetOf(argument));
-        const known = action.params.length === 0 ? 'it takes no parameters' : `its parameters are ${action.params.map(p => p.name).join(', ')}`;
-        return this.error(refInfo, 'action-arguments',
-            `Action ${quoted(action.name)} has no parameter ${quoted(text)} (${known})${didYouMean(suggestions)}`, suggestions);
+        const known = action.params.length === 0 ? t('diagnostics.action-arguments.no-parameters')
+            : t('diagnostics.action-arguments.parameters-are', { params: enumeration(action.params.map(p => p.name)) });
+        return this.error(refInfo, 'action-arguments', t('diagnostics.action-arguments.unknown-parameter', {
+            action: shortened(action.name), name: shortened(text), known, hint: didYouMean(suggestions),
+        }), suggestions);
     }
 
     /** Enum members resolve inside the attribute that the literal is compared with or assigned to. */
@@ -128,19 +142,30 @@ export class GovRuleLinker extends DefaultLinker {
         const suggestions = closestNames(text, members, 3, this.budgetOf(literal));
         // A default that is not a member is a bad literal (§10 invalid-literal); elsewhere a name that resolves to nothing.
         const code = ast.isAttribute(literal.$container) ? 'invalid-literal' : 'unresolved-reference';
-        return this.error(refInfo, code,
-            `${quoted(text)} is not a value of attribute ${quoted(attribute.name)} (one of ${members.join(', ')})${didYouMean(suggestions)}`, suggestions);
+        return this.error(refInfo, code, t('diagnostics.not-a-member', {
+            name: shortened(text), attribute: shortened(attribute.name), members: enumeration(members), hint: didYouMean(suggestions),
+        }), suggestions);
     }
 
     private suggest(text: string, model: ast.Model, expected: string): string[] {
-        const budget = this.budgetOf(model);
-        if (budget.exhausted || Array.from(text).length > MAX_LENGTH) {
+        return this.closest(text, model, this.visibleForHints(text, model, expected));
+    }
+
+    /** The names of the expected kind visible in the file, if the file may still spend on hints for `text`. */
+    private visibleForHints(text: string, model: ast.Model, expected: string): VisibleName[] {
+        if (this.budgetOf(model).exhausted || Array.from(text).length > MAX_LENGTH) {
             return [];
         }
-        const names = this.resolver.visibleNames(model)
-            .filter(v => this.reflection.isSubtype(v.entry.description.type, expected))
-            .map(v => v.text);
-        return closestNames(text, names, 3, budget);
+        return this.resolver.visibleNames(model).filter(v => this.reflection.isSubtype(v.entry.description.type, expected));
+    }
+
+    private closest(text: string, model: ast.Model, visible: readonly VisibleName[]): string[] {
+        return visible.length === 0 ? [] : closestNames(text, visible.map(v => v.text), 3, this.budgetOf(model));
+    }
+
+    /** The visible names whose label is `text`, paid from the file's budget like the suggestions. */
+    private labelled(text: string, model: ast.Model, visible: readonly VisibleName[]): LabelledName[] {
+        return visible.length > 0 && this.budgetOf(model).take(visible.length) ? labelMatches(text, visible) : [];
     }
 
     private budgetOf(node: AstNode): Budget {

@@ -5,39 +5,42 @@
  * parse is done (syntax-hints.ts).
  */
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { t } from '../l10n/index.js';
+import { alternatives } from '../model/diagnostic-words.js';
 
 export class GovRuleParserErrorMessageProvider implements IParserErrorMessageProvider {
     buildMismatchTokenMessage({ expected, actual }: { expected: TokenType; actual: IToken }): string {
         return expected.LABEL
-            ? firstLine(`Expected \`${expected.LABEL}\` but found \`${actual.image}\`.`)
-            : `Expected ${tokenWords(expected.name)}${foundWords(actual.image)}`;
+            ? firstLine(t('diagnostics.syntax.expected-label', { expected: expected.LABEL, found: actual.image }))
+            : expectedWords(tokenWords(expected.name), actual.image);
     }
 
     buildNotAllInputParsedMessage({ firstRedundant }: { firstRedundant: IToken }): string {
-        return `Expected ${tokenWords('EOF')}${foundWords(firstRedundant.image)}`;
+        return expectedWords(tokenWords('EOF'), firstRedundant.image);
     }
 
     buildNoViableAltMessage({ expectedPathsPerAlt, actual, customUserDescription }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; customUserDescription?: string }): string {
         if (customUserDescription) {
-            return firstLine(`Expected: ${customUserDescription}`);
+            return firstLine(t('diagnostics.syntax.expected-description', { description: customUserDescription }));
         }
         // What may come next: the first token of each lookahead path, once each.
         const starts = new Set<string>();
         for (const paths of expectedPathsPerAlt) {
             for (const path of paths) {
-                starts.add(path.length > 0 ? tokenWords(path[0].LABEL || path[0].name) : "''");
+                starts.add(path.length > 0 ? tokenWords(path[0].LABEL || path[0].name) : t('diagnostics.words.quoted', { name: '' }));
             }
         }
-        return `Expected ${wordList([...starts])}${foundWords(actual[0].image)}`;
+        return expectedWords(alternatives([...starts]), actual[0].image);
     }
 
     buildEarlyExitMessage({ customUserDescription }: { customUserDescription?: string }): string {
-        return firstLine(`Expected: ${customUserDescription || 'expecting at least one iteration which starts with one of these possible Token sequences::'}`);
+        return firstLine(t('diagnostics.syntax.expected-description', { description: customUserDescription || t('diagnostics.syntax.at-least-one') }));
     }
 }
 
-function foundWords(image: string): string {
-    return image === '' ? ' but found the end of the file' : ` but found '${image}'`;
+/** `Expected a name but found '}'`, or `... but found the end of the file`. */
+function expectedWords(expected: string, image: string): string {
+    return image === '' ? t('diagnostics.syntax.expected-end', { expected }) : t('diagnostics.syntax.expected-found', { expected, found: image });
 }
 
 function firstLine(message: string): string {
@@ -45,18 +48,13 @@ function firstLine(message: string): string {
 }
 
 function tokenWords(type: string): string {
-    return TOKEN_WORDS[type] ?? `'${type}'`;
+    switch (type) {
+        case 'ID': return t('diagnostics.syntax.token.name');
+        case 'STRING': return t('diagnostics.syntax.token.string');
+        case 'NUMBER': return t('diagnostics.syntax.token.number');
+        case 'DATE': return t('diagnostics.syntax.token.date');
+        case 'DURATION': return t('diagnostics.syntax.token.duration');
+        case 'EOF': return t('diagnostics.syntax.token.end');
+        default: return t('diagnostics.words.quoted', { name: type });
+    }
 }
-
-function wordList(words: readonly string[]): string {
-    return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
-}
-
-const TOKEN_WORDS: Record<string, string> = {
-    ID: 'a name',
-    STRING: 'a string',
-    NUMBER: 'a number',
-    DATE: 'a date (YYYY-MM-DD)',
-    DURATION: 'a duration such as 2h or 3d',
-    EOF: 'the end of the file',
-};

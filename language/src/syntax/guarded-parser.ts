@@ -9,6 +9,7 @@ import type { Model } from './generated/ast.js';
 import { explainSyntax } from './syntax-hints.js';
 import { recordFailure } from '../internal-errors.js';
 import { LinearCstNodeBuilder } from './cst-builder.js';
+import { t } from '../l10n/index.js';
 
 type ParserError = ParseResult['parserErrors'][number];
 type Token = ParserError['token'];
@@ -82,7 +83,7 @@ function occurrences(text: string, word: string): number {
 }
 
 function categoryProblem(deepest: { token: Token; depth: number }): Problem {
-    return { token: deepest.token, message: `Categories are nested too deeply to read (${deepest.depth} levels of categories); make the category tree shallower` };
+    return { token: deepest.token, message: t('diagnostics.syntax.categories-too-deep', { depth: deepest.depth }) };
 }
 
 interface Problem {
@@ -106,10 +107,10 @@ function nestingProblem(tokens: readonly Token[], certain: boolean): Problem | u
         return categoryProblem(categories);
     }
     if (deepest.depth >= DEEP || (certain && !(longest && longest.operators >= LONG))) {
-        return { token: deepest.token, message: `This is nested too deeply to read (${deepest.depth} levels of parentheses and 'not'); write the condition with less nesting` };
+        return { token: deepest.token, message: t('diagnostics.syntax.condition-too-deep', { depth: deepest.depth }) };
     }
     if (longest && (longest.operators >= LONG || certain)) {
-        return { token: longest.token, message: `This condition is too long to read (${longest.operators} 'and'/'or'); split it over several rules` };
+        return { token: longest.token, message: t('diagnostics.syntax.condition-too-long', { operators: longest.operators }) };
     }
     return undefined;
 }

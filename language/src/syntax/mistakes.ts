@@ -13,6 +13,7 @@
  */
 import { DefaultLexer, DefaultTokenBuilder, type Grammar, type LangiumCoreServices, type LexerResult, type TokenBuilderOptions, type TokenizeOptions } from 'langium';
 import type { IToken, TokenType, TokenVocabulary } from 'chevrotain';
+import { t } from '../l10n/index.js';
 
 export const MAX_SHOWN = 40;
 
@@ -82,28 +83,28 @@ function mistakeTokens(byName: ReadonlyMap<string, TokenType>): MistakeToken[] {
     const tokens: MistakeToken[] = FULL_WIDTH.filter(([, ascii]) => byName.has(ascii)).map(([wide, ascii]) =>
         token(`FULLWIDTH ${ascii}`, new RegExp(escape(wide)), [ascii], image => fullWidth(image, ascii)));
     tokens.push(
-        token('FULLWIDTH ;', /；/, [], () => ({ message: "Remove the full-width '；': GovRule needs no ';'", replacement: '' }), 'hidden'),
+        token('FULLWIDTH ;', /；/, [], () => ({ message: t('diagnostics.syntax.full-width-semicolon'), replacement: '' }), 'hidden'),
         token('FULLWIDTH STRING', /“[^”\r\n]*”/, ['STRING'], image => ({
-            message: `Use ASCII quotes '"' instead of the full-width '“' and '”'`,
+            message: t('diagnostics.syntax.full-width-quotes'),
             // Escapes stay as written; a bare ASCII quote inside gets its backslash.
             replacement: `"${image.slice(1, -1).replace(/\\.|"/g, m => (m === '"' ? '\\"' : m))}"`,
         })),
-        token('SINGLE =', /=(?!=)/, ['==', ':'], () => ({ message: "'=' is not an operator: use '==' to compare, or ':' before a value" })),
-        token('&&', /&&?/, ['and'], image => ({ message: `Use 'and' instead of '${image}'`, replacement: 'and' })),
-        token('||', /\|\|?/, ['or'], image => ({ message: `Use 'or' instead of '${image}'`, replacement: 'or' })),
-        token('!', /!(?!=)/, ['not'], () => ({ message: "Use 'not' instead of '!'", replacement: 'not' })),
+        token('SINGLE =', /=(?!=)/, ['==', ':'], () => ({ message: t('diagnostics.syntax.single-equals') })),
+        token('&&', /&&?/, ['and'], image => ({ message: t('diagnostics.syntax.use-instead', { keyword: 'and', written: image }), replacement: 'and' })),
+        token('||', /\|\|?/, ['or'], image => ({ message: t('diagnostics.syntax.use-instead', { keyword: 'or', written: image }), replacement: 'or' })),
+        token('!', /!(?!=)/, ['not'], () => ({ message: t('diagnostics.syntax.use-instead', { keyword: 'not', written: '!' }), replacement: 'not' })),
         token('DURATION IN WORDS', new RegExp(`[0-9]+(?:[ \\t]+(?:${UNIT_ALTERNATIVES}|[mhdw])|[ \\t]*(?:${UNIT_ALTERNATIVES}))(?![${ID_CHAR}])`), ['DURATION'],
-            image => ({ message: `'${shorten(image)}' is not a duration: write ${shorten(durationFromWords(image) ?? '')}`, replacement: durationFromWords(image) })),
+            image => ({ message: t('diagnostics.syntax.duration-in-words', { written: shorten(image), duration: shorten(durationFromWords(image) ?? '') }), replacement: durationFromWords(image) })),
         // Only before a currency, a name, `}` or `)`: in a list `[1,000]` is two numbers.
         token('THOUSANDS', new RegExp(`[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?(?=[ \\t]*[${ID_CHAR}})])`), ['NUMBER'],
-            image => ({ message: `Numbers have no thousands separators: write ${shorten(image.replace(/,/g, ''))}`, replacement: image.replace(/,/g, '') })),
-        token('SIGNED NUMBER', /-[0-9]+(?:\.[0-9]+)?/, ['NUMBER'], image => ({ message: `Numbers have no sign: ${shorten(image)} cannot be written here` })),
+            image => ({ message: t('diagnostics.syntax.thousands', { number: shorten(image.replace(/,/g, '')) }), replacement: image.replace(/,/g, '') })),
+        token('SIGNED NUMBER', /-[0-9]+(?:\.[0-9]+)?/, ['NUMBER'], image => ({ message: t('diagnostics.syntax.signed-number', { number: shorten(image) }) })),
     );
     return tokens;
 }
 
 function fullWidth(image: string, ascii: string): { message: string; replacement: string } {
-    return { message: `Use ASCII '${ascii}' instead of the full-width '${image}'`, replacement: ascii };
+    return { message: t('diagnostics.syntax.full-width', { ascii, written: image }), replacement: ascii };
 }
 
 function escape(text: string): string {
@@ -150,7 +151,7 @@ export class GovRuleLexer extends DefaultLexer {
                 token.tokenType = this.idType;
                 token.tokenTypeIdx = this.idType.tokenTypeIdx!;
                 if (DECLARES.has(previous.image)) {
-                    mistakes.push(mistakeError(token, { message: `'${token.image}' is a reserved word; choose another name` }));
+                    mistakes.push(mistakeError(token, { message: t('diagnostics.syntax.reserved-word', { word: token.image }) }));
                 }
             }
             previous = token;

@@ -4,7 +4,9 @@
  * `Unknown clause 'responsibel'; did you mean 'responsible'?` instead of `Expected '}'`.
  */
 import { CstUtils, GrammarAST, type ParseResult } from 'langium';
-import { closestNames, didYouMean } from '../model/text-distance.js';
+import { closestNames } from '../model/text-distance.js';
+import { didYouMean, enumeration } from '../model/diagnostic-words.js';
+import { t } from '../l10n/index.js';
 import { MAX_SHOWN, isMistakeError, shorten } from './mistakes.js';
 
 type ParserError = ParseResult['parserErrors'][number];
@@ -15,10 +17,22 @@ export interface HintedParserError extends ParserError {
 }
 
 /** What may start a line in each place, for "unknown clause / declaration / test item". */
-const LINE_STARTS: Record<string, { what: string; words: readonly string[] }> = {
-    Rule: { what: 'clause', words: ['category', 'severity', 'responsible', 'actions', 'when', 'escalate', 'basis', 'priority', 'effective', 'disabled'] },
-    Model: { what: 'declaration', words: ['import', 'severities', 'post', 'authority', 'action', 'attribute', 'category', 'rule', 'test'] },
-    Test: { what: 'test item', words: ['given', 'on', 'expect'] },
+const LINE_STARTS: Record<string, { unknown: (word: string, hint: string) => string; expected: (word: string, words: string) => string; words: readonly string[] }> = {
+    Rule: {
+        unknown: (word, hint) => t('diagnostics.syntax.unknown-clause', { word, hint }),
+        expected: (word, words) => t('diagnostics.syntax.unknown-clause-expected', { word, words }),
+        words: ['category', 'severity', 'responsible', 'actions', 'when', 'escalate', 'basis', 'priority', 'effective', 'disabled'],
+    },
+    Model: {
+        unknown: (word, hint) => t('diagnostics.syntax.unknown-declaration', { word, hint }),
+        expected: (word, words) => t('diagnostics.syntax.unknown-declaration-expected', { word, words }),
+        words: ['import', 'severities', 'post', 'authority', 'action', 'attribute', 'category', 'rule', 'test'],
+    },
+    Test: {
+        unknown: (word, hint) => t('diagnostics.syntax.unknown-test-item', { word, hint }),
+        expected: (word, words) => t('diagnostics.syntax.unknown-test-item-expected', { word, words }),
+        words: ['given', 'on', 'expect'],
+    },
 };
 
 export function explainSyntax(result: ParseResult, text: string): void {
@@ -44,10 +58,10 @@ function wordMistakes(result: ParseResult): void {
         }
         const source = leaf.grammarSource;
         if (error.token.tokenType.name === 'SINGLE =' && GrammarAST.isKeyword(source)) {
-            error.message = source.value === '==' ? "Use '==' to compare: '=' is not an operator" : `Use '${source.value}' instead of '='`;
+            error.message = source.value === '==' ? t('diagnostics.syntax.use-double-equals') : t('diagnostics.syntax.use-instead', { keyword: source.value, written: '=' });
             error.replacement = source.value;
         } else if (error.token.tokenType.name === 'SIGNED NUMBER' && leaf.astNode.$type === 'PriorityClause') {
-            error.message = `A priority is a whole number ≥ 0, not ${shorten(error.token.image)}`;
+            error.message = t('diagnostics.priority-not-whole', { value: shorten(error.token.image) });
         }
     }
 }
@@ -67,8 +81,8 @@ function explainStrayWord(error: HintedParserError, text: string): void {
     const suggestions = token.image.length <= MAX_SHOWN ? closestNames(token.image, place.words, 1) : [];
     const word = shorten(token.image);
     error.message = suggestions.length > 0
-        ? `Unknown ${place.what} '${word}'${didYouMean(suggestions)}`
-        : `Unknown ${place.what} '${word}' (expected one of ${place.words.map(w => `'${w}'`).join(', ')})`;
+        ? place.unknown(word, didYouMean(suggestions))
+        : place.expected(word, enumeration(place.words.map(w => t('diagnostics.words.quoted', { name: w }))));
     error.suggestions = suggestions;
 }
 

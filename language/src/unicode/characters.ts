@@ -72,10 +72,19 @@ export function escapeSequence(codePoint: number): string {
  * `'，' (U+FF0C FULLWIDTH COMMA)` for one that can.
  */
 export function describeCharacter(char: string): string {
+    const { shown, label } = characterParts(char);
+    return shown !== undefined ? `'${shown}' (${label})` : label;
+}
+
+/**
+ * The parts of describeCharacter, for messages in other languages: the character itself when it
+ * may be shown, and its code point with its Unicode name (which stays as Unicode writes it).
+ */
+export function characterParts(char: string): { readonly shown?: string; readonly label: string } {
     const codePoint = char.codePointAt(0) ?? 0;
     const name = characterName(codePoint);
     const label = name ? `${codePointLabel(codePoint)} ${name}` : codePointLabel(codePoint);
-    return isShowable(char) ? `'${String.fromCodePoint(codePoint)}' (${label})` : label;
+    return isShowable(char) ? { shown: String.fromCodePoint(codePoint), label } : { label };
 }
 
 /** Whether a character may be quoted raw in a message: a visible letter, digit, punctuation or symbol. */

@@ -22,7 +22,9 @@ import { compareStrings } from '../references/symbol-table.js';
 import { clausesOf } from '../model/rules.js';
 import { atomText, implies, satisfiability, toFormula, type Atom, type Formula } from './analysis-constraints.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
-import { quoted } from '../model/quote.js';
+import { shortened } from '../model/quote.js';
+import { conjunction, quotedName } from '../model/diagnostic-words.js';
+import { t } from '../l10n/index.js';
 import type { DiagnosticData } from '../diagnostics.js';
 import { worldOf, type World } from '../references/worlds.js';
 
@@ -44,7 +46,7 @@ interface RuleFacts {
 interface Findings {
     /** Rules whose condition can never hold, with the contradictions that prove it. */
     readonly unreachable: ReadonlyMap<ast.Rule, readonly (readonly Atom[])[]>;
-    readonly shadowed: ReadonlyMap<ast.Rule, { readonly by: RuleFacts; readonly reason: string }>;
+    readonly shadowed: ReadonlyMap<ast.Rule, { readonly by: RuleFacts; readonly reasons: readonly ShadowReason[] }>;
     /** The rule at which the shadowing analysis ran out of budget. */
     readonly stopped?: ast.Rule;
 }
@@ -68,15 +70,16 @@ export class RuleAnalysis {
             return;
         }
         const texts = [...new Set(conflicts.map(describeConflict))];
+        const separator = t('diagnostics.unreachable-rule.separator');
         const detail = texts.length === 1
             ? texts[0]
-            : `no alternative of its condition can hold (${texts.slice(0, 3).join('; ')}${texts.length > 3 ? '; …' : ''})`;
-        accept('warning', `Rule ${quoted(rule.name)} can never match: ${detail}`, { node: when.condition, code: 'unreachable-rule' });
+            : t('diagnostics.unreachable-rule.alternatives', { conflicts: [...texts.slice(0, 3), ...(texts.length > 3 ? ['…'] : [])].join(separator) });
+        accept('warning', t('diagnostics.unreachable-rule', { rule: shortened(rule.name), detail }), { node: when.condition, code: 'unreachable-rule' });
     }
 
     checkShadowed(rule: ast.Rule, accept: ValidationAcceptor): void {
         if (this.findings(worldOf(rule)).stopped === rule) {
-            accept('info', `The search for shadowed rules stopped here: the workspace has too many rules that could shadow one another (over ${PAIR_BUDGET.toLocaleString('en')} pairs to compare). This rule and the ones after it are not checked for shadowing.`,
+            accept('info', t('diagnostics.analysis-budget', { pairs: PAIR_BUDGET.toLocaleString('en') }),
                 { node: rule, property: 'name', code: 'analysis-budget' });
         }
         const shadow = this.findings(worldOf(rule)).shadowed.get(rule);
@@ -84,7 +87,7 @@ export class RuleAnalysis {
             return;
         }
         const other = packageName(shadow.by.rule) === packageName(rule) ? shadow.by.rule.name : shadow.by.id;
-        accept('warning', `Rule ${quoted(rule.name)} can never win: rule ${quoted(other)} matches every event it matches and wins ${shadow.reason}`,
+        accept('warning', t('diagnostics.shadowed-rule', { rule: shortened(rule.name), other: shortened(other), reason: shadow.reasons.map(reasonWords).join(t('diagnostics.words.or-between')) }),
             { node: rule, property: 'name', code: 'shadowed-rule', data: { by: shadow.by.id } satisfies DiagnosticData });
     }
 
@@ -149,7 +152,7 @@ function ruleFacts(rule: ast.Rule): RuleFacts | undefined {
 export const PAIR_BUDGET = 2_000_000;
 
 interface Shadowing {
-    readonly shadowed: Map<ast.Rule, { by: RuleFacts; reason: string }>;
+    readonly shadowed: Map<ast.Rule, { by: RuleFacts; reasons: readonly ShadowReason[] }>;
     /** Where the analysis stopped for want of budget: the first rule it did not finish. */
     readonly stopped?: ast.Rule;
 }
@@ -186,7 +189,7 @@ function findShadowed(rules: readonly RuleFacts[], budget = PAIR_BUDGET): Shadow
             if (list) list.push(r); else byValue.set(anchor.value, [r]);
         }
     }
-    const shadowed = new Map<ast.Rule, { by: RuleFacts; reason: string }>();
+    const shadowed = new Map<ast.Rule, { by: RuleFacts; reasons: readonly ShadowReason[] }>();
     let spent = 0;
     for (const b of rules) {
         const allowed = allowedValues(b);
@@ -214,9 +217,9 @@ function findShadowed(rules: readonly RuleFacts[], budget = PAIR_BUDGET): Shadow
         }
         const ordered = [...candidates].sort((x, y) => order.get(x)! - order.get(y)!);
         for (const a of ordered) {
-            const reason = shadowReason(a, b);
-            if (reason !== undefined) {
-                shadowed.set(b.rule, { by: a, reason });
+            const reasons = shadowReasons(a, b);
+            if (reasons !== undefined) {
+                shadowed.set(b.rule, { by: a, reasons });
                 break;
             }
         }
@@ -264,17 +267,34 @@ function allowedValues(rule: RuleFacts): Map<ast.Attribute, Set<string>> {
     return allowed;
 }
 
-/** Why A beats B on every event B matches, or undefined when that cannot be shown. */
-function shadowReason(a: RuleFacts, b: RuleFacts): string | undefined {
+/** Why A beats B: by priority, by a more specific category, by severity, by coming first. */
+type ShadowReason =
+    | { readonly by: 'priority'; readonly a: number; readonly b: number }
+    | { readonly by: 'category' }
+    | { readonly by: 'severity'; readonly a: string; readonly b: string }
+    | { readonly by: 'order' };
+
+/** "by priority (5 > 1)" / "优先级更高（5 > 1）". */
+function reasonWords(reason: ShadowReason): string {
+    switch (reason.by) {
+        case 'priority': return t('diagnostics.shadowed-rule.by-priority', { a: reason.a, b: reason.b });
+        case 'category': return t('diagnostics.shadowed-rule.by-category');
+        case 'severity': return t('diagnostics.shadowed-rule.by-severity', { a: reason.a, b: reason.b });
+        case 'order': return t('diagnostics.shadowed-rule.by-order');
+    }
+}
+
+/** Why A beats B on every event B matches (each reason once, in the order found), or undefined when that cannot be shown. */
+function shadowReasons(a: RuleFacts, b: RuleFacts): ShadowReason[] | undefined {
     if (a.priority < b.priority || a.from > b.from || a.to < b.to) {
         return undefined;
     }
     if (!b.categories.every(cb => a.categories.some(ca => isSelfOrAncestor(ca, cb)))) {
         return undefined;
     }
-    const reasons = new Set<string>();
+    const reasons = new Map<string, ShadowReason>();
     if (a.priority > b.priority) {
-        reasons.add(`by priority (${a.priority} > ${b.priority})`);
+        reasons.set('priority', { by: 'priority', a: a.priority, b: b.priority });
     } else {
         // Same priority: compare on every category an event matched by B can have.
         const events = new Set<ast.Category>();
@@ -291,20 +311,20 @@ function shadowReason(a: RuleFacts, b: RuleFacts): string | undefined {
             const db = matchingDepth(b, e)!;
             if (da !== db) {
                 if (da < db) return undefined;
-                reasons.add('with a more specific category');
+                reasons.set('category', { by: 'category' });
             } else if (a.rank !== b.rank) {
                 if (a.rank < b.rank) return undefined;
-                reasons.add(`by severity (${a.levelName} > ${b.levelName})`);
+                reasons.set('severity', { by: 'severity', a: a.levelName, b: b.levelName });
             } else {
                 if (compareStrings(a.id, b.id) > 0) return undefined;
-                reasons.add('by coming first in the bundle (its id sorts first)');
+                reasons.set('order', { by: 'order' });
             }
         }
     }
     if (!implies(b.condition, a.condition, a.negation)) {
         return undefined;
     }
-    return [...reasons].join(' or ');
+    return [...reasons.values()];
 }
 
 /** The depth of the rule's deepest category that is the event's category or an ancestor of it. */
@@ -322,13 +342,12 @@ function matchingDepth(rule: RuleFacts, event: ast.Category): number | undefined
 
 /** "'a > 5' and 'a < 3' cannot both hold", "'a in []' never holds". */
 function describeConflict(atoms: readonly Atom[]): string {
-    const texts = atoms.map(a => quoted(atomText(a)));
+    const texts = atoms.map(a => quotedName(atomText(a)));
     if (texts.length === 1) {
         const atom = atoms[0];
-        return atom.op === 'in' || atom.op === 'eq' ? `${texts[0]} never holds` : `${texts[0]} excludes every value of ${quoted(atom.attribute.name)}`;
+        return atom.op === 'in' || atom.op === 'eq' ? t('diagnostics.unreachable-rule.never-holds', { atom: texts[0] })
+            : t('diagnostics.unreachable-rule.excludes-all', { atom: texts[0], attribute: shortened(atom.attribute.name) });
     }
-    if (texts.length === 2) {
-        return `${texts[0]} and ${texts[1]} cannot both hold`;
-    }
-    return `${texts.slice(0, -1).join(', ')} and ${texts[texts.length - 1]} cannot all hold`;
+    return texts.length === 2 ? t('diagnostics.unreachable-rule.cannot-both', { first: texts[0], second: texts[1] })
+        : t('diagnostics.unreachable-rule.cannot-all', { atoms: conjunction(texts) });
 }

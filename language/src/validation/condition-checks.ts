@@ -1,8 +1,10 @@
 /** type-mismatch: a condition compares an attribute with a literal of another type (§6). */
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../syntax/generated/ast.js';
-import { attributeType, literalFits, typeName } from '../model/types.js';
-import { quoted } from '../model/quote.js';
+import { attributeType, literalFits } from '../model/types.js';
+import { shortened } from '../model/quote.js';
+import { typeWords } from '../model/diagnostic-words.js';
+import { t } from '../l10n/index.js';
 
 const ORDERING = new Set(['<', '<=', '>', '>=']);
 
@@ -15,13 +17,13 @@ export class ConditionChecks {
         const type = attributeType(attribute);
         if (comparison.op === undefined && !comparison.membership) {
             if (type !== 'boolean') {
-                accept('error', `Attribute ${quoted(attribute.name)} is ${typeName(attribute)}, not a boolean: compare it with a value`,
+                accept('error', t('diagnostics.type-mismatch.not-boolean', { attribute: shortened(attribute.name), type: typeWords(attribute) }),
                     { node: comparison, property: 'attribute', code: 'type-mismatch' });
             }
             return;
         }
         if (comparison.op && ORDERING.has(comparison.op) && type !== 'number') {
-            accept('error', `'${comparison.op}' orders numbers, but attribute ${quoted(attribute.name)} is ${typeName(attribute)}`,
+            accept('error', t('diagnostics.type-mismatch.ordering', { op: comparison.op, attribute: shortened(attribute.name), type: typeWords(attribute) }),
                 { node: comparison, property: 'op', code: 'type-mismatch' });
             return;
         }
@@ -42,13 +44,13 @@ export class ConditionChecks {
         if (literalFits(literal, attribute)) {
             return;
         }
-        const text = literal.$cstNode?.text ?? 'value';
+        const text = literal.$cstNode?.text ?? t('diagnostics.words.value');
         let hint = '';
         if (ast.isStringLiteral(literal) && attributeType(attribute) === 'enum' && ast.isEnumType(attribute.type)
             && attribute.type.members.some(m => m.name === literal.value)) {
-            hint = `; write the member without quotes: ${literal.value}`;
+            hint = t('diagnostics.type-mismatch.unquote-member', { member: literal.value });
         }
-        accept('error', `${text} is not a value of attribute ${quoted(attribute.name)}, which is ${typeName(attribute)}${hint}`,
+        accept('error', t('diagnostics.type-mismatch.literal', { value: text, attribute: shortened(attribute.name), type: typeWords(attribute), hint }),
             { node: literal, code: 'type-mismatch' });
     }
 }

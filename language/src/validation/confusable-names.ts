@@ -8,10 +8,12 @@
 import { AstUtils, DocumentState, WorkspaceCache, type ValidationAcceptor } from 'langium';
 import * as ast from '../syntax/generated/ast.js';
 import type { GovRuleServices } from '../services.js';
-import { declarationsOf, kindName, localName } from '../model/names.js';
+import { declarationsOf, localName } from '../model/names.js';
 import { parseImport } from '../references/name-resolver.js';
 import { compareStrings, type SymbolEntry, type SymbolTable } from '../references/symbol-table.js';
-import { describeCharacter } from '../unicode/characters.js';
+import { characterWords } from './character-words.js';
+import { enumeration, kindWords } from '../model/diagnostic-words.js';
+import { t } from '../l10n/index.js';
 import { differingCharacters, skeleton } from '../unicode/confusables.js';
 import { worldOf, type World } from '../references/worlds.js';
 
@@ -74,8 +76,8 @@ export class ConfusableNames {
             for (const item of group) {
                 const other = group.find(o => o.name !== item.name);
                 if (other) {
-                    const what = ast.isParam(item) ? 'parameter' : 'enum member';
-                    accept('warning', lookAlike(item.name, other.name, `another ${what} here`), { node: item, property: 'name', code: 'confusable-name' });
+                    const otherIs = ast.isParam(item) ? t('diagnostics.confusable-name.another-parameter') : t('diagnostics.confusable-name.another-member');
+                    accept('warning', lookAlike(item.name, other.name, otherIs), { node: item, property: 'name', code: 'confusable-name' });
                 }
             }
         }
@@ -140,7 +142,7 @@ function firstClash(a: SkeletonIndex, b: SkeletonIndex, uri: string): [SymbolEnt
 }
 
 function confusableMessage(name: string, other: SymbolEntry): string {
-    return lookAlike(name, other.localName, `${kindName(other.description.type)} ${other.qualifiedName}`);
+    return lookAlike(name, other.localName, t('diagnostics.confusable-name.declaration', { kind: kindWords(other.description.type), name: other.qualifiedName }));
 }
 
 /** `'revıewer' looks like 'reviewer' (post a.reviewer): it has 'ı' (U+0131 …) where that has 'i' (U+0069 …); …`. */
@@ -148,9 +150,11 @@ export function lookAlike(name: string, other: string, otherIs: string): string 
     const mine = differingCharacters(name, other);
     const theirs = differingCharacters(other, name);
     const detail = mine.length > 0 && mine.length <= 3 && theirs.length <= 3
-        ? `: it has ${mine.map(describeCharacter).join(', ')} where that has ${theirs.length > 0 ? theirs.map(describeCharacter).join(', ') : 'nothing'}`
+        ? theirs.length > 0
+            ? t('diagnostics.confusable-name.differs', { mine: enumeration(mine.map(characterWords)), theirs: enumeration(theirs.map(characterWords)) })
+            : t('diagnostics.confusable-name.differs-nothing', { mine: enumeration(mine.map(characterWords)) })
         : '';
-    return `'${name}' looks like '${other}' (${otherIs})${detail}; rename one of them so that they differ visibly`;
+    return t('diagnostics.confusable-name', { name, other, otherIs, detail });
 }
 
 function isNormalized(name: string): boolean {

@@ -2,14 +2,15 @@
 import type { AstNode, URI, ValidationAcceptor } from 'langium';
 import * as ast from '../syntax/generated/ast.js';
 import type { GovRuleServices } from '../services.js';
-import { kindName, qualifiedName, type Declaration } from '../model/names.js';
+import { qualifiedName, type Declaration } from '../model/names.js';
 import type { ImportHints } from '../references/import-hints.js';
 import type { NameResolver } from '../references/name-resolver.js';
-import { didYouMean } from '../model/text-distance.js';
 import type { SymbolTable } from '../references/symbol-table.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
-import { literalFits, typeName } from '../model/types.js';
-import { quoted } from '../model/quote.js';
+import { literalFits } from '../model/types.js';
+import { shortened } from '../model/quote.js';
+import { didYouMean, enumeration, kindWords, quotedName, typeWords } from '../model/diagnostic-words.js';
+import { t } from '../l10n/index.js';
 import type { DiagnosticData } from '../diagnostics.js';
 import { workspacePath } from '../model/workspace-path.js';
 import { worldOf } from '../references/worlds.js';
@@ -38,8 +39,8 @@ export class DeclarationChecks {
         const same = this.symbols.lookup(name, worldOf(decl));
         if (same.length > 1) {
             const others = same.filter(e => e.description.node !== decl)
-                .map(e => `${kindName(e.description.type)} in ${this.fileName(e.description.documentUri)}:${(e.description.nameSegment?.range.start.line ?? 0) + 1}`);
-            accept('error', `${quoted(name)} is declared more than once (also ${others.join(', ')})`,
+                .map(e => t('diagnostics.duplicate-name.other', { kind: kindWords(e.description.type), file: this.fileName(e.description.documentUri), line: (e.description.nameSegment?.range.start.line ?? 0) + 1 }));
+            accept('error', t('diagnostics.duplicate-name', { name: shortened(name), others: enumeration(others) }),
                 { node: decl, property: 'name', code: 'duplicate-name' });
         }
     }
@@ -54,8 +55,8 @@ export class DeclarationChecks {
         const seen = new Set<string>();
         for (const item of items) {
             if (seen.has(item.name)) {
-                const what = ast.isParam(item) ? 'Parameter' : 'Enum member';
-                accept('error', `${what} ${quoted(item.name)} is declared twice`, { node: item, property: 'name', code: 'duplicate-name' });
+                const message = ast.isParam(item) ? t('diagnostics.duplicate-name.parameter', { name: shortened(item.name) }) : t('diagnostics.duplicate-name.member', { name: shortened(item.name) });
+                accept('error', message, { node: item, property: 'name', code: 'duplicate-name' });
             }
             seen.add(item.name);
         }
@@ -64,12 +65,12 @@ export class DeclarationChecks {
     /** severity-scale: exactly one scale in the bundle, of at least two levels. */
     checkScale(scale: ast.Severities, accept: ValidationAcceptor): void {
         if (scale.levels.length < 2) {
-            accept('error', `A severity scale needs at least two levels (this one has ${scale.levels.length})`,
+            accept('error', t('diagnostics.severity-scale.too-few', { count: scale.levels.length }),
                 { node: scale, keyword: 'severities', code: 'severity-scale' });
         }
         const scales = this.facts.get(worldOf(scale)).scales;
         if (scales.length > 1) {
-            accept('error', `The bundle has ${scales.length} severity scales; it must have exactly one`,
+            accept('error', t('diagnostics.severity-scale.several', { count: scales.length }),
                 { node: scale, keyword: 'severities', code: 'severity-scale' });
         }
     }
@@ -79,7 +80,7 @@ export class DeclarationChecks {
         const facts = this.facts.get(worldOf(model));
         // A file that could not be read at all may hold the scale; its own error comes first.
         if (facts.scales.length === 0 && facts.documents[0]?.parseResult.value === model && !facts.someUnread) {
-            accept('error', 'The bundle has no severity scale; declare one with `severities { ... }`',
+            accept('error', t('diagnostics.severity-scale.none', { example: 'severities { ... }' }),
                 { node: model, property: 'name', code: 'severity-scale' });
         }
     }
@@ -89,11 +90,11 @@ export class DeclarationChecks {
         const same = this.facts.get(worldOf(attribute)).attributesByName.get(attribute.name) ?? [];
         if (same.length > 1) {
             const others = same.filter(a => a !== attribute).map(a => qualifiedName(a));
-            accept('error', `Attribute name ${quoted(attribute.name)} is used by ${others.join(', ')} too; attribute names are event keys and must be unique in the bundle`,
+            accept('error', t('diagnostics.duplicate-attribute', { name: shortened(attribute.name), others: enumeration(others) }),
                 { node: attribute, property: 'name', code: 'duplicate-attribute' });
         }
         if (attribute.default && !literalFits(attribute.default, attribute)) {
-            accept('error', `Default ${describeLiteral(attribute.default)} does not fit attribute ${quoted(attribute.name)}, which is ${typeName(attribute)}`,
+            accept('error', t('diagnostics.invalid-literal.default', { value: describeLiteral(attribute.default), attribute: shortened(attribute.name), type: typeWords(attribute) }),
                 { node: attribute.default, code: 'invalid-literal' });
         }
     }
@@ -102,9 +103,10 @@ export class DeclarationChecks {
         if (imp.path && !this.resolver.importResolves(imp.path, worldOf(imp))) {
             const isPackage = imp.path.endsWith('.*');
             const suggestions = this.importHints.importSuggestions(imp.path, worldOf(imp));
-            accept('error', (isPackage
-                ? `No package ${quoted(imp.path.slice(0, -2))} in the workspace`
-                : `${quoted(imp.path)} names no element of a package in the workspace`) + didYouMean(isPackage ? suggestions.map(p => p.slice(0, -2)) : suggestions),
+            const hint = didYouMean(isPackage ? suggestions.map(p => p.slice(0, -2)) : suggestions);
+            accept('error', isPackage
+                ? t('diagnostics.unresolved-import.package', { name: shortened(imp.path.slice(0, -2)), hint })
+                : t('diagnostics.unresolved-import.element', { name: shortened(imp.path), hint }),
                 { node: imp, property: 'path', code: 'unresolved-import', data: { suggestions } satisfies DiagnosticData });
         }
     }
@@ -114,7 +116,7 @@ export class DeclarationChecks {
         const facts = this.facts.get(worldOf(decl));
         // A file that could not be read may use it.
         if (decl.name && !facts.used.has(decl) && !facts.someUnread) {
-            accept('warning', `${capitalize(kindName(decl.$type))} ${quoted(decl.name)} is never used`,
+            accept('warning', unusedMessage(decl),
                 { node: decl, property: 'name', code: 'unused-declaration' });
         }
     }
@@ -122,17 +124,24 @@ export class DeclarationChecks {
     /** uncovered-category: a leaf category that no enabled rule covers. */
     checkCovered(category: ast.Category, accept: ValidationAcceptor): void {
         if (category.name && category.children.length === 0 && !this.facts.isCovered(category)) {
-            accept('warning', `No enabled rule covers category ${quoted(qualifiedName(category))}`,
+            accept('warning', t('diagnostics.uncovered-category', { name: shortened(qualifiedName(category)) }),
                 { node: category, property: 'name', code: 'uncovered-category' });
         }
     }
 }
 
+/** The literal as written, quoted (`'"x"'` / `“"x"”`). */
 export function describeLiteral(literal: AstNode): string {
-    return literal.$cstNode ? `${quoted(literal.$cstNode.text)}` : 'value';
+    return literal.$cstNode ? quotedName(literal.$cstNode.text) : t('diagnostics.words.value');
 }
 
-function capitalize(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
+function unusedMessage(decl: ast.Post | ast.Authority | ast.Action | ast.Attribute): string {
+    const name = shortened(decl.name);
+    switch (decl.$type) {
+        case 'Post': return t('diagnostics.unused-declaration.post', { name });
+        case 'Authority': return t('diagnostics.unused-declaration.authority', { name });
+        case 'Action': return t('diagnostics.unused-declaration.action', { name });
+        default: return t('diagnostics.unused-declaration.attribute', { name });
+    }
 }
 

@@ -10,7 +10,9 @@ import type { GovRuleServices } from '../services.js';
 import { isMistakeError } from '../syntax/mistakes.js';
 import type { HintedParserError } from '../syntax/syntax-hints.js';
 import { failuresOf, internalError } from '../internal-errors.js';
-import { describeCharacter, escapeInvisible } from '../unicode/characters.js';
+import { escapeInvisible } from '../unicode/characters.js';
+import { characterWords } from './character-words.js';
+import { t } from '../l10n/index.js';
 import { isGovRuleLinkingError } from '../references/linker.js';
 import type { DiagnosticPolicy } from './diagnostic-policy.js';
 import type { GovRuleValidationRegistry } from './validation-registry.js';
@@ -89,7 +91,7 @@ export class GovRuleDocumentValidator extends DefaultDocumentValidator {
             diagnostics.push({
                 severity: DiagnosticSeverity.Error,
                 range: { start, end: { line: start.line, character: start.character + error.length } },
-                message: char !== undefined ? `Unexpected character ${describeCharacter(char)}` : error.message,
+                message: char !== undefined ? t('diagnostics.syntax.unexpected-character', { char: characterWords(char) }) : error.message,
                 code: 'syntax',
                 data: { code: 'syntax', ...fixOf(error) } satisfies DiagnosticData,
                 source: this.getSource()

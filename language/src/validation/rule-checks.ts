@@ -8,7 +8,8 @@ import { decimalPlaces, parseDuration } from '../model/values.js';
 import { durationInWords } from '../l10n/values.js';
 import { VALUE_EXAMPLES, valueType } from '../model/types.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
-import { quoted, shortened } from '../model/quote.js';
+import { shortened } from '../model/quote.js';
+import { enumeration, valueTypeWords } from '../model/diagnostic-words.js';
 import { t } from '../l10n/index.js';
 import type { DiagnosticData } from '../diagnostics.js';
 import { worldOf } from '../references/worlds.js';
@@ -54,19 +55,23 @@ export class RuleChecks {
                 continue;
             }
             if (given.has(param.name)) {
-                accept('error', `Argument ${quoted(param.name)} is given more than once`, { node: arg, property: 'param', code: 'action-arguments' });
+                accept('error', t('diagnostics.action-arguments.repeated', { name: shortened(param.name) }), { node: arg, property: 'param', code: 'action-arguments' });
             }
             given.add(param.name);
             const type = valueType(arg.value);
             if (type && type !== param.type) {
-                accept('error', `Argument ${quoted(param.name)} of action ${quoted(action.name)} takes a ${param.type} (such as ${VALUE_EXAMPLES[param.type]}), not a ${type}`,
+                accept('error', t('diagnostics.action-arguments.type', {
+                    name: shortened(param.name), action: shortened(action.name), expected: valueTypeWords(param.type), example: VALUE_EXAMPLES[param.type], actual: valueTypeWords(type),
+                }),
                     { node: arg, property: 'value', code: 'action-arguments' });
             }
         }
         const missing = action.params.filter(p => !p.optional && !given.has(p.name));
         if (missing.length > 0) {
-            const list = missing.map(p => `${p.name}: ${p.type}`).join(', ');
-            accept('error', `Action ${quoted(action.name)} needs ${missing.length === 1 ? 'argument' : 'arguments'} ${list}; write ${action.name}(${missing.map(p => `${p.name}: ${VALUE_EXAMPLES[p.type]}`).join(', ')})`,
+            const list = enumeration(missing.map(p => `${p.name}: ${p.type}`));
+            const fix = `${action.name}(${missing.map(p => `${p.name}: ${VALUE_EXAMPLES[p.type]}`).join(', ')})`;
+            const params = { action: shortened(action.name), list, call: fix };
+            accept('error', missing.length === 1 ? t('diagnostics.action-arguments.missing-one', params) : t('diagnostics.action-arguments.missing', params),
                 { node: call, property: 'action', code: 'action-arguments', data: { missing: missing.map(p => p.name) } satisfies DiagnosticData });
         }
     }
@@ -77,7 +82,7 @@ export class RuleChecks {
         for (const call of clause.calls) {
             const action = call.action?.ref;
             if (action && seen.has(action)) {
-                accept('warning', `Action ${quoted(action.name)} is listed more than once in this rule`,
+                accept('warning', t('diagnostics.duplicate-action', { name: shortened(action.name) }),
                     { node: call, code: 'duplicate-action' });
             }
             if (action) {
@@ -93,16 +98,16 @@ export class RuleChecks {
         let latest: { seconds: number; text: string } | undefined;
         const targets = new Set<ast.EscalationTarget>();
         if (clause.steps.length === 0) {
-            accept('error', 'An escalation needs at least one step, such as `after 2h to editor`',
+            accept('error', t('diagnostics.escalation-order.no-steps'),
                 { node: clause, keyword: 'escalate', code: 'escalation-order' });
         }
         for (const step of clause.steps) {
             const duration = parseDuration(step.after ?? '');
             if (duration) {
                 if (duration.seconds === 0) {
-                    accept('error', 'An escalation step needs a duration above zero', { node: step, property: 'after', code: 'escalation-order' });
+                    accept('error', t('diagnostics.escalation-order.zero'), { node: step, property: 'after', code: 'escalation-order' });
                 } else if (latest && duration.seconds <= latest.seconds) {
-                    accept('error', `Steps must come in strictly increasing time: ${durationInWords(step.after)} is not after ${durationInWords(latest.text)}`,
+                    accept('error', t('diagnostics.escalation-order.not-increasing', { after: durationInWords(step.after), previous: durationInWords(latest.text) }),
                         { node: step, property: 'after', code: 'escalation-order' });
                 }
                 if (!latest || duration.seconds > latest.seconds) {
@@ -114,11 +119,11 @@ export class RuleChecks {
                 continue;
             }
             if (targets.has(target)) {
-                accept('error', `${quoted(target.name)} is already a target of this escalation`, { node: step, property: 'target', code: 'escalation-target' });
+                accept('error', t('diagnostics.escalation-target', { name: shortened(target.name) }), { node: step, property: 'target', code: 'escalation-target' });
             }
             targets.add(target);
             if (target === responsible) {
-                accept('warning', `This step escalates to ${quoted(target.name)}, the rule's own responsible post`,
+                accept('warning', t('diagnostics.escalates-to-responsible', { name: shortened(target.name) }),
                     { node: step, property: 'target', code: 'escalates-to-responsible' });
             }
         }
@@ -133,7 +138,7 @@ export class RuleChecks {
         }
         const reaches = clauses.escalate?.steps.some(s => ast.isAuthority(s.target?.ref)) ?? false;
         if (!reaches) {
-            accept('warning', `Rule ${quoted(rule.name)} is at the top severity ${quoted(level.name)} but its escalation never reaches an authority`,
+            accept('warning', t('diagnostics.critical-without-authority', { rule: shortened(rule.name), level: shortened(level.name) }),
                 { node: rule, property: 'name', code: 'critical-without-authority' });
         }
     }
@@ -141,14 +146,14 @@ export class RuleChecks {
     /** effective-range: the end date is not before the start. */
     checkEffective(clause: ast.EffectiveClause, accept: ValidationAcceptor): void {
         if (clause.to && clause.from && clause.to < clause.from) {
-            accept('error', `The rule ends (${clause.to}) before it starts (${clause.from})`,
+            accept('error', t('diagnostics.effective-range', { to: clause.to, from: clause.from }),
                 { node: clause, property: 'to', code: 'effective-range' });
         }
     }
 
     checkPriority(clause: ast.PriorityClause, accept: ValidationAcceptor): void {
         if (clause.value && decimalPlaces(clause.value) > 0) {
-            accept('error', `A priority is a whole number ≥ 0, not ${clause.value}`, { node: clause, property: 'value', code: 'invalid-literal' });
+            accept('error', t('diagnostics.priority-not-whole', { value: clause.value }), { node: clause, property: 'value', code: 'invalid-literal' });
         }
     }
 }

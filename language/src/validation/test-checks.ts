@@ -8,9 +8,10 @@ import { DocumentState, WorkspaceCache, type ValidationAcceptor } from 'langium'
 import * as ast from '../syntax/generated/ast.js';
 import type { GovRuleServices } from '../services.js';
 import { modelOf } from '../model/names.js';
-import { typeName } from '../model/types.js';
+import { enumeration, typeWords } from '../model/diagnostic-words.js';
+import { t } from '../l10n/index.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
-import { quoted } from '../model/quote.js';
+import { shortened } from '../model/quote.js';
 import type { DiagnosticData } from '../diagnostics.js';
 import { worldOf, type World } from '../references/worlds.js';
 
@@ -41,23 +42,23 @@ export class TestChecks {
             const keyword = ITEM_KEYWORDS[item.$type];
             if (keyword) {
                 if (seen.has(keyword)) {
-                    accept('error', `Test "${test.name}" has more than one '${keyword}'`, { node: item, code: 'duplicate-clause' });
+                    accept('error', t('diagnostics.duplicate-clause.test', { test: test.name, keyword }), { node: item, code: 'duplicate-clause' });
                 }
                 seen.add(keyword);
             } else if (ast.isExpectEscalation(item) && item.target.ref) {
                 if (targets.has(item.target.ref)) {
-                    accept('error', `Test "${test.name}" already expects an escalation to ${quoted(item.target.ref.name)}`,
+                    accept('error', t('diagnostics.duplicate-clause.test-escalation', { test: test.name, target: shortened(item.target.ref.name) }),
                         { node: item, property: 'target', code: 'duplicate-clause' });
                 }
                 targets.add(item.target.ref);
             }
         }
         if (!seen.has('given')) {
-            accept('error', `Test "${test.name}" has no 'given': write the event, such as \`given category { attribute: value }\``,
+            accept('error', t('diagnostics.missing-clause.given', { test: test.name, example: 'given category { attribute: value }' }),
                 { node: test, property: 'name', code: 'missing-clause', data: { clause: 'given' } satisfies DiagnosticData });
         }
         if (!test.items.some(item => item.$type.startsWith('Expect'))) {
-            accept('error', `Test "${test.name}" expects nothing: add \`expect rule name\` (or \`expect rule none\`) or another expectation`,
+            accept('error', t('diagnostics.missing-clause.expect', { test: test.name }),
                 { node: test, property: 'name', code: 'missing-clause', data: { clause: 'expect' } satisfies DiagnosticData });
         }
     }
@@ -68,7 +69,7 @@ export class TestChecks {
         for (const attr of given.attributes) {
             const name = attr.attribute.ref?.name ?? attr.attribute.$refText;
             if (named.has(name)) {
-                accept('error', `Attribute ${quoted(name)} is given more than once`, { node: attr, property: 'attribute', code: 'duplicate-clause' });
+                accept('error', t('diagnostics.duplicate-clause.given', { name: shortened(name) }), { node: attr, property: 'attribute', code: 'duplicate-clause' });
             }
             named.add(name);
         }
@@ -80,9 +81,10 @@ export class TestChecks {
             }
         }
         if (missing.length > 0) {
-            const list = missing.map(a => `${quoted(a.name)} (${typeName(a)})`).join(', ');
+            const list = enumeration(missing.map(a => t('diagnostics.missing-clause.attribute', { name: shortened(a.name), type: typeWords(a) })));
             const example = missing.map(a => `${a.name}: …`).join(', ');
-            accept('error', `The event gives no value for ${list}, which ${missing.length === 1 ? 'has' : 'have'} no default; every event must give ${missing.length === 1 ? 'it' : 'them'}, e.g. { ${example} }`,
+            const params = { list, event: `{ ${example} }` };
+            accept('error', missing.length === 1 ? t('diagnostics.missing-clause.attributes-one', params) : t('diagnostics.missing-clause.attributes', params),
                 { node: given, keyword: 'given', code: 'missing-clause', data: { missing: missing.map(a => a.name) } satisfies DiagnosticData });
         }
     }
@@ -93,7 +95,7 @@ export class TestChecks {
         const world = worldOf(test);
         const same = this.testsByName.get(`tests:${world}`, () => this.collect(world)).get(key) ?? [];
         if (same.length > 1) {
-            accept('error', `Package ${quoted(modelOf(test)?.name ?? '')} has ${same.length} tests named "${test.name}"; give each test its own name`,
+            accept('error', t('diagnostics.duplicate-name.test', { package: shortened(modelOf(test)?.name ?? ''), count: same.length, test: test.name }),
                 { node: test, property: 'name', code: 'duplicate-name' });
         }
     }

@@ -11,8 +11,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type * as ast from '../syntax/generated/ast.js';
 import { invalidEscapes } from '../syntax/value-converter.js';
-import { containsInvisible, describeCharacter, escapeSequence, invisiblePattern, isBidiControl } from '../unicode/characters.js';
+import { containsInvisible, escapeSequence, invisiblePattern, isBidiControl } from '../unicode/characters.js';
 import type { DiagnosticData } from '../diagnostics.js';
+import { characterWords } from './character-words.js';
+import { enumeration } from '../model/diagnostic-words.js';
+import { t } from '../l10n/index.js';
 
 /** Beyond this many, one diagnostic says how many more there are (a file of nothing but them must not flood the editor). */
 export const MAX_INVISIBLE_REPORTS = 100;
@@ -103,7 +106,7 @@ export class TextChecks {
         if (runs.length > MAX_INVISIBLE_REPORTS) {
             const first = runs[MAX_INVISIBLE_REPORTS];
             const range: Range = { start: document.textDocument.positionAt(first.start), end: document.textDocument.positionAt(first.end) };
-            accept('error', `${runs.length - MAX_INVISIBLE_REPORTS} more places in this file have invisible or control characters`,
+            accept('error', t('diagnostics.invisible-character.more', { count: runs.length - MAX_INVISIBLE_REPORTS }),
                 { node: model, range, code: 'invisible-character' });
         }
     }
@@ -120,12 +123,12 @@ export class TextChecks {
             }
             const changed = [...name].filter(c => c.normalize('NFC') !== c);
             const first = changed[0] ?? name;
-            const what = `${describeCharacter(first)}, which is written ${describeCharacter(first.normalize('NFC'))} in NFC`;
+
             const range: Range = {
                 start: document.textDocument.positionAt(token.offset),
                 end: document.textDocument.positionAt(token.end),
             };
-            accept('error', `Name '${name}' is not in Unicode normalization form C: it contains ${what}; names that look alike must be spelt alike, so write '${nfc}'`,
+            accept('error', t('diagnostics.unnormalized-name', { name, char: characterWords(first), nfcChar: characterWords(first.normalize('NFC')), nfc }),
                 { node: model, range, code: 'unnormalized-name', data: { replacement: nfc } satisfies DiagnosticData });
         }
     }
@@ -139,7 +142,7 @@ export class TextChecks {
             for (const escape of invalidEscapes(token.text)) {
                 const at = token.offset + token.text.indexOf(escape);
                 const range: Range = { start: document.textDocument.positionAt(at), end: document.textDocument.positionAt(at + escape.length) };
-                accept('error', `${escape} is not a Unicode code point (the largest is 10FFFF)`, { node: model, range, code: 'invalid-literal' });
+                accept('error', t('diagnostics.invalid-literal.code-point', { escape }), { node: model, range, code: 'invalid-literal' });
             }
         }
     }
@@ -152,14 +155,14 @@ function placeOf(token: LeafCstNode): Place {
 
 function invisibleMessage(run: Run): string {
     const distinct = [...run.chars];
-    const named = distinct.slice(0, 3).map(describeCharacter).join(', ') + (distinct.length > 3 ? ` and ${distinct.length - 3} more` : '');
+    const list = enumeration(distinct.slice(0, 3).map(characterWords));
+    const chars = distinct.length > 3 ? t('diagnostics.invisible-character.and-more', { list, count: distinct.length - 3 }) : list;
     const bidi = distinct.some(c => isBidiControl(c.codePointAt(0)!));
-    const what = bidi ? 'can reorder how the text is displayed' : 'cannot be seen';
     const escapes = distinct.slice(0, 3).map(c => escapeSequence(c.codePointAt(0)!)).join(' ');
     switch (run.place) {
-        case 'string': return `Invisible character in a string: ${named} ${what}; write it as an escape (${escapes}) if it is meant`;
-        case 'comment': return `Invisible character in a comment: ${named} ${what}; remove it or write ${escapes}`;
-        case 'text': return `Invisible character: ${named} ${what}; remove it`;
+        case 'string': return bidi ? t('diagnostics.invisible-character.string-bidi', { chars, escapes }) : t('diagnostics.invisible-character.string', { chars, escapes });
+        case 'comment': return bidi ? t('diagnostics.invisible-character.comment-bidi', { chars, escapes }) : t('diagnostics.invisible-character.comment', { chars, escapes });
+        case 'text': return bidi ? t('diagnostics.invisible-character.text-bidi', { chars }) : t('diagnostics.invisible-character.text', { chars });
     }
 }
 

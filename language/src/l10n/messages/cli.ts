@@ -129,13 +129,6 @@ export const cliMessages = {
         en: 'the output {output} is {target}, a source file of this run; refusing to replace it with the bundle',
         'zh-CN': '输出 {output} 即 {target}，是本次运行的源文件；不会用规则包替换它',
     },
-    // The `unreadable-file` diagnostics of a source file.
-    'cli.unreadable.cannot-read': { en: 'Cannot read this file: {reason}', 'zh-CN': '无法读取此文件：{reason}' },
-    'cli.unreadable.not-utf8': {
-        en: 'Not valid UTF-8: the byte 0x{byte} here is not part of a UTF-8 character; save the file as UTF-8',
-        'zh-CN': '不是有效的 UTF-8：此处的字节 0x{byte} 不属于任何 UTF-8 字符；请将文件另存为 UTF-8 编码',
-    },
-
     // ---- diagnostics reports ----
     'cli.report.clean': {
         en: { one: 'No problems in {count} file.', other: 'No problems in {count} files.' },

@@ -11,16 +11,19 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import { forEachReference } from '../../model/ast-walk.js';
 import { diagnosticData, type DiagnosticCode } from '../../diagnostics.js';
 import * as ast from '../../syntax/generated/ast.js';
-import { declarationsOf, kindName } from '../../model/names.js';
+import { declarationsOf } from '../../model/names.js';
+import { enumeration, kindWords } from '../../model/diagnostic-words.js';
+import { characterWords } from '../../validation/character-words.js';
+import { t } from '../../l10n/index.js';
 import type { ImportHints } from '../../references/import-hints.js';
 import type { NameResolver } from '../../references/name-resolver.js';
 import type { SymbolTable } from '../../references/symbol-table.js';
 import { VALUE_EXAMPLES } from '../../model/types.js';
-import { describeCharacter, isInvisible } from '../../unicode/characters.js';
+import { isInvisible } from '../../unicode/characters.js';
 import { parseDuration } from '../../model/values.js';
 import { addImportEdit, removalRange } from '../queries/edits.js';
 import type { GovRuleLspServices } from '../server/services.js';
-import { quoted } from '../../model/quote.js';
+import { shortened } from '../../model/quote.js';
 import { worldOf } from '../../references/worlds.js';
 
 interface Fix {
@@ -98,7 +101,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
         if (count < 2) {
             return undefined;
         }
-        return { title: `Fix all '${code}' problems in this file (${count})`, edits: [...edits.values()] };
+        return { title: t('diagnostics.fix.all', { code, count }), edits: [...edits.values()] };
     }
 
     private fixesFor(document: LangiumDocument, diagnostic: Diagnostic): Fix[] {
@@ -106,13 +109,13 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
         try {
             switch (diagnostic.code) {
                 case 'unresolved-reference':
-                    return [...this.replacements(diagnostic, data.suggestions, 'Change to'), ...this.importFixes(document, diagnostic)];
+                    return [...this.replacements(diagnostic, data.suggestions, changeTo), ...this.importFixes(document, diagnostic)];
                 case 'wrong-kind':
                     return this.wrongKindFixes(document, diagnostic, data.suggestions);
                 case 'ambiguous-reference':
-                    return this.replacements(diagnostic, data.suggestions, 'Use').map(f => ({ ...f, preferred: false }));
+                    return this.replacements(diagnostic, data.suggestions, name => t('diagnostics.fix.use', { name: shortened(name) })).map(f => ({ ...f, preferred: false }));
                 case 'action-arguments':
-                    return data.missing ? this.missingArguments(document, diagnostic, data.missing) : this.replacements(diagnostic, data.suggestions, 'Change to');
+                    return data.missing ? this.missingArguments(document, diagnostic, data.missing) : this.replacements(diagnostic, data.suggestions, changeTo);
                 case 'missing-clause':
                     return data.clause ? this.missingClause(document, diagnostic, data.clause) : [];
                 case 'escalation-order':
@@ -124,7 +127,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
                 case 'unused-declaration':
                     return this.removeUnused(document, diagnostic);
                 case 'invalid-literal':
-                    return data.replacement ? [{ title: `Change to ${quoted(data.replacement)}`, edits: [{ range: diagnostic.range, newText: data.replacement }], preferred: true }] : [];
+                    return data.replacement ? [{ title: changeTo(data.replacement), edits: [{ range: diagnostic.range, newText: data.replacement }], preferred: true }] : [];
                 case 'invisible-character':
                     return invisibleCharacterFixes(document, diagnostic, data.replacement);
                 case 'syntax': {
@@ -133,12 +136,12 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
                     if (invisible.length > 0) {
                         return invisible;
                     }
-                    return data.replacement !== undefined ? [this.replaceText(document, diagnostic, data.replacement)] : this.replacements(diagnostic, data.suggestions, 'Change to');
+                    return data.replacement !== undefined ? [this.replaceText(document, diagnostic, data.replacement)] : this.replacements(diagnostic, data.suggestions, changeTo);
                 }
                 case 'unresolved-import':
-                    return this.replacements(diagnostic, data.suggestions, 'Change to');
+                    return this.replacements(diagnostic, data.suggestions, changeTo);
                 case 'unnormalized-name':
-                    return data.replacement ? [{ title: `Change to the NFC form ${quoted(data.replacement)}`, edits: [{ range: diagnostic.range, newText: data.replacement }], preferred: true }] : [];
+                    return data.replacement ? [{ title: t('diagnostics.fix.nfc', { name: shortened(data.replacement) }), edits: [{ range: diagnostic.range, newText: data.replacement }], preferred: true }] : [];
                 default:
                     return [];
             }
@@ -151,13 +154,13 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
     /** A slip's mechanical fix (parser/mistakes.ts): `Replace '，' with ','`, `Remove '；'`. */
     private replaceText(document: LangiumDocument, diagnostic: Diagnostic, replacement: string): Fix {
         const written = document.textDocument.getText(diagnostic.range);
-        const title = replacement === '' ? `Remove '${written}'` : `Replace '${written}' with '${replacement.trim()}'`;
+        const title = replacement === '' ? t('diagnostics.fix.remove-text', { written }) : t('diagnostics.fix.replace-text', { written, replacement: replacement.trim() });
         return { title, edits: [{ range: diagnostic.range, newText: replacement }], preferred: true };
     }
 
-    private replacements(diagnostic: Diagnostic, names: readonly string[] | undefined, verb: string): Fix[] {
+    private replacements(diagnostic: Diagnostic, names: readonly string[] | undefined, title: (name: string) => string): Fix[] {
         return (names ?? []).map(name => ({
-            title: `${verb} ${quoted(name)}`,
+            title: title(name),
             edits: [{ range: diagnostic.range, newText: name }],
             preferred: names!.length === 1,
         }));
@@ -206,18 +209,18 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
             for (const { node, range, suggestions } of misspelt) {
                 const meant = suggestions.find(s => s === `${pkg}.*` || s === path);
                 if (meant) {
-                    fixes.unshift({ title: `Change 'import ${node.path}' to 'import ${meant}'`, edits: [{ range, newText: meant }], preferred: true });
+                    fixes.unshift({ title: t('diagnostics.fix.change-import', { path: node.path, meant }), edits: [{ range, newText: meant }], preferred: true });
                 }
             }
             const edit = addImportEdit(document, path);
             if (edit) {
-                fixes.push({ title: `Add 'import ${path}'`, edits: [edit] });
+                fixes.push({ title: t('diagnostics.fix.add-import', { path }), edits: [edit] });
                 const star = addImportEdit(document, `${pkg}.*`);
                 if (star) {
-                    fixes.push({ title: `Add 'import ${pkg}.*'`, edits: [star] });
+                    fixes.push({ title: t('diagnostics.fix.add-import', { path: `${pkg}.*` }), edits: [star] });
                 }
             }
-            fixes.push({ title: `Write the qualified name ${quoted(entry.qualifiedName)}`, edits: [{ range: diagnostic.range, newText: entry.qualifiedName }] });
+            fixes.push({ title: t('diagnostics.fix.qualified-name', { name: shortened(entry.qualifiedName) }), edits: [{ range: diagnostic.range, newText: entry.qualifiedName }] });
         }
         return fixes;
     }
@@ -236,7 +239,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
 
     private wrongKindFixes(document: LangiumDocument, diagnostic: Diagnostic, suggestions: readonly string[] | undefined): Fix[] {
         if (suggestions && suggestions.length > 0) {
-            return this.replacements(diagnostic, suggestions, 'Change to');
+            return this.replacements(diagnostic, suggestions, changeTo);
         }
         const model = document.parseResult.value;
         const at = this.referenceAt(document, diagnostic.range);
@@ -244,7 +247,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
             return [];
         }
         return this.namesOfKind(model, at.expected).slice(0, MAX_CHOICES)
-            .map(name => ({ title: `Change to ${kindName(at.expected)} ${quoted(name)}`, edits: [{ range: diagnostic.range, newText: name }] }));
+            .map(name => ({ title: t('diagnostics.fix.change-to-kind', { kind: kindWords(at.expected), name: shortened(name) }), edits: [{ range: diagnostic.range, newText: name }] }));
     }
 
     /** Names of a kind as they may be written in this file, in declaration order. */
@@ -266,13 +269,13 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
             .filter((c): c is string => typeof c === 'string');
         const firstName = (c: string) => this.namesOfKind(model, CLAUSE_TARGETS[c] ?? '')[0];
         const fixes: Fix[] = this.namesOfKind(model, CLAUSE_TARGETS[clause] ?? '').slice(0, MAX_CHOICES)
-            .map(name => ({ title: `Add '${clause} ${name}'`, edits: [insertClauses(document, rule, [`${clause} ${name}`])] }))
+            .map(name => ({ title: t('diagnostics.fix.add-clause', { clause: `${clause} ${name}` }), edits: [insertClauses(document, rule, [`${clause} ${name}`])] }))
             .filter(fix => fix.edits[0] !== undefined) as Fix[];
         const skeleton = missing.map(c => (firstName(c) ? `${c} ${firstName(c)}` : undefined)).filter((l): l is string => l !== undefined);
         if (missing.length > 1 && skeleton.length === missing.length) {
             const edit = insertClauses(document, rule, skeleton);
             if (edit) {
-                fixes.unshift({ title: `Add the missing clauses: ${skeleton.join(', ')}`, edits: [edit] });
+                fixes.unshift({ title: t('diagnostics.fix.add-clauses', { clauses: enumeration(skeleton) }), edits: [edit] });
             }
         }
         return fixes;
@@ -292,7 +295,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
             return [];
         }
         const edits = timed.map((t, i) => ({ range: t.step.$cstNode!.range, newText: sorted[i].step.$cstNode!.text }));
-        return [{ title: 'Sort the escalation steps by time', edits, preferred: true }];
+        return [{ title: t('diagnostics.fix.sort-steps'), edits, preferred: true }];
     }
 
     private removeDuplicateAction(document: LangiumDocument, diagnostic: Diagnostic): Fix[] {
@@ -305,7 +308,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
         const call = clause.calls[index];
         // From the end of the previous call, so the comma goes too.
         const range = { start: previous.range.end, end: call.$cstNode!.range.end };
-        return [{ title: `Remove the repeated action ${quoted(call.action.$refText)}`, edits: [{ range, newText: '' }], preferred: true }];
+        return [{ title: t('diagnostics.fix.remove-action', { name: shortened(call.action.$refText) }), edits: [{ range, newText: '' }], preferred: true }];
     }
 
     private removeDuplicateClause(document: LangiumDocument, diagnostic: Diagnostic): Fix[] {
@@ -313,7 +316,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
         if (!clause?.$cstNode) {
             return [];
         }
-        return [{ title: 'Remove this repeated clause', edits: [{ range: removalRange(document, clause.$cstNode.range), newText: '' }], preferred: true }];
+        return [{ title: t('diagnostics.fix.remove-clause'), edits: [{ range: removalRange(document, clause.$cstNode.range), newText: '' }], preferred: true }];
     }
 
     private removeUnused(document: LangiumDocument, diagnostic: Diagnostic): Fix[] {
@@ -330,7 +333,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
             const comment = CstUtils.findCommentNode(decl.$cstNode, ['ML_COMMENT']);
             const start = comment?.text.startsWith('/**') ? comment.range.start : decl.$cstNode.range.start;
             const range = removalRange(document, { start, end: decl.$cstNode.range.end });
-            return [{ title: `Remove the unused ${kindName(decl.$type)} ${quoted(decl.name)}`, edits: [{ range, newText: '' }], preferred: true }];
+            return [{ title: t('diagnostics.fix.remove-unused', { kind: kindWords(decl.$type), name: shortened(decl.name) }), edits: [{ range, newText: '' }], preferred: true }];
         }
         return [];
     }
@@ -352,7 +355,7 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
         } else {
             return [];
         }
-        return [{ title: `Add ${missing.length === 1 ? 'the missing argument' : 'the missing arguments'} ${text}`, edits: [edit], preferred: true }];
+        return [{ title: missing.length === 1 ? t('diagnostics.fix.add-argument', { text }) : t('diagnostics.fix.add-arguments', { text }), edits: [edit], preferred: true }];
     }
 
     /** The innermost node of a type around a diagnostic's start. */
@@ -411,11 +414,16 @@ function invisibleCharacterFixes(document: LangiumDocument, diagnostic: Diagnost
     if (chars.length === 0 || !chars.every(c => isInvisible(c.codePointAt(0)!))) {
         return [];
     }
-    const named = chars.slice(0, 3).map(describeCharacter).join(', ') + (chars.length > 3 ? ', …' : '');
+    const named = enumeration([...chars.slice(0, 3).map(characterWords), ...(chars.length > 3 ? ['…'] : [])]);
     if (replacement) {
-        return [{ title: `Write ${named} as the escape ${replacement}`, edits: [{ range: diagnostic.range, newText: replacement }], preferred: true }];
+        return [{ title: t('diagnostics.fix.escape', { chars: named, escape: replacement }), edits: [{ range: diagnostic.range, newText: replacement }], preferred: true }];
     }
-    return [{ title: `Remove ${named}`, edits: [{ range: diagnostic.range, newText: '' }], preferred: true }];
+    return [{ title: t('diagnostics.fix.remove-characters', { chars: named }), edits: [{ range: diagnostic.range, newText: '' }], preferred: true }];
+}
+
+/** "Change to 'reviewer'" / "改为“reviewer”". */
+function changeTo(name: string): string {
+    return t('diagnostics.fix.change-to', { name: shortened(name) });
 }
 
 function sameRange(a: Range, b: Range): boolean {
