@@ -18,7 +18,7 @@ afterEach(() => setLocale('en'));
 
 /** A rule of the shared vocabulary with one part replaced. */
 const RULE = `package t.rules
-import t.common.*
+import demo.common.*
 
 category misc "其他"
 
@@ -54,18 +54,18 @@ const CASES: Array<[DiagnosticCode, string, Record<string, string>, string]> = [
     ['syntax', 'a duration in words', { 'r.govrule': rule('actions remove', 'actions rectify(deadline: 5天)') }, '“5天”不是时长的写法：请写作 5d'],
     ['syntax', 'what the parser expected', { 'r.govrule': rule('severity serious', 'severity }') }, '此处应为名称，实际是“}”'],
     ['unresolved-reference', 'a misspelt name', { 'r.govrule': rule('responsible reviewer', 'responsible reviwer') }, '找不到名为“reviwer”的岗位；是否应为“reviewer”？'],
-    ['unresolved-reference', 'a name another package declares', { 'r.govrule': rule('import t.common.*\n', '') }, '找不到名为“reviewer”的岗位。“reviewer”声明于包 t.common；请添加 `import t.common.*`'],
+    ['unresolved-reference', 'a name another package declares', { 'r.govrule': rule('import demo.common.*\n', '') }, '找不到名为“reviewer”的岗位。“reviewer”声明于包 demo.common；请添加 `import demo.common.*`'],
     ['ambiguous-reference', 'two imports supply the name', {
         'a.govrule': 'package t.a\npost helper\n', 'b.govrule': 'package t.b\npost helper\n',
-        'r.govrule': rule('import t.common.*', 'import t.common.*\nimport t.a.*\nimport t.b.*').replace('responsible reviewer', 'responsible helper'),
+        'r.govrule': rule('import demo.common.*', 'import demo.common.*\nimport t.a.*\nimport t.b.*').replace('responsible reviewer', 'responsible helper'),
     }, '“helper”有歧义：可能是“t.a.helper”（导入 t.a.*）或“t.b.helper”（导入 t.b.*）。请写完整名称。'],
-    ['wrong-kind', 'an action where a post belongs', { 'r.govrule': rule('responsible reviewer', 'responsible remove') }, '此处应为岗位，但“remove”是处置措施（t.common.remove）'],
-    ['duplicate-name', 'a post declared twice', { 'dup.govrule': 'package t.common\npost editor\n' }, '“t.common.editor”重复声明（另见 '],
+    ['wrong-kind', 'an action where a post belongs', { 'r.govrule': rule('responsible reviewer', 'responsible remove') }, '此处应为岗位，但“remove”是处置措施（demo.common.remove）'],
+    ['duplicate-name', 'a post declared twice', { 'dup.govrule': 'package demo.common\npost editor\n' }, '“demo.common.editor”重复声明（另见 '],
     ['duplicate-clause', 'two severities', { 'r.govrule': rule('severity serious', 'severity serious\n    severity minor') }, '规则“r”有多个“severity”子句'],
     ['missing-clause', 'no actions', { 'r.govrule': rule('    actions remove\n', '') }, '规则“r”缺少“actions”子句'],
     ['missing-clause', 'a test without given', { 'r.govrule': `${RULE}\ntest "空" {\n    expect rule none\n}\n` }, '测试“空”缺少“given”：请写出事件，如 `given category { attribute: value }`'],
     ['severity-scale', 'a second scale', { 'scale.govrule': 'package t.more\nseverities {\n    low\n    high\n}\n' }, '规则包中有 2 个严重程度等级表；只能有一个'],
-    ['duplicate-attribute', 'an attribute name twice', { 'attr.govrule': 'package t.other\nattribute reports: number default 0\n' }, '属性名“reports”也被 t.common.reports 使用；属性名是事件的字段名，在规则包中必须唯一'],
+    ['duplicate-attribute', 'an attribute name twice', { 'attr.govrule': 'package t.other\nattribute reports: number default 0\n' }, '属性名“reports”也被 demo.common.reports 使用；属性名是事件的字段名，在规则包中必须唯一'],
     ['action-arguments', 'a missing argument', { 'r.govrule': rule('actions remove', 'actions rectify') }, '处置措施“rectify”缺少参数 deadline: duration；请写作 rectify(deadline: 5d)'],
     ['action-arguments', 'a mistyped argument', { 'r.govrule': rule('actions remove', 'actions rectify(deadline: 5)') }, '处置措施“rectify”的参数“deadline”应为时长（如 5d），不能是数值'],
     ['type-mismatch', 'text compared with a number', { 'r.govrule': rule('actions remove', 'actions remove\n    when reports == "3"') }, '"3" 不是属性“reports”（数值）的取值'],
@@ -74,7 +74,7 @@ const CASES: Array<[DiagnosticCode, string, Record<string, string>, string]> = [
     ['invalid-literal', 'an impossible date', { 'r.govrule': rule('actions remove', 'actions remove\n    effective 2026-02-30 .. 2026-12-31') }, '2026-02-30 不是有效的日期'],
     ['invalid-literal', 'yuan written in Chinese', { 'r.govrule': rule('actions remove', 'actions fine(amount: 100元)') }, '“100元”不是金额的写法：请写作 100 CNY'],
     ['effective-range', 'an end before the start', { 'r.govrule': rule('actions remove', 'actions remove\n    effective 2026-12-31 .. 2026-01-01') }, '规则的结束日期（2026-01-01）早于开始日期（2026-12-31）'],
-    ['unresolved-import', 'a misspelt package', { 'r.govrule': rule('import t.common.*', 'import t.common.*\nimport t.comon.*') }, '工作区中没有包“t.comon”；是否应为“t.common”？'],
+    ['unresolved-import', 'a misspelt package', { 'r.govrule': rule('import demo.common.*', 'import demo.common.*\nimport demo.comon.*') }, '工作区中没有包“demo.comon”；是否应为“demo.common”？'],
     ['invisible-character', 'a bidirectional control in a string', { 'r.govrule': rule('actions remove', 'actions remove\n    basis "a\u202Eb"') }, '字符串中有不可见字符：U+202E RIGHT-TO-LEFT OVERRIDE 会改变文本的显示顺序；如确需使用，请写成转义序列（\\u{202E}）'],
     ['unnormalized-name', 'a compatibility ideograph', { 'r.govrule': `${RULE}post \uF900审核\n` },
         '名称“\uF900审核”不是 Unicode 规范化形式 C（NFC）：其中的“\uF900”（U+F900 CJK COMPATIBILITY IDEOGRAPH-F900）在 NFC 中写作“豈”（U+8C48 CJK UNIFIED IDEOGRAPH-8C48）；看起来相同的名称必须写法相同，请写作“豈审核”'],
@@ -87,7 +87,7 @@ const CASES: Array<[DiagnosticCode, string, Record<string, string>, string]> = [
     ['shadowed-rule', 'a rule that never wins', {
         'r.govrule': `${RULE}\nrule r2 {\n    category misc\n    severity serious\n    responsible reviewer\n    actions remove\n    priority 1\n}\n`,
     }, '规则“r”永远不会胜出：凡是它匹配的事件，规则“r2”都匹配，且因优先级更高（1 > 0）胜出'],
-    ['confusable-name', 'a look-alike name', { 'r.govrule': `${RULE}post rev\u0131ewer\n` }, '“revıewer”与“reviewer”（岗位 t.common.reviewer）看起来相同：前者的“ı”（U+0131 LATIN SMALL LETTER DOTLESS I）在后者中是“i”（U+0069 LATIN SMALL LETTER I）；请重命名其中一个，使二者一眼可辨'],
+    ['confusable-name', 'a look-alike name', { 'r.govrule': `${RULE}post rev\u0131ewer\n` }, '“revıewer”与“reviewer”（岗位 demo.common.reviewer）看起来相同：前者的“ı”（U+0131 LATIN SMALL LETTER DOTLESS I）在后者中是“i”（U+0069 LATIN SMALL LETTER I）；请重命名其中一个，使二者一眼可辨'],
 ];
 
 describe('every diagnostic of a rule file, in Chinese', () => {
@@ -112,14 +112,14 @@ describe('every diagnostic of a rule file, in Chinese', () => {
     });
 
     test('labels of an escalation target and of an action, and a label that belongs to a declaration of another kind', async () => {
-        const text = rule('actions remove', 'actions 删除\n    escalate { after 2h to 网信办 }');
+        const text = rule('actions remove', 'actions 删除信息\n    escalate { after 2h to 市委网信办 }');
         expect((await chinese({ 'r.govrule': text }, 'unresolved-reference')).sort()).toEqual([
-            '找不到名为“删除”的处置措施；是否应为“remove”（删除）？',
-            '找不到名为“网信办”的岗位或主管部门；是否应为“cac”（网信办）？',
+            '找不到名为“删除信息”的处置措施；是否应为“remove”（删除信息）？',
+            '找不到名为“市委网信办”的岗位或主管部门；是否应为“cac”（市委网信办）？',
         ]);
-        // 删除 is an action's label: where a post belongs it is no hint.
-        expect(await chinese({ 'r.govrule': rule('responsible reviewer', 'responsible 删除') }, 'unresolved-reference'))
-            .toEqual(['找不到名为“删除”的岗位']);
+        // 删除信息 is an action's label: where a post belongs it is no hint.
+        expect(await chinese({ 'r.govrule': rule('responsible reviewer', 'responsible 删除信息') }, 'unresolved-reference'))
+            .toEqual(['找不到名为“删除信息”的岗位']);
     });
 
     test('a label of a nested category gives its name as this file writes it', async () => {

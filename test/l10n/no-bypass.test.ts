@@ -12,7 +12,7 @@ const SOURCES = path.join(ROOT, 'language', 'src');
 
 /** The rooms of the diagnostics (the other front ends have their own checks), as paths of language/src. */
 const DIAGNOSTIC_ROOMS = [
-    'syntax/', 'references/', 'validation/', 'config/', 'unicode/', 'model/diagnostic-words.ts',
+    'syntax/', 'references/', 'validation/', 'config/', 'unicode/', 'l10n/diagnostic-words.ts',
     'diagnostics.ts', 'internal-errors.ts', 'io-errors.ts', 'project/files.ts', 'project/problems.ts',
     'lsp/features/code-action-provider.ts',
 ];

@@ -12,7 +12,7 @@ import { USES_VOCABULARY, VOCABULARY } from '../helpers/workspace.js';
 afterEach(() => setLocale('en'));
 
 const RULE = `package t.rules
-import t.common.*
+import demo.common.*
 
 category misc "其他"
 
@@ -51,7 +51,7 @@ test('a label where a name belongs: change it to the name', async () => {
 });
 
 test('a label of an action and of a severity level', async () => {
-    const { titles } = await fixes(RULE.replace('actions remove', 'actions 删除').replace('severity serious', 'severity 较重'), 'unresolved-reference');
+    const { titles } = await fixes(RULE.replace('actions remove', 'actions 删除信息').replace('severity serious', 'severity 较重'), 'unresolved-reference');
     const all = '修复本文件中所有“unresolved-reference”问题（2 处）';
     expect(titles).toEqual([['改为“serious”', all], ['改为“remove”', all]]);
 });
@@ -64,8 +64,8 @@ test('a slip at the keyboard: replace the full-width comma, then fix all of them
 test('a missing clause, an unused declaration, a missing import', async () => {
     expect((await fixes(RULE.replace('    actions remove\n', ''), 'missing-clause')).titles).toEqual([['添加“actions remove”', '添加“actions rectify”', '添加“actions fine”']]);
     expect((await fixes(`${RULE}post spare\n`, 'unused-declaration')).titles).toEqual([['删除未使用的岗位“spare”']]);
-    expect((await fixes(RULE.replace('import t.common.*\n', ''), 'unresolved-reference')).titles[0]).toEqual([
-        '添加“import t.common.serious”', '添加“import t.common.*”', '写完整名称“t.common.serious”',
+    expect((await fixes(RULE.replace('import demo.common.*\n', ''), 'unresolved-reference')).titles[0]).toEqual([
+        '添加“import demo.common.serious”', '添加“import demo.common.*”', '写完整名称“demo.common.serious”',
     ]);
 });
 

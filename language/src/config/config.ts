@@ -10,7 +10,7 @@ import { CODES, CONFIGURED_LEVELS, isConfiguredLevel, isDiagnosticCode, type Con
 import { describeIoError } from '../io-errors.js';
 import { pathKey, positionsOf, readJson, type Span } from '../json-text.js';
 import { shortened } from '../model/quote.js';
-import { enumeration } from '../model/diagnostic-words.js';
+import { enumeration } from '../l10n/diagnostic-words.js';
 import { t } from '../l10n/index.js';
 import validateSchema from './generated/config-schema-validator.js';
 

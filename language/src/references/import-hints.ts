@@ -8,7 +8,7 @@ import type { Model } from '../syntax/generated/ast.js';
 import type { GovRuleAddedServices } from '../services.js';
 import { parseImport } from './name-resolver.js';
 import { closestNames } from '../model/text-distance.js';
-import { enumeration } from '../model/diagnostic-words.js';
+import { enumeration } from '../l10n/diagnostic-words.js';
 import { t } from '../l10n/index.js';
 import type { SymbolEntry, SymbolTable } from './symbol-table.js';
 import { WORKSPACE, worldOf, type World } from './worlds.js';

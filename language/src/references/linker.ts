@@ -13,7 +13,7 @@ import { declaredElsewhereHint, type ImportHints } from './import-hints.js';
 import type { NameResolver, VisibleName } from './name-resolver.js';
 import { Budget, FILE_BUDGET, MAX_LENGTH, closestNames } from '../model/text-distance.js';
 import { shortened } from '../model/quote.js';
-import { didYouMean, didYouMeanLabel, enumeration, kindWithArticle } from '../model/diagnostic-words.js';
+import { didYouMean, didYouMeanLabel, enumeration, kindWithArticle } from '../l10n/diagnostic-words.js';
 import { t } from '../l10n/index.js';
 import { labelMatches, type LabelledName } from './label-hints.js';
 

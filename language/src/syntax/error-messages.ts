@@ -6,7 +6,7 @@
  */
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { t } from '../l10n/index.js';
-import { alternatives } from '../model/diagnostic-words.js';
+import { alternatives } from '../l10n/diagnostic-words.js';
 
 export class GovRuleParserErrorMessageProvider implements IParserErrorMessageProvider {
     buildMismatchTokenMessage({ expected, actual }: { expected: TokenType; actual: IToken }): string {

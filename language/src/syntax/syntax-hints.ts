@@ -5,7 +5,7 @@
  */
 import { CstUtils, GrammarAST, type ParseResult } from 'langium';
 import { closestNames } from '../model/text-distance.js';
-import { didYouMean, enumeration } from '../model/diagnostic-words.js';
+import { didYouMean, enumeration } from '../l10n/diagnostic-words.js';
 import { t } from '../l10n/index.js';
 import { MAX_SHOWN, isMistakeError, shorten } from './mistakes.js';
 

@@ -23,7 +23,7 @@ import { clausesOf } from '../model/rules.js';
 import { atomText, implies, satisfiability, toFormula, type Atom, type Formula } from './analysis-constraints.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { shortened } from '../model/quote.js';
-import { conjunction, quotedName } from '../model/diagnostic-words.js';
+import { conjunction, quotedName } from '../l10n/diagnostic-words.js';
 import { t } from '../l10n/index.js';
 import type { DiagnosticData } from '../diagnostics.js';
 import { worldOf, type World } from '../references/worlds.js';

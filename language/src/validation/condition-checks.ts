@@ -3,7 +3,7 @@ import type { ValidationAcceptor } from 'langium';
 import * as ast from '../syntax/generated/ast.js';
 import { attributeType, literalFits } from '../model/types.js';
 import { shortened } from '../model/quote.js';
-import { typeWords } from '../model/diagnostic-words.js';
+import { typeWords } from '../l10n/diagnostic-words.js';
 import { t } from '../l10n/index.js';
 
 const ORDERING = new Set(['<', '<=', '>', '>=']);

@@ -9,7 +9,7 @@ import type { SymbolTable } from '../references/symbol-table.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { literalFits } from '../model/types.js';
 import { shortened } from '../model/quote.js';
-import { didYouMean, enumeration, kindWords, quotedName, typeWords } from '../model/diagnostic-words.js';
+import { didYouMean, enumeration, kindWords, quotedName, typeWords } from '../l10n/diagnostic-words.js';
 import { t } from '../l10n/index.js';
 import type { DiagnosticData } from '../diagnostics.js';
 import { workspacePath } from '../model/workspace-path.js';

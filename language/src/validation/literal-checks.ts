@@ -5,7 +5,7 @@ import { CURRENCY_PATTERN, decimalPlaces, isCalendarDate, yuanAsCny } from '../m
 import { shortened } from '../model/quote.js';
 import { t } from '../l10n/index.js';
 import type { DiagnosticData } from '../diagnostics.js';
-import { didYouMean } from '../model/diagnostic-words.js';
+import { didYouMean } from '../l10n/diagnostic-words.js';
 
 export class LiteralChecks {
     checkDates(node: ast.EffectiveClause | ast.On, accept: ValidationAcceptor): void {

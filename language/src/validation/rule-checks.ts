@@ -9,7 +9,7 @@ import { durationInWords } from '../l10n/values.js';
 import { VALUE_EXAMPLES, valueType } from '../model/types.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { shortened } from '../model/quote.js';
-import { enumeration, valueTypeWords } from '../model/diagnostic-words.js';
+import { enumeration, valueTypeWords } from '../l10n/diagnostic-words.js';
 import { t } from '../l10n/index.js';
 import type { DiagnosticData } from '../diagnostics.js';
 import { worldOf } from '../references/worlds.js';

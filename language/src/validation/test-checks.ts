@@ -8,7 +8,7 @@ import { DocumentState, WorkspaceCache, type ValidationAcceptor } from 'langium'
 import * as ast from '../syntax/generated/ast.js';
 import type { GovRuleServices } from '../services.js';
 import { modelOf } from '../model/names.js';
-import { enumeration, typeWords } from '../model/diagnostic-words.js';
+import { enumeration, typeWords } from '../l10n/diagnostic-words.js';
 import { t } from '../l10n/index.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { shortened } from '../model/quote.js';

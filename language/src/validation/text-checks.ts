@@ -14,7 +14,7 @@ import { invalidEscapes } from '../syntax/value-converter.js';
 import { containsInvisible, escapeSequence, invisiblePattern, isBidiControl } from '../unicode/characters.js';
 import type { DiagnosticData } from '../diagnostics.js';
 import { characterWords } from './character-words.js';
-import { enumeration } from '../model/diagnostic-words.js';
+import { enumeration } from '../l10n/diagnostic-words.js';
 import { t } from '../l10n/index.js';
 
 /** Beyond this many, one diagnostic says how many more there are (a file of nothing but them must not flood the editor). */

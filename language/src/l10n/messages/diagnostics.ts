@@ -2,7 +2,7 @@
 import type { Catalogue } from '../catalogue.js';
 
 export const diagnosticsMessages = {
-    // Words messages share (model/diagnostic-words.ts): names are quoted by the template, lists joined by the language.
+    // Words messages share (l10n/diagnostic-words.ts): names are quoted by the template, lists joined by the language.
     'diagnostics.words.quoted': { en: "'{name}'", 'zh-CN': '“{name}”' },
     'diagnostics.words.separator': { en: ', ', 'zh-CN': '、' },
     'diagnostics.words.or': { en: '{first} or {last}', 'zh-CN': '{first}或{last}' },

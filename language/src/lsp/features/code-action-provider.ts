@@ -12,7 +12,7 @@ import { forEachReference } from '../../model/ast-walk.js';
 import { diagnosticData, type DiagnosticCode } from '../../diagnostics.js';
 import * as ast from '../../syntax/generated/ast.js';
 import { declarationsOf } from '../../model/names.js';
-import { enumeration, kindWords } from '../../model/diagnostic-words.js';
+import { enumeration, kindWords } from '../../l10n/diagnostic-words.js';
 import { characterWords } from '../../validation/character-words.js';
 import { t } from '../../l10n/index.js';
 import type { ImportHints } from '../../references/import-hints.js';

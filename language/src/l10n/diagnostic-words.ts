@@ -4,10 +4,10 @@
  * (l10n/messages/diagnostics.ts); this module only picks the entry and fills it, so that no
  * message is assembled from English fragments.
  */
-import { t } from '../l10n/index.js';
+import { t } from './index.js';
 // Types only: config/ (and so the extension client) uses these words without the AST's module and Langium.
 import type * as ast from '../syntax/generated/ast.js';
-import { shortened } from './quote.js';
+import { shortened } from '../model/quote.js';
 
 /** `'name'` / `“name”`, shortened to 40 characters. */
 export function quotedName(name: string): string {
