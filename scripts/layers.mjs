@@ -21,8 +21,8 @@ export const ROOMS = [
     { room: 'unicode', paths: ['unicode/'], may: [] },
     // The runtime reads model/, and platforms embed the runtime without the catalogue: model/ speaks no language.
     { room: 'model', paths: ['model/'], may: ['ast'] },
-    // Words for people; diagnostic-words.ts names AST kinds (types only) and shortens names (model/quote.ts).
-    { room: 'l10n', paths: ['l10n/'], may: ['ast', 'model'] },
+    // Words for people; diagnostic-words.ts names AST kinds (types only), shortens names (model/quote.ts) and names characters (unicode/).
+    { room: 'l10n', paths: ['l10n/'], may: ['ast', 'model', 'unicode'] },
     { room: 'foundation', paths: ['diagnostics.ts', 'internal-errors.ts', 'io-errors.ts', 'json-text.ts', 'version.ts'], may: ['l10n'] },
     { room: 'syntax', paths: ['syntax/'], may: ['l10n', 'ast', 'model', 'unicode', 'foundation'] },
     { room: 'config', paths: ['config/'], may: ['l10n', 'model', 'foundation'] },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE_AREAS, LOCALES, MESSAGES, placeholders, type Text } from '../../language/src/l10n/index.js';
+import { chineseStyleProblems } from '../helpers/chinese-style.js';
 
 const forms = (text: Text): string[] => typeof text === 'string' ? [text] : [text.one, text.other];
 const entries = Object.entries(MESSAGES) as Array<[string, Record<string, Text>]>;
@@ -32,20 +33,9 @@ describe('the message catalogue', () => {
     });
 
     it('writes Chinese the Chinese way: full-width punctuation, no spaces between Chinese characters, “” for quotes', () => {
-        const han = '\\p{Script=Han}';
-        const rules: Array<[RegExp, string]> = [
-            [new RegExp(`${han}[,;:?!]|[,;:?!]${han}`, 'u'), 'ASCII punctuation next to a Chinese character (use ，；：？！)'],
-            [new RegExp(`${han} +${han}`, 'u'), 'a space between Chinese characters'],
-            [/['"「」]/u, 'a quotation mark other than “”'],
-            [new RegExp(`${han}\\(|\\)${han}`, 'u'), 'ASCII parentheses next to a Chinese character (use （）)'],
-        ];
         for (const [key, entry] of entries) {
             for (const form of forms(entry['zh-CN']!)) {
-                // Placeholders and the code examples inside `…` are not Chinese text.
-                const prose = form.replace(/\{[A-Za-z0-9]+\}/g, 'X').replace(/`[^`]*`/g, 'X');
-                for (const [rule, what] of rules) {
-                    expect(rule.test(prose), `${key} (zh-CN): ${what}: ${form}`).toBe(false);
-                }
+                expect(chineseStyleProblems(form), `${key} (zh-CN): ${form}`).toEqual([]);
             }
         }
     });

@@ -10,7 +10,8 @@ import { EmptyFileSystem, type LangiumCoreServices, type LangiumDocument, type P
 import type * as ast from '../syntax/generated/ast.js';
 import { createGovRuleCoreServices } from '../govrule-module.js';
 import { isMistakeError } from '../syntax/mistakes.js';
-import { describeCharacter } from '../unicode/characters.js';
+import { t } from '../l10n/index.js';
+import { characterWords } from '../l10n/diagnostic-words.js';
 import { layout, type Replacement } from './layout.js';
 import { itemsOf } from './tokens.js';
 
@@ -52,7 +53,7 @@ export function formatDocument(document: LangiumDocument, services?: LangiumCore
     // Edits are offsets into the parsed text; they must not be applied to a newer one.
     const root = document.parseResult.value.$cstNode?.root;
     if (root && root.fullText !== text) {
-        return { ok: false, reason: 'the document changed after it was parsed; format it again', problems: [] };
+        return { ok: false, reason: t('common.format.changed'), problems: [] };
     }
     return formatParsed(text, document.parseResult as ParseResult<ast.Model>, servicesOrDefault(services));
 }
@@ -79,7 +80,7 @@ function formatParsed(text: string, parsed: ParseResult<ast.Model>, services: La
         const first = problems[0];
         return {
             ok: false,
-            reason: `syntax error at line ${first.line}, column ${first.column}: ${first.message}`,
+            reason: t('common.format.syntax-error', { line: first.line, column: first.column, message: first.message }),
             problems,
         };
     }
@@ -95,7 +96,7 @@ function syntaxProblems(text: string, parsed: ParseResult): SyntaxProblem[] {
     const problems: SyntaxProblem[] = parsed.lexerErrors.map(e => ({
         line: e.line ?? 1,
         column: e.column ?? 1,
-        message: isMistakeError(e) ? e.message : `Unexpected character ${describeCharacter(String.fromCodePoint(text.codePointAt(e.offset) ?? 0xfffd))}`,
+        message: isMistakeError(e) ? e.message : t('diagnostics.syntax.unexpected-character', { char: characterWords(String.fromCodePoint(text.codePointAt(e.offset) ?? 0xfffd)) }),
     }));
     for (const e of parsed.parserErrors) {
         problems.push({ ...errorPosition(e, text), message: e.message });

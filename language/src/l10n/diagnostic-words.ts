@@ -8,6 +8,7 @@ import { t } from './index.js';
 // Types only: config/ (and so the extension client) uses these words without the AST's module and Langium.
 import type * as ast from '../syntax/generated/ast.js';
 import { shortened } from '../model/quote.js';
+import { characterParts } from '../unicode/characters.js';
 
 /** `'name'` / `“name”`, shortened to 40 characters. */
 export function quotedName(name: string): string {
@@ -108,4 +109,14 @@ export function valueTypeWords(type: ast.ValueType): string {
         case 'boolean': return t('diagnostics.value.boolean');
         default: return t('diagnostics.value.text');
     }
+}
+
+/**
+ * How a diagnostic names a character, in the current language: `'，' (U+FF0C FULLWIDTH COMMA)` /
+ * `“，”（U+FF0C FULLWIDTH COMMA）`, or only `U+202E RIGHT-TO-LEFT OVERRIDE` for one that cannot be
+ * shown. The Unicode name stays as Unicode writes it, in every language.
+ */
+export function characterWords(char: string): string {
+    const { shown, label } = characterParts(char);
+    return shown !== undefined ? t('diagnostics.words.character', { char: shown, label }) : label;
 }

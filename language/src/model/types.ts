@@ -12,15 +12,6 @@ export function attributeType(attribute: ast.Attribute): AttributeTypeName | und
     return type?.kind;
 }
 
-/** "a number", "an enum of website, app". */
-export function typeName(attribute: ast.Attribute): string {
-    const type = attribute.type;
-    if (ast.isEnumType(type)) {
-        return `an enum (${type.members.map(m => m.name).join(', ')})`;
-    }
-    return type?.kind === 'number' ? 'a number' : type?.kind === 'boolean' ? 'a boolean' : 'text';
-}
-
 /** Whether a literal is a value of the attribute's type. Enum members are checked by the linker. */
 export function literalFits(literal: ast.Literal, attribute: ast.Attribute): boolean {
     switch (attributeType(attribute)) {

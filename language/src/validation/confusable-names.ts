@@ -11,7 +11,7 @@ import type { GovRuleServices } from '../services.js';
 import { declarationsOf, localName } from '../model/names.js';
 import { parseImport } from '../references/name-resolver.js';
 import { compareStrings, type SymbolEntry, type SymbolTable } from '../references/symbol-table.js';
-import { characterWords } from './character-words.js';
+import { characterWords } from '../l10n/diagnostic-words.js';
 import { enumeration, kindWords } from '../l10n/diagnostic-words.js';
 import { t } from '../l10n/index.js';
 import { differingCharacters, skeleton } from '../unicode/confusables.js';

@@ -11,7 +11,7 @@ import { isMistakeError } from '../syntax/mistakes.js';
 import type { HintedParserError } from '../syntax/syntax-hints.js';
 import { failuresOf, internalError } from '../internal-errors.js';
 import { escapeInvisible } from '../unicode/characters.js';
-import { characterWords } from './character-words.js';
+import { characterWords } from '../l10n/diagnostic-words.js';
 import { t } from '../l10n/index.js';
 import { isGovRuleLinkingError } from '../references/linker.js';
 import type { DiagnosticPolicy } from './diagnostic-policy.js';

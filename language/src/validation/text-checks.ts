@@ -13,7 +13,7 @@ import type * as ast from '../syntax/generated/ast.js';
 import { invalidEscapes } from '../syntax/value-converter.js';
 import { containsInvisible, escapeSequence, invisiblePattern, isBidiControl } from '../unicode/characters.js';
 import type { DiagnosticData } from '../diagnostics.js';
-import { characterWords } from './character-words.js';
+import { characterWords } from '../l10n/diagnostic-words.js';
 import { enumeration } from '../l10n/diagnostic-words.js';
 import { t } from '../l10n/index.js';
 

@@ -14,4 +14,10 @@ export const commonMessages = {
     // Money as people read it (`100000 CNY` → "100,000 CNY", “100,000 元（CNY）”); the amount comes with its digits grouped.
     'common.money.cny': { en: '{amount} CNY', 'zh-CN': '{amount} 元（CNY）' },
     'common.money.other': { en: '{amount} {currency}', 'zh-CN': '{amount} {currency}' },
+    // Why a file is not formatted (govrule fmt, the editor's Format Document).
+    'common.format.changed': { en: 'the document changed after it was parsed; format it again', 'zh-CN': '文档在解析后已被修改，请重新格式化' },
+    'common.format.syntax-error': {
+        en: 'syntax error at line {line}, column {column}: {message}',
+        'zh-CN': '第 {line} 行第 {column} 列有语法错误：{message}',
+    },
 } as const satisfies Catalogue;

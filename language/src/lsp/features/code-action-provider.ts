@@ -13,7 +13,7 @@ import { diagnosticData, type DiagnosticCode } from '../../diagnostics.js';
 import * as ast from '../../syntax/generated/ast.js';
 import { declarationsOf } from '../../model/names.js';
 import { enumeration, kindWords } from '../../l10n/diagnostic-words.js';
-import { characterWords } from '../../validation/character-words.js';
+import { characterWords } from '../../l10n/diagnostic-words.js';
 import { t } from '../../l10n/index.js';
 import type { ImportHints } from '../../references/import-hints.js';
 import type { NameResolver } from '../../references/name-resolver.js';
