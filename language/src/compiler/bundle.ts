@@ -246,7 +246,8 @@ class BundleCompiler {
         return {
             id: qualifiedName(decl),
             name: decl.name,
-            label: ast.isRule(decl) || 'label' in decl ? (decl as { label?: string }).label ?? null : null,
+            // Every kind of declaration may have a label.
+            label: decl.label ?? null,
             doc: docComment(this.input.comments, decl),
             source: this.source(decl),
         };
