@@ -18,12 +18,9 @@ export function* bundleText(entries: ReadonlyArray<readonly [string, unknown]>, 
     for (const [key, value] of entries) {
         yield `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
         first = false;
-        if (Array.isArray(value) && (value.length === 0 || typeof value[0] === 'function')) {
+        // An empty list, thunks or not, is `[]` on its key's line, as JSON.stringify writes it.
+        if (Array.isArray(value) && typeof value[0] === 'function') {
             const items = value as readonly BundleItem[];
-            if (items.length === 0) {
-                yield '[]';
-                continue;
-            }
             yield '[';
             for (let i = 0; i < items.length; i++) {
                 let text: string;

@@ -109,8 +109,9 @@ class BundleCompiler {
             }
             lists.push([key, items.map(i => i.make)]);
         }
+        // By file; within a file they are already in source order, which the stable sort keeps.
         const sortedTests = tests.map(t => ({ test: t, source: this.source(t) }))
-            .sort((a, b) => compareStrings(a.source.file, b.source.file) || a.source.line - b.source.line || a.source.column - b.source.column);
+            .sort((a, b) => compareStrings(a.source.file, b.source.file));
         lists.push(['tests', sortedTests.map(t => this.guarded(t.source.file, () => this.test(t.test)))]);
         return {
             head: {
@@ -180,10 +181,12 @@ class BundleCompiler {
         const c = clausesOf(rule);
         return {
             id: base.id, name: base.name, label: base.label, doc: base.doc, source: base.source,
-            categories: (c.category?.categories ?? []).map(ref => idOf(ref.ref)),
-            severity: idOf(c.severity?.level.ref),
-            responsible: idOf(c.responsible?.post.ref),
-            actions: (c.actions?.calls ?? []).map(call => ({ action: idOf(call.action.ref), args: this.args(call) })),
+            // The required clauses are there and every reference resolves (compile runs only without
+            // errors); were that broken, the compiler fails (an internal error), never writes ''.
+            categories: c.category!.categories.map(ref => idOf(ref.ref)),
+            severity: idOf(c.severity!.level.ref),
+            responsible: idOf(c.responsible!.post.ref),
+            actions: c.actions!.calls.map(call => ({ action: idOf(call.action.ref), args: this.args(call) })),
             escalation: (c.escalate?.steps ?? []).map(step => {
                 const duration = parseDuration(step.after)!;
                 return {
@@ -203,25 +206,26 @@ class BundleCompiler {
 
     /** Arguments in the order the action declares its parameters. */
     private args(call: ast.ActionCall): Record<string, Value> {
-        const params = call.action.ref?.params ?? [];
+        const params = call.action.ref!.params;
         const sorted = [...call.args].sort((a, b) => params.indexOf(a.param.ref!) - params.indexOf(b.param.ref!));
         const args: Record<string, Value> = {};
         for (const arg of sorted) {
-            args[arg.param.ref?.name ?? arg.param.$refText] = argumentValue(arg.value);
+            args[arg.param.ref!.name] = argumentValue(arg.value);
         }
         return args;
     }
 
     private test(test: ast.Test): BundleTest {
-        const given = test.items.find(ast.isGiven);
+        // A test without `given` is an error (missing-clause), so there is one.
+        const given = test.items.find(ast.isGiven)!;
         const attributes: Record<string, Scalar> = {};
-        for (const attr of given?.attributes ?? []) {
-            attributes[attr.attribute.ref?.name ?? attr.attribute.$refText] = literalValue(attr.value);
+        for (const attr of given.attributes) {
+            attributes[attr.attribute.ref!.name] = literalValue(attr.value);
         }
         const expect: BundleTest['expect'] = {};
         for (const item of test.items) {
             if (ast.isExpectRule(item)) {
-                expect.rule = item.none ? null : idOf(item.rule?.ref);
+                expect.rule = item.none ? null : idOf(item.rule!.ref);
             } else if (ast.isExpectActions(item)) {
                 expect.actions = item.actions.map(a => idOf(a.ref));
             } else if (ast.isExpectSeverity(item)) {
@@ -236,7 +240,7 @@ class BundleCompiler {
             name: test.name,
             doc: docComment(this.input.comments, test),
             source: this.source(test),
-            given: { category: idOf(given?.category.ref), attributes },
+            given: { category: idOf(given.category.ref), attributes },
             on: test.items.find(ast.isOn)?.date ?? null,
             expect,
         };
@@ -246,7 +250,8 @@ class BundleCompiler {
         return {
             id: qualifiedName(decl),
             name: decl.name,
-            label: ast.isRule(decl) || 'label' in decl ? (decl as { label?: string }).label ?? null : null,
+            // Every kind of declaration may have a label.
+            label: decl.label ?? null,
             doc: docComment(this.input.comments, decl),
             source: this.source(decl),
         };
@@ -257,8 +262,9 @@ class BundleCompiler {
         while (model.$container) {
             model = model.$container;
         }
-        const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
-        return { file: this.fileOf.get(model as ast.Model) ?? '', line: start.line + 1, column: start.character + 1 };
+        // Parsed nodes, each of a file the plan registered.
+        const start = node.$cstNode!.range.start;
+        return { file: this.fileOf.get(model as ast.Model)!, line: start.line + 1, column: start.character + 1 };
     }
 }
 
@@ -274,8 +280,9 @@ function listOf(decl: Declaration): Exclude<ListKey, 'tests'> {
     }
 }
 
+/** A resolved reference's id (an unresolved one fails: see rule()). */
 function idOf(decl: Declaration | undefined): string {
-    return decl ? qualifiedName(decl) : '';
+    return qualifiedName(decl!);
 }
 
 function argumentValue(value: ast.Value): Value {

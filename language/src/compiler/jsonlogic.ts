@@ -40,7 +40,8 @@ export function toJsonLogic(condition: ast.Condition | undefined): JsonLogic {
 }
 
 function comparison(condition: ast.Comparison): JsonLogic {
-    const name = condition.attribute.ref?.name ?? condition.attribute.$refText;
+    // Every reference resolves: compile runs only without errors.
+    const name = condition.attribute.ref!.name;
     const variable = { var: name };
     if (condition.op) {
         return { [OPERATORS[condition.op]]: [variable, literalValue(condition.value)] };
@@ -57,7 +58,7 @@ export function literalValue(literal: ast.Literal | undefined): Scalar {
     if (ast.isNumberLiteral(literal)) return Number(literal.value);
     if (ast.isStringLiteral(literal)) return literal.value;
     if (ast.isBooleanLiteral(literal)) return literal.value;
-    if (ast.isEnumLiteral(literal)) return literal.member.ref?.name ?? literal.member.$refText;
+    if (ast.isEnumLiteral(literal)) return literal.member.ref!.name;
     // Only a file with syntax errors lacks a literal, and compile runs only without errors.
     throw new Error('a literal is missing');
 }
