@@ -10,21 +10,18 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { CompileFailure, bundleChunks, compileBundle, type CompileInput } from '../../language/src/compiler/bundle.js';
 import type * as ast from '../../language/src/syntax/generated/ast.js';
 import { loadProject } from '../../language/src/project/project.js';
+import { VOCABULARY } from '../helpers/vocabulary.js';
 
 const ROOT = path.join(os.tmpdir(), 'govrule-compile-failure');
 const VOCAB_FILE = path.join(ROOT, 'common.govrule');
 const RULES_FILE = path.join(ROOT, 'rules', 'r.govrule');
 
-const VOCAB = `package t.common
-severities { low high }
-post reviewer
-action remove
-`;
+const VOCAB = VOCABULARY;
 const RULES = `package t.rules
-import t.common.*
+import demo.common.*
 category c
-rule leakRule { category c severity high responsible reviewer actions remove escalate { after 1h to reviewer } }
-test "t" { given c expect rule leakRule }
+rule leakRule { category c severity critical responsible reviewer actions remove escalate { after 1h to reviewer } }
+test "t" { given c { channel: app } expect rule leakRule }
 `;
 
 /** The compiler's input for the two files, loaded and checked without errors. */
