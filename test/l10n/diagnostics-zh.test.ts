@@ -170,7 +170,7 @@ describe('the diagnostics of files and configuration, in Chinese', () => {
         const dir = tempFolder({ 'bad.govrule': Buffer.from([0x70, 0x61, 0xff, 0x0a]) });
         const reading = readSources([path.join(dir, 'bad.govrule'), path.join(dir, 'missing.govrule')]);
         expect(reading.unreadable.map(p => [p.code, p.message])).toEqual([
-            ['unreadable-file', '不是有效的 UTF-8：此处的字节 0xFF 不属于任何 UTF-8 字符；请将文件存为 UTF-8 编码'],
+            ['unreadable-file', '不是有效的 UTF-8：此处的字节 0xFF 不属于任何 UTF-8 字符；请将文件另存为 UTF-8 编码'],
             ['unreadable-file', '无法读取此文件：文件或文件夹不存在（ENOENT）'],
         ]);
         expect(fs.existsSync(dir)).toBe(true);

@@ -182,7 +182,8 @@ function toSarif(problems: readonly Problem[], ctx: ReportContext) {
                         return {
                             id: code,
                             shortDescription: { text: info.summary },
-                            helpUri: codeDocUrl(code as keyof typeof CODES),
+                            // The rule metadata is the same in every language (only messages follow it): the English page.
+                            helpUri: codeDocUrl(code as keyof typeof CODES, 'en'),
                             defaultConfiguration: { level: sarifLevel(info.level) },
                         };
                     }),

@@ -375,7 +375,7 @@ export const diagnosticsMessages = {
     'diagnostics.unreadable-file': { en: 'Cannot read this file: {reason}', 'zh-CN': '无法读取此文件：{reason}' },
     'diagnostics.unreadable-file.utf8': {
         en: 'Not valid UTF-8: the byte 0x{byte} here is not part of a UTF-8 character; save the file as UTF-8',
-        'zh-CN': '不是有效的 UTF-8：此处的字节 0x{byte} 不属于任何 UTF-8 字符；请将文件存为 UTF-8 编码',
+        'zh-CN': '不是有效的 UTF-8：此处的字节 0x{byte} 不属于任何 UTF-8 字符；请将文件另存为 UTF-8 编码',
     },
     'diagnostics.io.reason': { en: '{reason} ({code})', 'zh-CN': '{reason}（{code}）' },
     'diagnostics.io.EACCES': { en: 'permission denied', 'zh-CN': '权限不足' },
