@@ -8,12 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CodeServer, installExtension, makeDirs, writeUserSettings, type CodeServerDirs } from './code-server.js';
 import { saveEvidence, slug } from './evidence.js';
 import { findPrerequisites, ROOT } from './prerequisites.js';
-import { Workbench } from './workbench.js';
+import { Workbench, launchBrowser } from './workbench.js';
 
 const RULE_FILE = 'qinglang/rumor.govrule';
 /** The posts of examples/chongqing (common/vocabulary.govrule). */
@@ -81,17 +81,7 @@ beforeAll(async () => {
     console.log(await installExtension(prereq, dirs, vsix));
     server = await CodeServer.start(prereq, dirs, workspace, path.join(base, 'code-server.log'));
 
-    context = await chromium.launchPersistentContext(path.join(base, 'chromium-profile'), {
-        executablePath: prereq.chromium,
-        headless: true,
-        viewport: { width: 1400, height: 900 },
-        args: [
-            '--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking',
-            '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage',
-            // The browser talks to code-server on loopback and to nothing else.
-            '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-        ],
-    });
+    context = await launchBrowser(prereq.chromium, path.join(base, 'chromium-profile'));
     page = context.pages()[0] ?? await context.newPage();
     bench = new Workbench(page);
     await page.goto(server.folderUrl(workspace));

@@ -1,5 +1,19 @@
 /** Drives the VS Code workbench in the browser the way a person does: keyboard, palette, clicks. */
-import type { Locator, Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+/** Headless Chromium with its own profile, talking to code-server on loopback and to nothing else. */
+export function launchBrowser(executablePath: string, profile: string): Promise<BrowserContext> {
+    return chromium.launchPersistentContext(profile, {
+        executablePath,
+        headless: true,
+        viewport: { width: 1400, height: 900 },
+        args: [
+            '--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking',
+            '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage',
+            '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+        ],
+    });
+}
 
 export class Workbench {
     constructor(readonly page: Page) {}

@@ -11,13 +11,13 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CodeServer, installExtension, makeDirs, writeUserSettings, type CodeServerDirs } from './code-server.js';
 import { govRuleLogs, saveEvidence, slug } from './evidence.js';
 import { buildLanguagePack, registerLanguagePack } from './language-pack.js';
 import { findPrerequisites, ROOT } from './prerequisites.js';
-import { Workbench } from './workbench.js';
+import { Workbench, launchBrowser } from './workbench.js';
 
 const base = fs.mkdtempSync(path.join(os.tmpdir(), 'govrule-e2e-zh-'));
 const shots = path.join(ROOT, 'out', 'e2e', 'screenshots');
@@ -79,16 +79,7 @@ beforeAll(async () => {
     registerLanguagePack(dirs.userData, dirs.extensions);
     server = await CodeServer.start(prereq, dirs, workspace, path.join(base, 'code-server.log'), ['--locale', 'zh-cn', '--log', 'trace']);
 
-    context = await chromium.launchPersistentContext(path.join(base, 'chromium-profile'), {
-        executablePath: prereq.chromium,
-        headless: true,
-        viewport: { width: 1400, height: 900 },
-        args: [
-            '--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking',
-            '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage',
-            '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-        ],
-    });
+    context = await launchBrowser(prereq.chromium, path.join(base, 'chromium-profile'));
     page = context.pages()[0] ?? await context.newPage();
     bench = new Workbench(page);
     await page.goto(server.folderUrl(workspace));

@@ -48,3 +48,17 @@ rule usesAll {
     escalate { after 1h to editor after 12h to chiefEditor after 1d to cac }
 }
 `;
+
+/** A rule of the shared vocabulary, for tests that change one part of it. */
+export const A_RULE = `package t.rules
+import demo.common.*
+
+category misc "其他"
+
+rule r {
+    category misc
+    severity serious
+    responsible reviewer
+    actions remove
+}
+`;

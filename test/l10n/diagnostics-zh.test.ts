@@ -13,22 +13,11 @@ import { describeIoError } from '../../language/src/io-errors.js';
 import { readSources } from '../../language/src/project/files.js';
 import { workspace, VOCABULARY, USES_VOCABULARY } from '../helpers/workspace.js';
 import { tempFolder } from '../helpers/temp.js';
+import { A_RULE } from '../helpers/vocabulary.js';
 
 afterEach(() => setLocale('en'));
 
-/** A rule of the shared vocabulary with one part replaced. */
-const RULE = `package t.rules
-import demo.common.*
-
-category misc "其他"
-
-rule r {
-    category misc
-    severity serious
-    responsible reviewer
-    actions remove
-}
-`;
+const RULE = A_RULE;
 
 function rule(from: string, to: string): string {
     expect(RULE).toContain(from);

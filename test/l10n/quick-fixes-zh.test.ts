@@ -8,21 +8,11 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { createGovRuleServices } from '../../language/src/lsp/server/lsp-module.js';
 import { setLocale } from '../../language/src/l10n/index.js';
 import { USES_VOCABULARY, VOCABULARY } from '../helpers/workspace.js';
+import { A_RULE } from '../helpers/vocabulary.js';
 
 afterEach(() => setLocale('en'));
 
-const RULE = `package t.rules
-import demo.common.*
-
-category misc "其他"
-
-rule r {
-    category misc
-    severity serious
-    responsible reviewer
-    actions remove
-}
-`;
+const RULE = A_RULE;
 
 /** Builds the vocabulary and `text` in `locale`; the quick fixes of each diagnostic of `code` in `text`. */
 async function fixes(text: string, code: string, locale: 'en' | 'zh-CN' = 'zh-CN'): Promise<{ diagnostics: Diagnostic[]; titles: string[][] }> {

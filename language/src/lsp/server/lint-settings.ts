@@ -16,7 +16,8 @@ import type { ConfigurationItem } from 'vscode-languageserver';
 import { CODES, isConfiguredLevel, isDiagnosticCode, type ConfiguredLevel, type DiagnosticCode } from '../../diagnostics.js';
 import type { LintOverrides } from '../../validation/diagnostic-policy.js';
 import type { GovRuleDocumentUpdateHandler } from './document-update-handler.js';
-import { govRuleServices, type GovRuleSharedServices } from './services.js';
+import { ClientSetting } from './client-setting.js';
+import type { GovRuleSharedServices } from './services.js';
 
 export const LINT_SECTION = 'govrule.lint';
 
@@ -42,22 +43,17 @@ export function lintLevels(value: unknown): Levels {
     return levels;
 }
 
-export class LintSettings implements LintOverrides {
+export class LintSettings extends ClientSetting implements LintOverrides {
     private unscoped: Levels = new Map();
     private folders: readonly FolderLevels[] = [];
-    private canAsk = false;
-    /** Readings run one after another, so the last change read is the one that stays. */
-    private reading: Promise<void> | undefined;
 
-    constructor(private readonly shared: GovRuleSharedServices) {
-        shared.lsp.LanguageServer.onInitialize(params => {
-            this.canAsk = params.capabilities.workspace?.configuration === true;
-        });
-        shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
-            if (update.section === govRuleServices(shared).LanguageMetaData.languageId) {
-                this.refresh(update.configuration);
-            }
-        });
+    constructor(shared: GovRuleSharedServices) {
+        super(shared, LINT_SECTION);
+    }
+
+    /** New levels: every document is revalidated. */
+    protected override changed(): void {
+        (this.shared.lsp.DocumentUpdateHandler as GovRuleDocumentUpdateHandler).revalidate();
     }
 
     levelFor(uri: URI, code: DiagnosticCode): ConfiguredLevel | undefined {
@@ -72,26 +68,8 @@ export class LintSettings implements LintOverrides {
         return (best ? best.levels : this.unscoped).get(code);
     }
 
-    /** The first reading; the workspace's first build waits for it. */
-    load(): Promise<void> {
-        this.reading ??= this.read(undefined).then(() => undefined, err => console.error('GovRule: reading the govrule.lint setting failed:', err));
-        return this.reading;
-    }
-
-    /** Reads the settings again (after a change of settings or folders) and re-levels if they changed. */
-    refresh(pushed?: unknown): void {
-        this.reading = (this.reading ?? Promise.resolve())
-            .then(() => this.read(pushed))
-            .then(changed => {
-                if (changed) {
-                    (this.shared.lsp.DocumentUpdateHandler as GovRuleDocumentUpdateHandler).revalidate();
-                }
-            })
-            .catch(err => console.error('GovRule: reading the govrule.lint setting failed:', err));
-    }
-
     /** Whether the levels differ from those read before. */
-    private async read(pushed: unknown): Promise<boolean> {
+    protected override async read(pushed: unknown): Promise<boolean> {
         const before = this.fingerprint();
         const connection = this.shared.lsp.Connection;
         if (this.canAsk && connection) {

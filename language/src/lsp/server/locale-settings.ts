@@ -12,7 +12,9 @@
  */
 import { DEFAULT_LOCALE, currentLocale, parseLocale, setLocale, type Locale } from '../../l10n/index.js';
 import type { GovRuleDocumentUpdateHandler } from './document-update-handler.js';
-import { govRuleServices, type GovRuleSharedServices } from './services.js';
+import type { InitializeParams } from 'vscode-languageserver';
+import { ClientSetting } from './client-setting.js';
+import type { GovRuleSharedServices } from './services.js';
 
 export const LOCALE_SECTION = 'govrule.locale';
 
@@ -21,46 +23,26 @@ export function localeSetting(value: unknown): Locale | undefined {
     return value === 'auto' || typeof value !== 'string' ? undefined : parseLocale(value);
 }
 
-export class LocaleSettings {
+export class LocaleSettings extends ClientSetting {
     private fromClient: Locale | undefined;
     private fromSetting: Locale | undefined;
-    private canAsk = false;
-    /** Readings run one after another, so the last change read is the one that stays. */
-    private reading: Promise<void> | undefined;
 
-    constructor(private readonly shared: GovRuleSharedServices) {
-        shared.lsp.LanguageServer.onInitialize(params => {
-            this.canAsk = params.capabilities.workspace?.configuration === true;
-            this.fromClient = parseLocale(params.locale);
-            this.apply();
-        });
-        shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
-            if (update.section === govRuleServices(shared).LanguageMetaData.languageId) {
-                this.refresh(update.configuration);
-            }
-        });
+    constructor(shared: GovRuleSharedServices) {
+        super(shared, LOCALE_SECTION);
     }
 
-    /** The first reading; the workspace's first build waits for it. */
-    load(): Promise<void> {
-        this.reading ??= this.read(undefined).then(() => undefined, err => console.error('GovRule: reading the govrule.locale setting failed:', err));
-        return this.reading;
+    protected override initialize(params: InitializeParams): void {
+        this.fromClient = parseLocale(params.locale);
+        this.apply();
     }
 
-    /** Reads the setting again and, if the language changed, rebuilds everything in the new one. */
-    refresh(pushed?: unknown): void {
-        this.reading = (this.reading ?? Promise.resolve())
-            .then(() => this.read(pushed))
-            .then(changed => {
-                if (changed) {
-                    (this.shared.lsp.DocumentUpdateHandler as GovRuleDocumentUpdateHandler).reword();
-                }
-            })
-            .catch(err => console.error('GovRule: reading the govrule.locale setting failed:', err));
+    /** A new language: every document is worded again in it. */
+    protected override changed(): void {
+        (this.shared.lsp.DocumentUpdateHandler as GovRuleDocumentUpdateHandler).reword();
     }
 
     /** Whether the language changed. */
-    private async read(pushed: unknown): Promise<boolean> {
+    protected override async read(pushed: unknown): Promise<boolean> {
         const connection = this.shared.lsp.Connection;
         if (this.canAsk && connection) {
             const values: unknown = await connection.workspace.getConfiguration([{ section: LOCALE_SECTION }]);
