@@ -43,7 +43,8 @@ export default defineConfig({
         // Each run imports the source afresh (vitest's default isolation): a mutant in code that runs
         // when a module loads (a constant table) only shows if the module is loaded again.
         sequence: { sequencer: QuickFirst },
-        testTimeout: 60_000,
+        // Instrumented code runs several times slower: the size-limit tests (16 Mi JSON values) need minutes.
+        testTimeout: 300_000,
         hookTimeout: 120_000,
     },
 });
