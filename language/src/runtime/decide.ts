@@ -146,20 +146,41 @@ export function decisionJson(decision: Decision): string {
  */
 const ruleParts = new WeakMap<object, Pick<Decision, 'severity' | 'responsible' | 'escalation'> & { rule: string; body: string }>();
 
-/** Which step of the winner order (§8) decided between two matches. */
-export function winReason(loaded: LoadedBundle, winner: Candidate, loser: Candidate): string {
+/** Which step of the winner order (§8) decided between two matches, as data: front ends word it. */
+export type WinStep =
+    | { readonly by: 'priority'; readonly winner: number; readonly loser: number }
+    | { readonly by: 'category'; readonly winner: string; readonly loser: string }
+    | { readonly by: 'severity'; readonly winner: string; readonly loser: string }
+    | { readonly by: 'order' };
+
+export function winStep(loaded: LoadedBundle, winner: Candidate, loser: Candidate): WinStep {
     const w = winner.rule;
     const l = loser.rule;
     if (w.priority !== l.priority) {
-        return `by priority (${w.priority} > ${l.priority})`;
+        return { by: 'priority', winner: w.priority, loser: l.priority };
     }
     if (winner.category.depth !== loser.category.depth) {
-        return `by a more specific category (${quoted(winner.category.id)} is inside ${quoted(loser.category.id)})`;
+        return { by: 'category', winner: winner.category.id, loser: loser.category.id };
     }
     if (w.rank !== l.rank) {
         const names = loaded.bundle.severities;
-        return `by severity (${names[w.rank].name} > ${names[l.rank].name})`;
+        return { by: 'severity', winner: names[w.rank].name, loser: names[l.rank].name };
     }
     // The winner precedes every other match in winner order: only bundle order is left.
-    return 'by coming first in the bundle (ids in order)';
+    return { by: 'order' };
+}
+
+/** The step of winStep in the runtime's English, as `explain` reports it. */
+export function winReason(loaded: LoadedBundle, winner: Candidate, loser: Candidate): string {
+    const step = winStep(loaded, winner, loser);
+    switch (step.by) {
+        case 'priority':
+            return `by priority (${step.winner} > ${step.loser})`;
+        case 'category':
+            return `by a more specific category (${quoted(step.winner)} is inside ${quoted(step.loser)})`;
+        case 'severity':
+            return `by severity (${step.winner} > ${step.loser})`;
+        case 'order':
+            return 'by coming first in the bundle (ids in order)';
+    }
 }

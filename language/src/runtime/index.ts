@@ -8,8 +8,8 @@
 export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from '../bundle/format.js';
 export { loadBundle, MAX_BUNDLE_DEPTH, MAX_BUNDLE_LENGTH, MAX_BUNDLE_VALUES, MAX_CATEGORY_DEPTH, LoadedBundle } from './bundle-loader.js';
 export type { LoadOptions, CategoryInfo, RuleInfo, Candidate, CategoryRules } from './bundle-loader.js';
-export { decide, decideNormalized, decisionJson } from './decide.js';
-export type { Decision, DecideOptions, Outcome, RuleExplanation } from './decide.js';
+export { decide, decideNormalized, decisionJson, winStep } from './decide.js';
+export type { Decision, DecideOptions, Outcome, RuleExplanation, WinStep } from './decide.js';
 export { normalizeEvent, todayUtc } from './event.js';
 export type { DecisionEvent, EventOptions, NormalizedEvent } from './event.js';
 export { conditionText, MAX_CONDITION_DEPTH } from './conditions.js';

@@ -1,7 +1,8 @@
 /**
  * Code lenses: "Run all tests" at the top of a file that has tests, "Run test" above each test
  * (their titles show the last results while they hold; see test-runner.ts), and above each
- * rule how many tests it decides, as `govrule test --coverage` counts them. Running goes through
+ * rule how many tests it decides, as `govrule test --coverage` counts them, and "Evaluate…" for a
+ * client that has an event editor (settings.ts, `evaluateCommand`). Running goes through
  * `workspace/executeCommand govrule.runTests`, which any LSP client can send.
  */
 import type { LangiumDocument } from 'langium';
@@ -13,6 +14,7 @@ import { clausesOf } from '../../model/rules.js';
 import type { TestResult } from '../../runtime/index.js';
 import { RUN_TESTS_COMMAND } from './commands.js';
 import type { GovRuleLspServices } from '../server/services.js';
+import type { ClientSettings } from '../server/settings.js';
 import type { RuleTestCounts } from './test-runner.js';
 import { t } from '../../l10n/index.js';
 
@@ -20,7 +22,12 @@ import { t } from '../../l10n/index.js';
 const NO_COMMAND = '';
 
 export class GovRuleCodeLensProvider implements CodeLensProvider {
-    constructor(private readonly services: GovRuleLspServices) { }
+    private readonly settings: ClientSettings;
+
+    constructor(private readonly services: GovRuleLspServices) {
+        // Created with the handlers, before `initialize`: the settings must hear it.
+        this.settings = services.lsp.Settings;
+    }
 
     provideCodeLens(document: LangiumDocument): CodeLens[] {
         const model = document.parseResult.value;
@@ -44,6 +51,15 @@ export class GovRuleCodeLensProvider implements CodeLensProvider {
             }
         }
         const rules = [...declarationsOf(model)].filter(ast.isRule);
+        const evaluate = this.settings.evaluateCommand();
+        if (evaluate) {
+            for (const rule of rules) {
+                const range = startOf(rule);
+                if (range && rule.name) {
+                    lenses.push({ range, command: { title: t('editor.lens.evaluate'), command: evaluate, arguments: [uri, qualifiedName(rule)] } });
+                }
+            }
+        }
         const counts = rules.length > 0 ? runner.ruleTestCounts() : undefined;
         if (counts) {
             for (const rule of rules) {

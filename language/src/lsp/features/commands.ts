@@ -11,6 +11,8 @@
  *   `govrule test` runs) and shows the results in the editor (see test-runner.ts). It returns
  *   a `RunSummary`; like compile, it fails with `data.problems` if the workspace has errors.
  * - `govrule.diff` compares the workspace with an older side (see diff-command.ts).
+ * - `govrule.eventTemplate`, `govrule.evaluate`, `govrule.testBlock`: "Evaluate…" and "Save as
+ *   test" (see evaluate-command.ts).
  */
 import { URI } from 'langium';
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
@@ -23,6 +25,7 @@ import { compileBundle } from '../../compiler/bundle.js';
 import { worldOfUri } from '../../references/worlds.js';
 import { DIFF_COMMAND, runDiffCommand } from './diff-command.js';
 import type { RunSummary } from './test-runner.js';
+import { EVALUATE_COMMAND, EVENT_TEMPLATE_COMMAND, EventEvaluator, TEST_BLOCK_COMMAND } from './evaluate-command.js';
 import { t } from '../../l10n/index.js';
 
 export const COMPILE_COMMAND = 'govrule.compile';
@@ -33,8 +36,11 @@ export const RUN_ALL_TESTS_COMMAND = 'govrule.runAllTests';
 export const SUMMARY_COMMAND = 'govrule.summary';
 
 export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
+    private readonly evaluator: EventEvaluator;
+
     constructor(private readonly shared: GovRuleSharedServices) {
         super();
+        this.evaluator = new EventEvaluator(shared);
     }
 
     registerCommands(accept: ExecuteCommandAcceptor): void {
@@ -43,6 +49,9 @@ export class GovRuleCommandHandler extends AbstractExecuteCommandHandler {
         accept(RUN_ALL_TESTS_COMMAND, (_args, token) => govRuleServices(this.shared).lsp.TestRunner.runAll(token));
         accept(SUMMARY_COMMAND, (_args, token) => govRuleServices(this.shared).lsp.TestRunner.summary(token));
         accept(DIFF_COMMAND, (args, token) => runDiffCommand(this, args, token));
+        accept(EVENT_TEMPLATE_COMMAND, (args, token) => this.evaluator.template(args, token));
+        accept(EVALUATE_COMMAND, (args, token) => this.evaluator.evaluate(args, token));
+        accept(TEST_BLOCK_COMMAND, (args, token) => this.evaluator.block(args, token));
     }
 
     private runTests(args: unknown[], token: CancellationToken): Promise<RunSummary> {
