@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { t } from './l10n.js';
+import { EVALUATE_RULE_COMMAND } from './evaluate-text.js';
 import { commandMiddleware } from './server-commands.js';
 import { SECTION, toServerConfigurationItem, toServerSettings } from './settings.js';
 
@@ -31,6 +32,8 @@ export function createClient(output: vscode.LogOutputChannel): LanguageClient {
         outputChannel: output,
         traceOutputChannel: output,
         progressOnInitialization: true,
+        // The server puts an "Evaluate…" lens above each rule that runs this command (evaluate.ts).
+        initializationOptions: { evaluateCommand: EVALUATE_RULE_COMMAND },
         synchronize: {
             // Files change on disk through git, other editors and `govrule fmt`.
             fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.govrule,govrule.json}'),

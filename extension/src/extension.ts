@@ -1,15 +1,19 @@
-/** The GovRule extension: starts the language server and adds commands, a status item and the bundle preview. */
+/** The GovRule extension: starts the language server and adds commands, a status item, the bundle preview and "Evaluate…". */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createClient, serverModule } from './client.js';
 import { DiffReports, compareWith } from './compare.js';
 import { compileWorkspace, FolderMemory } from './compile.js';
+import { Evaluations } from './evaluate.js';
+import { EVALUATE_RULE_COMMAND, SAVE_AS_TEST_COMMAND } from './evaluate-text.js';
 import { t } from './l10n.js';
 import { applyLanguage, LOCALE_SETTING } from './language.js';
 import { BundlePreview } from './preview.js';
 import { SECTION } from './settings.js';
 import { ProblemStatus } from './status.js';
+import { createConfig, newRuleFile } from './walkthrough.js';
+import { CREATE_CONFIG_COMMAND, NEW_RULE_FILE_COMMAND } from './walkthrough-text.js';
 
 /** How long the "indexing" progress waits for the server's first diagnostics at most. */
 const INDEXING_TIMEOUT_MS = 120_000;
@@ -24,7 +28,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const preview = new BundlePreview(() => client);
     const reports = new DiffReports();
     const folders = new FolderMemory();
-    context.subscriptions.push(output, status, preview, reports);
+    const evaluations = new Evaluations(() => client);
+    context.subscriptions.push(output, status, preview, reports, evaluations);
 
     context.subscriptions.push(
         vscode.commands.registerCommand('govrule.compileWorkspace', () => compileWorkspace(client, folders)),
@@ -39,6 +44,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('govrule.compareWith', () => compareWith(client, reports)),
         vscode.commands.registerCommand('govrule.restartServer', () => restart(status)),
         vscode.commands.registerCommand('govrule.showOutput', () => output.show(true)),
+        vscode.commands.registerCommand(EVALUATE_RULE_COMMAND, (uri?: unknown, rule?: unknown) => evaluations.evaluateRule(uri, rule)),
+        vscode.commands.registerCommand(SAVE_AS_TEST_COMMAND, () => evaluations.saveAsTest()),
+        vscode.commands.registerCommand(CREATE_CONFIG_COMMAND, () => createConfig()),
+        vscode.commands.registerCommand(NEW_RULE_FILE_COMMAND, () => newRuleFile()),
         // The server reads `govrule.locale` itself; the extension's texts follow it here.
         vscode.workspace.onDidChangeConfiguration(e => {
             if (e.affectsConfiguration(`${SECTION}.${LOCALE_SETTING}`)) {
@@ -46,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
                 output.info(t('Display language: {display}; GovRule messages: {locale}', { display: vscode.env.language, locale: now }));
                 status.refresh();
                 preview.refresh();
+                evaluations.refreshAll();
             }
         }),
     );

@@ -73,10 +73,14 @@ describe('the manifest (package.json with package.nls.json)', () => {
             'govrule.compareWith': 'GovRule: 与其他版本比较…',
             'govrule.restartServer': 'GovRule: 重启语言服务器',
             'govrule.showOutput': 'GovRule: 显示输出',
+            'govrule.evaluateRule': 'GovRule: 试判定…',
+            'govrule.saveAsTest': 'GovRule: 另存为测试',
+            'govrule.createConfig': 'GovRule: 创建 govrule.json',
+            'govrule.newRuleFile': 'GovRule: 新建规则文件',
         });
         // English stays as it was.
         expect(localizedManifest('en').contributes.commands.map((c: { title: string }) => c.title))
-            .toEqual(['Compile Workspace', 'Preview Compiled JSON', 'Compare with…', 'Restart Language Server', 'Show Output']);
+            .toEqual(['Compile Workspace', 'Preview Compiled JSON', 'Compare with…', 'Restart Language Server', 'Show Output', 'Evaluate…', 'Save as Test', 'Create govrule.json', 'New Rule File']);
     });
 
     test('the govrule.locale setting: auto (default), en, zh-CN, each described, for the window', () => {

@@ -73,20 +73,26 @@ describe('extension manifest', () => {
 
     test('every command has a title in the GovRule category and is reachable from the palette and the editor title', () => {
         const commands = contributes.commands.map((c: { command: string }) => c.command).sort();
-        expect(commands).toEqual(['govrule.compareWith', 'govrule.compileWorkspace', 'govrule.previewCompiledJson', 'govrule.restartServer', 'govrule.showOutput']);
+        expect(commands).toEqual([
+            'govrule.compareWith', 'govrule.compileWorkspace', 'govrule.createConfig', 'govrule.evaluateRule', 'govrule.newRuleFile',
+            'govrule.previewCompiledJson', 'govrule.restartServer', 'govrule.saveAsTest', 'govrule.showOutput',
+        ]);
         for (const command of contributes.commands) {
             expect(command.category).toBe('GovRule');
         }
         const hiddenFromPalette = contributes.menus.commandPalette.filter((m: { when?: string }) => m.when === 'false');
         expect(hiddenFromPalette).toEqual([]);
+        // The rule file's title bar, and the event editor's ("Evaluate…" opens it) for "Save as Test".
         const inTitle = contributes.menus['editor/title'].map((m: { command: string; when: string }) => {
-            expect(m.when).toBe('resourceLangId == govrule');
+            expect(m.when).toBe(m.command === 'govrule.saveAsTest' ? 'govrule.eventEditorActive' : 'resourceLangId == govrule');
             return m.command;
         }).sort();
-        expect(inTitle).toEqual(commands);
-        // The server's own `govrule.compile` is registered by the language client: no clash.
-        expect(commands).not.toContain('govrule.compile');
-        expect(commands).not.toContain('govrule.diff');
+        // The walkthrough's commands (a folder without rules yet) are in the palette only.
+        expect(inTitle).toEqual(commands.filter((c: string) => c !== 'govrule.createConfig' && c !== 'govrule.newRuleFile'));
+        // The server's own commands are registered by the language client: no clash.
+        for (const server of ['govrule.compile', 'govrule.diff', 'govrule.evaluate', 'govrule.eventTemplate', 'govrule.testBlock']) {
+            expect(commands).not.toContain(server);
+        }
     });
 
     test('the snippets file parses and every snippet has a prefix, a body and a description', () => {
