@@ -40,7 +40,7 @@ function valueText(value: Value): string {
     if (typeof value === 'object') {
         return 'seconds' in value ? duration(value.seconds) : moneyInWords(String(value.amount), value.currency);
     }
-    return typeof value === 'string' ? JSON.stringify(value) : String(value);
+    return typeof value === 'string' ? plain(JSON.stringify(value)) : String(value);
 }
 
 function actionText(action: Decision['actions'][number], names: Names): string {
@@ -134,7 +134,7 @@ export function decisionMarkdown(decided: DecidedEvent): string {
     for (const explanation of explanations) {
         const mark = explanation.outcome === 'won' ? '✓' : explanation.outcome === 'matched' ? '≈' : '✗';
         const reason = reasonText(explanation, decided, names, decision.alsoMatched.length);
-        lines.push(`- ${mark} ${named(explanation.rule, names)} — ${t(OUTCOME_WORDS[explanation.outcome])}: ${reason}`);
+        lines.push(`- ${mark} ${named(explanation.rule, names)} — ${t('editor.decision.outcome-reason', { outcome: t(OUTCOME_WORDS[explanation.outcome]), reason })}`);
         const condition = explanation.condition;
         if (condition.condition !== 'true') {
             lines.push(`  - \`${condition.condition.replace(/`/g, "'")}\` ${condition.holds ? '✓' : '✗'}`);
