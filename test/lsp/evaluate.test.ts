@@ -104,8 +104,8 @@ describe('Evaluate… and Save as test on the fixture workspace', () => {
         expect(result.decision?.rule).toBe('demo.rules.enterpriseRumor');
 
         const md = result.markdown;
-        expect(md).toContain('# Decision for `demo.rules.rumor.enterprise` (涉企谣言) on ' + today());
-        expect(md).toContain('## Winning rule: `demo.rules.enterpriseRumor` (涉企谣言处置)');
+        expect(md).toContain('## Decision for `demo.rules.rumor.enterprise` (涉企谣言) on ' + today());
+        expect(md).toContain('### Winning rule: `demo.rules.enterpriseRumor` (涉企谣言处置)');
         expect(md).toContain('- Actions: `demo.common.remove` (删除信息), `demo.common.rectify` (责令限期改正) (deadline: 5d)');
         expect(md).toContain('- Responsible post: `demo.common.reviewer` (内容审核员)');
         expect(md).toContain('1. after 2h to `demo.common.editor` (值班编辑)\n2. after 1d to `demo.common.cac` (市委网信办)');

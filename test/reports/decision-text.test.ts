@@ -40,26 +40,26 @@ describe('a decision in words', () => {
         // The runtime's own decision, for the same event.
         expect(decide(bundle, EVENT).rule).toBe('t.r.loud');
         expect(markdown(bundle, EVENT)).toBe([
-            '# Decision for `t.r.top.mid` on 2026-06-01',
+            '## Decision for `t.r.top.mid` on 2026-06-01',
             '',
-            '## Winning rule: `t.r.loud` (重点处置)',
+            '### Winning rule: `t.r.loud` (重点处置)',
             '',
             '- Severity: `demo.common.serious` (较重)',
             '- Actions: `demo.common.remove` (删除信息), `demo.common.rectify` (责令限期改正) (deadline: 5d), `demo.common.fine` (罚款) (amount: 100,000 CNY, note: "依法\\*处罚")',
             '- Responsible post: `demo.common.editor` (值班编辑)',
             '',
-            '### Escalation',
+            '#### Escalation',
             '',
             '1. after 30m to `demo.common.editor` (值班编辑)',
             '2. after 2d to `demo.common.cac` (市委网信办)',
             '',
-            '### Also matched',
+            '#### Also matched',
             '',
             '- `t.r.graver`',
             '- `t.r.deep`',
             '- `t.r.base` (一般处置)',
             '',
-            '### Explanation',
+            '#### Explanation',
             '',
             '- ✓ `t.r.loud` (重点处置) — won: won over 3 other matches',
             '  - `reports > 3` ✓',
@@ -78,7 +78,7 @@ describe('a decision in words', () => {
         const bundle = await loaded();
         const text = markdown(bundle, { ...EVENT, attributes: { channel: 'website', reports: 0 } });
         expect(text).toContain('- ✓ `t.r.graver` — won: won over 2 other matches');
-        expect(text).toContain('## Winning rule: `t.r.graver`');
+        expect(text).toContain('### Winning rule: `t.r.graver`');
         expect(text).toContain('- ≈ `t.r.deep` — matched: matched, but `t.r.graver` wins by severity (critical > minor)');
         expect(text).toContain('- ≈ `t.r.base` (一般处置) — matched: matched, but `t.r.graver` wins by a more specific category (`t.r.top.mid` is inside `t.r.top`)');
         expect(text).not.toContain('No rule matches');
@@ -92,7 +92,7 @@ describe('a decision in words', () => {
         const none = markdown(only, { category: 't.r.top.mid', attributes: { channel: 'website' }, date: '2020-06-01' });
         expect(none).toContain('No rule matches this event.');
         expect(none).not.toContain('Winning rule');
-        expect(none).toContain('### Also matched\n\nnone\n');
+        expect(none).toContain('#### Also matched\n\nnone\n');
         expect(none).toContain('- ✗ `t.r.never` — condition does not hold: its condition does not hold\n  - `channel == app` ✗');
         const uncovered = markdown(bundle, { category: 't.r.other', attributes: { channel: 'website' }, date: '2026-06-01' });
         expect(uncovered).toContain('No rule covers this category.');
@@ -102,8 +102,8 @@ describe('a decision in words', () => {
         const bundle = await loaded();
         setLocale('zh-CN');
         const text = markdown(bundle, EVENT);
-        expect(text).toContain('# `t.r.top.mid` 于 2026-06-01 的判定结果');
-        expect(text).toContain('## 胜出规则：`t.r.loud`（重点处置）');
+        expect(text).toContain('## `t.r.top.mid` 于 2026-06-01 的判定结果');
+        expect(text).toContain('### 胜出规则：`t.r.loud`（重点处置）');
         expect(text).toContain('- 处置措施：`demo.common.remove`（删除信息）、`demo.common.rectify`（责令限期改正）（deadline：5 天）、`demo.common.fine`（罚款）（amount：100,000 元（CNY）、note："依法\\*处罚"）');
         expect(text).toContain('1. 30 分钟后升级至`demo.common.editor`（值班编辑）');
         expect(text).toContain('- ✓ `t.r.loud`（重点处置） — 胜出：胜过其他 3 条匹配的规则');

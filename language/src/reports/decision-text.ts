@@ -101,18 +101,18 @@ export function decisionMarkdown(decided: DecidedEvent): string {
     const names = new Map([...namesOf(bundle), ...bundle.categories.map(c => [c.id, { name: c.name, label: c.label }] as const)]);
     const lines: string[] = [];
     const none = t('cli.test.value.none');
-    lines.push(`# ${t('editor.decision.title', { category: named(event.category.id, names), date: event.date })}`, '');
+    lines.push(`## ${t('editor.decision.title', { category: named(event.category.id, names), date: event.date })}`, '');
     if (decision.rule === null) {
         lines.push(t('editor.decision.no-rule'), '');
     } else {
-        lines.push(`## ${t('editor.decision.winner', { rule: named(decision.rule, names) })}`, '');
+        lines.push(`### ${t('editor.decision.winner', { rule: named(decision.rule, names) })}`, '');
         const actions = decision.actions.map(a => actionText(a, names)).join(t('editor.list.comma'));
         lines.push(
             `- ${t('editor.decision.severity', { severity: named(decision.severity ?? '', names) })}`,
             `- ${t('editor.decision.actions', { actions: actions || none })}`,
             `- ${t('editor.decision.responsible', { post: named(decision.responsible ?? '', names) })}`,
             '',
-            `### ${t('editor.decision.escalation')}`,
+            `#### ${t('editor.decision.escalation')}`,
             '',
         );
         if (decision.escalation.length === 0) {
@@ -124,9 +124,9 @@ export function decisionMarkdown(decided: DecidedEvent): string {
             lines.push('');
         }
     }
-    lines.push(`### ${t('editor.decision.also-matched')}`, '');
+    lines.push(`#### ${t('editor.decision.also-matched')}`, '');
     lines.push(decision.alsoMatched.length === 0 ? none : decision.alsoMatched.map(id => `- ${named(id, names)}`).join('\n'), '');
-    lines.push(`### ${t('editor.decision.explanation')}`, '');
+    lines.push(`#### ${t('editor.decision.explanation')}`, '');
     const explanations = decision.explain ?? [];
     if (explanations.length === 0) {
         lines.push(t('editor.decision.no-covering-rule'), '');

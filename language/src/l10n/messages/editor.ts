@@ -216,7 +216,7 @@ export const editorMessages = {
     'editor.decision.by-order': { en: 'by coming first in the bundle (ids in order)', 'zh-CN': '按规则包中的先后顺序（按名称排序）' },
     'editor.decision.undecidable': { en: 'This event cannot be decided: {reason}', 'zh-CN': '无法判定此事件：{reason}' },
     'editor.decision.not-json': { en: 'the event is not valid JSON: {reason}', 'zh-CN': '事件不是有效的 JSON：{reason}' },
-    'editor.decision.test-name': { en: '{rule} decides this event', 'zh-CN': '由{rule}处置' },
+    'editor.decision.test-name': { en: '{rule} decides this event', 'zh-CN': '由“{rule}”处置' },
     'editor.decision.test-name-none': { en: 'no rule decides this event', 'zh-CN': '没有规则处置此事件' },
     'editor.command.no-rule-here': { en: 'There is no rule {rule} in {file}', 'zh-CN': '{file} 中没有规则 {rule}' },
 } as const satisfies Catalogue;
