@@ -84,8 +84,11 @@ export class CodeServer {
         return `${this.origin}/?workspace=${encodeURIComponent(file)}`;
     }
 
-    /** `args`: more of code-server's options, e.g. `['--locale', 'zh-cn']`. */
-    static async start(prereq: Prerequisites, dirs: CodeServerDirs, folder: string, logFile: string, args: readonly string[] = []): Promise<CodeServer> {
+    /**
+     * `args`: more of code-server's options, e.g. `['--locale', 'zh-cn']`. `trust: false` keeps
+     * workspace trust on, so that a folder opens in Restricted Mode until it is trusted.
+     */
+    static async start(prereq: Prerequisites, dirs: CodeServerDirs, folder: string, logFile: string, args: readonly string[] = [], options: { trust?: boolean } = {}): Promise<CodeServer> {
         const port = await freePort();
         const log = fs.openSync(logFile, 'w');
         // detached: the child calls setsid() and leads its own process group (code-server forks
@@ -96,7 +99,7 @@ export class CodeServer {
             '--bind-addr', `${HOST}:${port}`,
             '--disable-telemetry',
             '--disable-update-check',
-            '--disable-workspace-trust',
+            ...(options.trust === false ? [] : ['--disable-workspace-trust']),
             '--disable-getting-started-override',
             '--user-data-dir', dirs.userData,
             '--extensions-dir', dirs.extensions,

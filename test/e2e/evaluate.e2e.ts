@@ -108,6 +108,35 @@ function toast(text: string | RegExp) {
     return page.locator('.notification-toast', { hasText: text }).first();
 }
 
+/**
+ * Opens a workspace file through Quick Open, by its folder too: the example has a `rumor.govrule`
+ * in both `qinglang/` and `tests/`, and Quick Open ranks the recently opened one first.
+ */
+async function open(relative: string): Promise<void> {
+    const base = relative.split('/').pop()!;
+    const folder = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill(relative);
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: base }).filter({ hasText: folder }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    await page.locator(`.editor-group-container.active .monaco-editor[data-uri$="${relative}"]`).first().waitFor();
+}
+
+/** Puts the event away unsaved, then closes every editor (the others are saved): one group again. */
+async function closeEditors(): Promise<void> {
+    if (await page.locator('.monaco-editor[data-uri^="untitled:"]').first().isVisible()) {
+        // "Evaluate…" opened the event in the second group.
+        await bench.runCommand('View: Focus Second Editor Group');
+        await expect.poll(() => bench.languageMode().innerText()).toMatch(/^JSON/);
+        await bench.runCommand('View: Revert and Close Editor');
+    }
+    await bench.runCommand('View: Close All Editor Groups');
+    await page.locator('.editor-group-container').nth(1).waitFor({ state: 'detached' });
+}
+
 /** A code lens of the active editor with exactly this title. */
 function lens(title: string | RegExp) {
     return bench.activeEditor().locator('.codelens-decoration a', { hasText: title });
@@ -115,16 +144,16 @@ function lens(title: string | RegExp) {
 
 describe('GovRule in VS Code: second wave', () => {
     test('the status item shows with a GovRule editor only, and a click runs the tests', async () => {
-        await bench.openFile(RULE_FILE);
+        await open(RULE_FILE);
         const item = bench.statusBarItem('GovRule: 48 rules');
         await item.waitFor({ timeout: 120_000 });
         await bench.problemCounts('No Problems').waitFor({ timeout: 60_000 });
         await shot('status-govrule-editor');
-        await bench.openFile('govrule.json');
+        await open('govrule.json');
         await expect.poll(() => bench.languageMode().innerText()).toMatch(/^JSON/);
         await item.waitFor({ state: 'hidden' });
         await shot('status-hidden-in-json');
-        await bench.openFile(TEST_FILE);
+        await open(TEST_FILE);
         await item.waitFor();
         // Nothing has run yet: the file's top lens offers to run its tests.
         await lens(/^Run all tests$/).waitFor({ timeout: 60_000 });
@@ -134,7 +163,7 @@ describe('GovRule in VS Code: second wave', () => {
     });
 
     test('completion opens by itself after typing `responsible `', async () => {
-        await bench.openFile(RULE_FILE);
+        await open(RULE_FILE);
         await bench.goTo(8, 16);                      // responsible| reviewer
         await page.keyboard.press('Shift+End');
         await page.keyboard.press('Backspace');       // "    responsible|"
@@ -152,7 +181,7 @@ describe('GovRule in VS Code: second wave', () => {
     });
 
     test('"Evaluate…" opens the event of a rule with its decision beside it, and the decision follows the event', async () => {
-        await bench.openFile(RULE_FILE);
+        await open(RULE_FILE);
         // A lens above each rule.
         await expect.poll(() => lens(/^Evaluate…$/).count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
         await bench.goTo(19, 5);                      // inside enterpriseRumorSelfMedia
@@ -171,11 +200,13 @@ describe('GovRule in VS Code: second wave', () => {
         await event.locator('.view-lines').click();
         await expect.poll(() => bench.languageMode().innerText()).toMatch(/^JSON/);
         await page.keyboard.press('Control+A');
+        await page.keyboard.press('Delete');          // a typed `{` would wrap the selection
+        // One line: the editor indents after each typed line break.
         await page.keyboard.insertText(JSON.stringify({
             category: 'chongqing.qinglang.rumor.enterprise',
             attributes: { channel: 'website', sector: 'auto' },
             date: '2026-06-01',
-        }, null, 4));
+        }));
         await expect.poll(() => winner.innerText(), { timeout: 60_000 }).toContain('chongqing.qinglang.enterpriseRumorBaseline');
         await shot('evaluate-decision-updated');
     });
@@ -198,22 +229,20 @@ describe('GovRule in VS Code: second wave', () => {
         const run = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'bin', 'govrule.cjs'), 'test', '--reporter', 'json'], { cwd: workspace, encoding: 'utf8' }));
         const saved = run.tests.filter((t: { name: string }) => t.name.endsWith('decides this event'));
         expect(saved.map((t: { passed: boolean }) => t.passed)).toEqual([true]);
-        // And the editor: run the file's tests from its lens.
+        // And the editor: run the file's tests from the lens at its top.
+        await page.keyboard.press('Control+Home');
         await lens(/Run all tests$/).first().click();
         await lens(/^✓ \d+ passed — Run all tests$/).waitFor({ timeout: 60_000 });
         await shot('save-as-test-passed');
-        // Put the event away unsaved, and the other editors with it (all saved).
-        await page.locator('.monaco-editor[data-uri^="untitled:"] .view-lines').first().click();
-        await bench.runCommand('View: Revert and Close Editor');
-        await bench.runCommand('View: Close All Editor Groups');
     });
 
     test('a test run on rules with an error says so in one readable notification', async () => {
+        await closeEditors();
         const rules = path.join(workspace, RULE_FILE);
         const original = fs.readFileSync(rules, 'utf8');
         fs.writeFileSync(rules, original.replace('responsible reviewer', 'responsible reviewr'));
         try {
-            await bench.openFile(TEST_FILE);
+            await open(TEST_FILE);
             await bench.problemCounts('Errors: 1').waitFor({ timeout: 60_000 });
             await lens(/Run all tests$/).first().click();
             const note = toast('error in the rule files; fix it to run tests');
@@ -227,22 +256,25 @@ describe('GovRule in VS Code: second wave', () => {
         await bench.problemCounts('No Problems').waitFor({ timeout: 60_000 });
     });
 
-    test('"Compile Workspace" writes nothing outside the folder that govrule.json names', async () => {
+    test('"Compile Workspace" writes nothing outside the folder, even through a link that govrule.json names', async () => {
         const config = path.join(workspace, 'govrule.json');
         const original = fs.readFileSync(config, 'utf8');
-        const outside = path.join(base, 'outside', 'bundle.json');
-        fs.writeFileSync(config, original.replace('"dist/govrule.bundle.json"', '"../outside/bundle.json"'));
+        // `out` inside the folder by its path, outside by where a link in the folder leads.
+        const outside = path.join(base, 'outside');
+        fs.mkdirSync(outside, { recursive: true });
+        fs.symlinkSync(outside, path.join(workspace, 'linked'));
+        fs.writeFileSync(config, original.replace('"dist/govrule.bundle.json"', '"linked/bundle.json"'));
         try {
-            await bench.openFile(RULE_FILE);
+            await open(RULE_FILE);
             await bench.runCommand('GovRule: Compile Workspace');
             const note = toast('not writing the bundle to');
             await note.waitFor({ timeout: 60_000 });
-            expect(await note.innerText()).toContain('outside the workspace folder');
-            expect(fs.existsSync(outside)).toBe(false);
-            expect(fs.existsSync(path.dirname(outside))).toBe(false);
+            expect(await note.innerText()).toContain('leads outside it');
+            expect(fs.readdirSync(outside)).toEqual([]);
             await shot('compile-outside-refused');
         } finally {
             fs.writeFileSync(config, original);
+            fs.rmSync(path.join(workspace, 'linked'));
         }
     });
 
@@ -261,7 +293,7 @@ describe('GovRule in VS Code: second wave', () => {
         await bench.ready();
         await page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]', { hasText: 'second' }).waitFor({ timeout: 60_000 });
         await first.close();
-        await bench.openFile('extra.govrule');
+        await open('extra.govrule');
         await bench.statusBarItem('GovRule:').waitFor({ timeout: 120_000 });
         await bench.runCommand('GovRule: Compile Workspace', true);
         const rows = page.locator('.quick-input-widget .monaco-list-row');

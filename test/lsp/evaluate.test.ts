@@ -85,7 +85,8 @@ describe('Evaluate… and Save as test on the fixture workspace', () => {
         const leak = await command<Template>(client, 'govrule.eventTemplate', { uri, rule: 'demo.rules.dataLeak' });
         expect(leak.event.attributes).toEqual({ verified: true, district: '' });
         // Outside any rule: refused with a reason.
-        await expect(command(client, 'govrule.eventTemplate', { uri, position: { line: 0, character: 0 } })).rejects.toThrow(/There is no rule/);
+        await expect(command(client, 'govrule.eventTemplate', { uri, position: { line: 0, character: 0 } })).rejects.toThrow('The cursor is not in a rule of rules/rules.govrule');
+        await expect(command(client, 'govrule.eventTemplate', { uri, rule: 'demo.rules.nothing' })).rejects.toThrow('There is no rule demo.rules.nothing in rules/rules.govrule');
     });
 
     test('the decision is the one `govrule eval` gives on the compiled bundle, in words with its timeline', async () => {

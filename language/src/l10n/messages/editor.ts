@@ -219,4 +219,5 @@ export const editorMessages = {
     'editor.decision.test-name': { en: '{rule} decides this event', 'zh-CN': '由“{rule}”处置' },
     'editor.decision.test-name-none': { en: 'no rule decides this event', 'zh-CN': '没有规则处置此事件' },
     'editor.command.no-rule-here': { en: 'There is no rule {rule} in {file}', 'zh-CN': '{file} 中没有规则 {rule}' },
+    'editor.command.no-rule-at': { en: 'The cursor is not in a rule of {file}', 'zh-CN': '光标不在 {file} 的规则中' },
 } as const satisfies Catalogue;

@@ -16,6 +16,7 @@ import { CstUtils, DocumentState, URI, type LangiumDocument } from 'langium';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { Bundle, Scalar } from '../../bundle/types.js';
 import { declarationsOf, qualifiedName } from '../../model/names.js';
+import { workspacePath } from '../../model/workspace-path.js';
 import { decide, EventError, loadBundle, normalizeEvent, decideNormalized, todayUtc, type Decision, type LoadedBundle } from '../../runtime/index.js';
 import { decisionMarkdown } from '../../reports/decision-text.js';
 import { namesOf } from '../../reports/test-results.js';
@@ -58,7 +59,10 @@ export class EventEvaluator {
             const { bundle } = this.bundle().value;
             const rule = bundle.rules.find(r => r.id === id);
             if (!rule) {
-                throw new ResponseError(LSPErrorCodes.RequestFailed, t('editor.command.no-rule-here', { rule: id ?? '', file: uri.toString() }));
+                const file = workspacePath(uri, this.shared.workspace.WorkspaceManager.workspaceFolders);
+                throw new ResponseError(LSPErrorCodes.RequestFailed, id === undefined
+                    ? t('editor.command.no-rule-at', { file })
+                    : t('editor.command.no-rule-here', { rule: id, file }));
             }
             return { rule: rule.id, event: eventTemplate(bundle, rule, todayUtc()) };
         });
