@@ -108,35 +108,6 @@ function toast(text: string | RegExp) {
     return page.locator('.notification-toast', { hasText: text }).first();
 }
 
-/**
- * Opens a workspace file through Quick Open, by its folder too: the example has a `rumor.govrule`
- * in both `qinglang/` and `tests/`, and Quick Open ranks the recently opened one first.
- */
-async function open(relative: string): Promise<void> {
-    const base = relative.split('/').pop()!;
-    const folder = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor();
-    await input.fill(relative);
-    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: base }).filter({ hasText: folder }).first();
-    await row.waitFor({ timeout: 30_000 });
-    await row.click();
-    await page.locator(`.editor-group-container.active .monaco-editor[data-uri$="${relative}"]`).first().waitFor();
-}
-
-/** Puts the event away unsaved, then closes every editor (the others are saved): one group again. */
-async function closeEditors(): Promise<void> {
-    if (await page.locator('.monaco-editor[data-uri^="untitled:"]').first().isVisible()) {
-        // "Evaluate…" opened the event in the second group.
-        await bench.runCommand('View: Focus Second Editor Group');
-        await expect.poll(() => bench.languageMode().innerText()).toMatch(/^JSON/);
-        await bench.runCommand('View: Revert and Close Editor');
-    }
-    await bench.runCommand('View: Close All Editor Groups');
-    await page.locator('.editor-group-container').nth(1).waitFor({ state: 'detached' });
-}
-
 /** A code lens of the active editor with exactly this title. */
 function lens(title: string | RegExp) {
     return bench.activeEditor().locator('.codelens-decoration a', { hasText: title });
@@ -144,16 +115,16 @@ function lens(title: string | RegExp) {
 
 describe('GovRule in VS Code: second wave', () => {
     test('the status item shows with a GovRule editor only, and a click runs the tests', async () => {
-        await open(RULE_FILE);
+        await bench.openPath(RULE_FILE);
         const item = bench.statusBarItem('GovRule: 48 rules');
         await item.waitFor({ timeout: 120_000 });
         await bench.problemCounts('No Problems').waitFor({ timeout: 60_000 });
         await shot('status-govrule-editor');
-        await open('govrule.json');
+        await bench.openPath('govrule.json');
         await expect.poll(() => bench.languageMode().innerText()).toMatch(/^JSON/);
         await item.waitFor({ state: 'hidden' });
         await shot('status-hidden-in-json');
-        await open(TEST_FILE);
+        await bench.openPath(TEST_FILE);
         await item.waitFor();
         // Nothing has run yet: the file's top lens offers to run its tests.
         await lens(/^Run all tests$/).waitFor({ timeout: 60_000 });
@@ -163,7 +134,7 @@ describe('GovRule in VS Code: second wave', () => {
     });
 
     test('completion opens by itself after typing `responsible `', async () => {
-        await open(RULE_FILE);
+        await bench.openPath(RULE_FILE);
         await bench.goTo(8, 16);                      // responsible| reviewer
         await page.keyboard.press('Shift+End');
         await page.keyboard.press('Backspace');       // "    responsible|"
@@ -181,7 +152,7 @@ describe('GovRule in VS Code: second wave', () => {
     });
 
     test('"Evaluate…" opens the event of a rule with its decision beside it, and the decision follows the event', async () => {
-        await open(RULE_FILE);
+        await bench.openPath(RULE_FILE);
         // A lens above each rule.
         await expect.poll(() => lens(/^Evaluate…$/).count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
         await bench.goTo(19, 5);                      // inside enterpriseRumorSelfMedia
@@ -237,12 +208,11 @@ describe('GovRule in VS Code: second wave', () => {
     });
 
     test('a test run on rules with an error says so in one readable notification', async () => {
-        await closeEditors();
         const rules = path.join(workspace, RULE_FILE);
         const original = fs.readFileSync(rules, 'utf8');
         fs.writeFileSync(rules, original.replace('responsible reviewer', 'responsible reviewr'));
         try {
-            await open(TEST_FILE);
+            await bench.openPath(TEST_FILE);
             await bench.problemCounts('Errors: 1').waitFor({ timeout: 60_000 });
             await lens(/Run all tests$/).first().click();
             const note = toast('error in the rule files; fix it to run tests');
@@ -265,7 +235,7 @@ describe('GovRule in VS Code: second wave', () => {
         fs.symlinkSync(outside, path.join(workspace, 'linked'));
         fs.writeFileSync(config, original.replace('"dist/govrule.bundle.json"', '"linked/bundle.json"'));
         try {
-            await open(RULE_FILE);
+            await bench.openPath(RULE_FILE);
             await bench.runCommand('GovRule: Compile Workspace');
             const note = toast('not writing the bundle to');
             await note.waitFor({ timeout: 60_000 });
@@ -293,12 +263,12 @@ describe('GovRule in VS Code: second wave', () => {
         await bench.ready();
         await page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]', { hasText: 'second' }).waitFor({ timeout: 60_000 });
         await first.close();
-        await open('extra.govrule');
+        await bench.openPath('extra.govrule');
         await bench.statusBarItem('GovRule:').waitFor({ timeout: 120_000 });
         await bench.runCommand('GovRule: Compile Workspace', true);
         const rows = page.locator('.quick-input-widget .monaco-list-row');
         await rows.first().waitFor();
-        await expect.poll(() => page.locator('.quick-input-widget .quick-input-box input').getAttribute('placeholder')).toMatch(/which folder/);
+        await expect.poll(() => page.locator('.quick-input-widget .quick-input-box input').getAttribute('placeholder'), { timeout: 30_000 }).toMatch(/which folder/);
         expect((await rows.locator('.label-name').allInnerTexts()).sort()).toEqual(['chongqing', 'second']);
         await shot('multi-root-pick');
         await rows.filter({ hasText: 'second' }).first().click();

@@ -102,7 +102,7 @@ describe('GovRule in Restricted Mode', () => {
         await page.getByRole('button', { name: /No, I don't trust the authors/ }).click({ timeout: 120_000 });
         await bench.ready();
         await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 60_000 });
-        await bench.openFile('qinglang/rumor.govrule');
+        await bench.openPath('qinglang/rumor.govrule');
         // The one problem: govrule.json's `out` leaves the folder.
         await bench.problemCounts('Errors: 1').waitFor({ timeout: 120_000 });
         await bench.statusBarItem('GovRule: 48 rules').waitFor({ timeout: 120_000 });
@@ -121,7 +121,7 @@ describe('GovRule in Restricted Mode', () => {
     });
 
     test('tests do not run, and the refusal says how to trust the folder', async () => {
-        await bench.openFile('tests/rumor.govrule');
+        await bench.openPath('tests/rumor.govrule');
         await bench.activeEditor().locator('.codelens-decoration a', { hasText: /Run all tests$/ }).first().click({ timeout: 60_000 });
         await page.locator('.notification-toast', { hasText: 'test runs are off in Restricted Mode' }).first().waitFor({ timeout: 60_000 });
         await page.screenshot({ path: path.join(shots, `${PREFIX}tests-refused.png`) });

@@ -55,6 +55,24 @@ export class Workbench {
     }
 
     /**
+     * Opens a workspace file through Quick Open by its path, folder included: where two files
+     * share a name (`qinglang/rumor.govrule`, `tests/rumor.govrule`) Quick Open ranks the recently
+     * opened one first, so the row is chosen by its folder and the editor by its URI.
+     */
+    async openPath(relative: string): Promise<void> {
+        const base = relative.split('/').pop()!;
+        const folder = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
+        await this.page.keyboard.press('Control+P');
+        const input = this.page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor();
+        await input.fill(relative);
+        const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: base }).filter({ hasText: folder }).first();
+        await row.waitFor({ timeout: 30_000 });
+        await row.click();
+        await this.page.locator(`.editor-group-container.active .monaco-editor[data-uri$="${relative}"]`).first().waitFor();
+    }
+
+    /**
      * The rows of the Problems view that contain `text`. The view's list is virtual: only the rows
      * in view exist in the page, so a step first waits for the problem counts it expects (a
      * handful of rows, all in view), and a row below the fold fails there, by its count.
