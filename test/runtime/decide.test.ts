@@ -73,6 +73,7 @@ describe('winner order (§8)', () => {
             'rule r { category top severity serious responsible editor actions remove, fine(amount: 500 CNY) escalate { after 2h to reviewer after 1d to cac } }\n'));
         expect(decideOn(loaded, 'top')).toEqual({
             rule: 't.r.r',
+            campaign: null,
             severity: 'demo.common.serious',
             actions: [{ action: 'demo.common.remove', args: {} }, { action: 'demo.common.fine', args: { amount: { amount: 500, currency: 'CNY' } } }],
             responsible: 'demo.common.editor',
@@ -86,7 +87,7 @@ describe('winner order (§8)', () => {
 
     test('no match: every field empty', async () => {
         const loaded = await load(rules(rule('r', 'category top severity minor when reports > 5')));
-        expect(decideOn(loaded, 'top')).toEqual({ rule: null, severity: null, actions: [], responsible: null, escalation: [], alsoMatched: [] });
+        expect(decideOn(loaded, 'top')).toEqual({ rule: null, campaign: null, severity: null, actions: [], responsible: null, escalation: [], alsoMatched: [] });
         expect(decideOn(loaded, 'other').rule).toBeNull();
     });
 });

@@ -186,9 +186,9 @@ describe('shadowed-rule', () => {
     test('an effective period that covers the shadowed one', async () => {
         const { found } = await shadowed(
             rule('always', 'category top severity minor priority 1')
-            + rule('campaign', 'category top severity minor effective 2026-01-01 .. 2026-06-30'));
+            + rule('spring', 'category top severity minor effective 2026-01-01 .. 2026-06-30'));
         expect(found.map(d => d.message)).toEqual([
-            "Rule 'campaign' can never win: rule 'always' matches every event it matches and wins by priority (1 > 0)"]);
+            "Rule 'spring' can never win: rule 'always' matches every event it matches and wins by priority (1 > 0)"]);
     });
 
     test.each([

@@ -26,7 +26,7 @@ export interface BundleElement { id: string; name: string; label: string | null;
 
 export interface Bundle {
     format: 'govrule-bundle';
-    formatVersion: 1;
+    formatVersion: 2;
     compiler: { name: 'govrule'; version: string };
     packages: Array<{ id: string; files: string[] }>;
     severities: Array<BundleElement & { rank: number }>;
@@ -35,8 +35,14 @@ export interface Bundle {
     actions: Array<BundleElement & { params: Array<{ name: string; type: ParamType; optional: boolean }> }>;
     attributes: Array<BundleElement & { type: string; values: string[] | null; default: Scalar | null }>;
     categories: Array<BundleElement & { parent: string | null }>;
+    campaigns: BundleCampaign[];
     rules: BundleRule[];
     tests: BundleTest[];
+}
+
+/** A special campaign (专项行动): the period in force of the rules that join it. */
+export interface BundleCampaign extends BundleElement {
+    effective: { from: string | null; to: string | null };
 }
 
 export interface BundleRule extends BundleElement {
@@ -48,8 +54,11 @@ export interface BundleRule extends BundleElement {
     when: JsonLogic;
     priority: number;
     enabled: boolean;
+    /** The period the rule is in force: its own `effective` already within its campaign's. */
     effective: { from: string | null; to: string | null };
     basis: string[];
+    /** The id of the campaign the rule joins, or null. */
+    campaign: string | null;
 }
 
 export interface BundleTest {
@@ -68,4 +77,4 @@ export interface BundleTest {
 }
 
 /** The lists of a bundle, in the order they are written. */
-export type ListKey = 'severities' | 'posts' | 'authorities' | 'actions' | 'attributes' | 'categories' | 'rules' | 'tests';
+export type ListKey = 'severities' | 'posts' | 'authorities' | 'actions' | 'attributes' | 'categories' | 'campaigns' | 'rules' | 'tests';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as ast from '../syntax/generated/ast.js';
 import { docComment } from '../model/documentation.js';
 import { declarationsOf, qualifiedName, type Declaration } from '../model/names.js';
-import { clausesOf } from '../model/rules.js';
+import { clausesOf, periodOf, rulePeriod } from '../model/rules.js';
 import { compareStrings } from '../references/symbol-table.js';
 import { parseDuration } from '../model/values.js';
 import { VERSION } from '../version.js';
@@ -42,7 +42,7 @@ export function compileBundle(input: CompileInput): Bundle {
     return {
         ...plan.head,
         severities: list('severities'), posts: list('posts'), authorities: list('authorities'), actions: list('actions'),
-        attributes: list('attributes'), categories: list('categories'), rules: list('rules'), tests: list('tests'),
+        attributes: list('attributes'), categories: list('categories'), campaigns: list('campaigns'), rules: list('rules'), tests: list('tests'),
     };
 }
 
@@ -88,7 +88,7 @@ class BundleCompiler {
             this.fileOf.set(model, sourcePath(this.input.root, doc.uri.fsPath));
         }
         const byKey = new Map<ListKey, Array<{ id: string; make: () => object }>>(
-            (['severities', 'posts', 'authorities', 'actions', 'attributes', 'categories', 'rules'] as const).map(k => [k, []]));
+            (['severities', 'posts', 'authorities', 'actions', 'attributes', 'categories', 'campaigns', 'rules'] as const).map(k => [k, []]));
         const tests: ast.Test[] = [];
         for (const model of models) {
             const file = this.fileOf.get(model)!;
@@ -174,6 +174,9 @@ class BundleCompiler {
         if (ast.isRule(decl)) {
             return this.rule(decl, base);
         }
+        if (ast.isCampaign(decl)) {
+            return { id: base.id, name: base.name, label: base.label, doc: base.doc, source: base.source, effective: { ...periodOf(decl.period) } };
+        }
         return base;
     }
 
@@ -199,8 +202,10 @@ class BundleCompiler {
             when: toJsonLogic(c.when?.condition),
             priority: c.priority ? Number(c.priority.value) : 0,
             enabled: !c.disabled,
-            effective: { from: c.effective?.from ?? null, to: c.effective?.to ?? null },
+            // Already within the campaign's period; they overlap (campaign-period is an error).
+            effective: { ...rulePeriod(rule)! },
             basis: c.basis?.texts ?? [],
+            campaign: c.campaign ? idOf(c.campaign.campaign.ref) : null,
         };
     }
 
@@ -277,6 +282,7 @@ function listOf(decl: Declaration): Exclude<ListKey, 'tests'> {
         case 'Attribute': return 'attributes';
         case 'Category': return 'categories';
         case 'Rule': return 'rules';
+        case 'Campaign': return 'campaigns';
     }
 }
 

@@ -19,7 +19,7 @@ import { isSelfOrAncestor, parentCategory, someSelfOrAncestor } from '../model/c
 import { categoryTree, packageName, qualifiedName } from '../model/names.js';
 import { hasSyntaxErrors } from '../syntax/syntax-errors.js';
 import { compareStrings } from '../references/symbol-table.js';
-import { clausesOf } from '../model/rules.js';
+import { clausesOf, rulePeriod } from '../model/rules.js';
 import { atomText, implies, satisfiability, toFormula, type Atom, type Formula } from './analysis-constraints.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { shortened } from '../model/quote.js';
@@ -132,6 +132,11 @@ function ruleFacts(rule: ast.Rule): RuleFacts | undefined {
     if (!Number.isFinite(priority)) {
         return undefined;
     }
+    // In force within its campaign's period; a rule that never is (campaign-period) shadows nothing.
+    const period = rulePeriod(rule);
+    if (!period) {
+        return undefined;
+    }
     let negation: Formula | undefined;
     return {
         rule,
@@ -141,8 +146,8 @@ function ruleFacts(rule: ast.Rule): RuleFacts | undefined {
         rank: level.$container.levels.indexOf(level),
         levelName: level.name,
         categories: categories as ast.Category[],
-        from: c.effective?.from ?? '',
-        to: c.effective ? (c.effective.to ?? '~') : '~',
+        from: period.from ?? '',
+        to: period.to ?? '~',
         condition: toFormula(c.when?.condition),
         negation: () => (negation ??= toFormula(c.when?.condition, true)),
     };

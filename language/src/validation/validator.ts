@@ -42,6 +42,8 @@ export function registerValidationChecks(services: GovRuleServices): void {
         EscalateClause: rules.checkEscalation.bind(rules),
         EffectiveClause: [rules.checkEffective.bind(rules), literals.checkDates.bind(literals)],
         PriorityClause: rules.checkPriority.bind(rules),
+        Campaign: [declarations.checkUniqueName.bind(declarations), declarations.checkUsed.bind(declarations)],
+        CampaignClause: rules.checkCampaignPeriod.bind(rules),
         On: literals.checkDates.bind(literals),
         MoneyLiteral: literals.checkMoney.bind(literals),
         Comparison: conditions.checkComparison.bind(conditions),

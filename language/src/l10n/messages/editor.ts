@@ -18,6 +18,7 @@ export const editorMessages = {
     'editor.kind.escalation-target': { en: 'post or authority', 'zh-CN': '岗位或主管部门' },
     'editor.kind.parameter': { en: 'parameter', 'zh-CN': '参数' },
     'editor.kind.enum-member': { en: 'enum member', 'zh-CN': '枚举值' },
+    'editor.kind.campaign': { en: 'campaign', 'zh-CN': '专项行动' },
     // The same, with an article, where English needs one ("a post"; Chinese has none).
     'editor.a-kind.severity-level': { en: 'a severity level', 'zh-CN': '严重程度等级' },
     'editor.a-kind.post': { en: 'a post', 'zh-CN': '岗位' },
@@ -29,6 +30,7 @@ export const editorMessages = {
     'editor.a-kind.escalation-target': { en: 'a post or authority', 'zh-CN': '岗位或主管部门' },
     'editor.a-kind.parameter': { en: 'a parameter', 'zh-CN': '参数' },
     'editor.a-kind.enum-member': { en: 'an enum member', 'zh-CN': '枚举值' },
+    'editor.a-kind.campaign': { en: 'a campaign', 'zh-CN': '专项行动' },
     'editor.kind.parameter-of': { en: 'parameter of action {action}', 'zh-CN': '处置措施 {action} 的参数' },
     'editor.kind.value-of': { en: 'value of attribute {attribute}', 'zh-CN': '属性 {attribute} 的枚举值' },
     'editor.kind.package': { en: 'package', 'zh-CN': '包' },
@@ -72,6 +74,9 @@ export const editorMessages = {
     'editor.rule.priority': { en: 'priority: {priority}', 'zh-CN': '优先级：{priority}' },
     'editor.rule.effective-period': { en: 'in force: {from} to {to}', 'zh-CN': '生效期间：{from} 至 {to}' },
     'editor.rule.effective-from': { en: 'in force: from {from}', 'zh-CN': '生效期间：自 {from} 起' },
+    'editor.rule.campaign': { en: 'campaign: {campaign}', 'zh-CN': '专项行动：{campaign}' },
+    'editor.hover.campaign-period': { en: 'runs: {from} to {to}', 'zh-CN': '行动期间：{from} 至 {to}' },
+    'editor.hover.campaign-from': { en: 'runs: from {from}', 'zh-CN': '行动期间：自 {from} 起' },
     'editor.rule.basis': { en: 'basis: {texts}', 'zh-CN': '依据：{texts}' },
 
     // Completion.
@@ -85,6 +90,7 @@ export const editorMessages = {
     'editor.completion.snippet-action': { en: 'handling action with a parameter', 'zh-CN': '带参数的处置措施' },
     'editor.completion.snippet-attribute': { en: 'enum attribute with a default', 'zh-CN': '带默认值的枚举属性' },
     'editor.completion.snippet-test': { en: 'test: an event and what must happen', 'zh-CN': '测试：一个事件及其预期结果' },
+    'editor.completion.snippet-campaign': { en: 'campaign with its period', 'zh-CN': '专项行动及其期限' },
     'editor.completion.parameter': { en: 'Parameter of action `{action}`, such as `{example}`', 'zh-CN': '处置措施 `{action}` 的参数，例如 `{example}`' },
     'editor.completion.optional-parameter': {
         en: 'Parameter of action `{action}` (optional), such as `{example}`',

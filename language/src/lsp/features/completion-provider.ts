@@ -35,6 +35,7 @@ const SNIPPETS = {
     severities: 'severities {\n\t${1:minor}    "${2:一般}"\n\t${3:serious}  "${4:较重}"\n\t${5:critical} "${6:特别严重}"\n}',
     action: 'action ${1:name} "${2:label}" (${3:param}: ${4|duration,money,number,text,boolean|})',
     attribute: 'attribute ${1:name}: enum { ${2:a}, ${3:b} } default ${4:$2} "${5:label}"',
+    campaign: 'campaign ${1:name} "${2:label}" effective ${3:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE} .. ${4:$CURRENT_YEAR-12-31}',
     test: 'test "${1:description}" {\n\tgiven ${2:category} { ${3:attribute}: ${4:value} }\n\ton ${5:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE}\n\texpect rule ${6:name}\n}\n$0',
 } as const;
 
@@ -45,6 +46,7 @@ const TOP_LEVEL_SNIPPETS: Record<string, { rule: string; detail: MessageKey & `e
     action: { rule: 'Action', detail: 'editor.completion.snippet-action' },
     attribute: { rule: 'Attribute', detail: 'editor.completion.snippet-attribute' },
     test: { rule: 'Test', detail: 'editor.completion.snippet-test' },
+    campaign: { rule: 'Campaign', detail: 'editor.completion.snippet-campaign' },
 };
 
 /**

@@ -44,6 +44,7 @@ export type GovRuleKeywordNames =
     | "authority"
     | "basis"
     | "boolean"
+    | "campaign"
     | "category"
     | "default"
     | "disabled"
@@ -246,6 +247,40 @@ export function isBooleanLiteral(item: unknown): item is BooleanLiteral {
     return reflection.isInstance(item, BooleanLiteral.$type);
 }
 
+export interface Campaign extends langium.AstNode {
+    readonly $container: Model;
+    readonly $type: 'Campaign';
+    label?: string;
+    name: string;
+    period: EffectiveClause;
+}
+
+export const Campaign = {
+    $type: 'Campaign',
+    label: 'label',
+    name: 'name',
+    period: 'period'
+} as const;
+
+export function isCampaign(item: unknown): item is Campaign {
+    return reflection.isInstance(item, Campaign.$type);
+}
+
+export interface CampaignClause extends langium.AstNode {
+    readonly $container: Rule;
+    readonly $type: 'CampaignClause';
+    campaign: langium.Reference<Campaign>;
+}
+
+export const CampaignClause = {
+    $type: 'CampaignClause',
+    campaign: 'campaign'
+} as const;
+
+export function isCampaignClause(item: unknown): item is CampaignClause {
+    return reflection.isInstance(item, CampaignClause.$type);
+}
+
 export interface Category extends langium.AstNode {
     readonly $container: Category | Model;
     readonly $type: 'Category';
@@ -280,7 +315,7 @@ export function isCategoryClause(item: unknown): item is CategoryClause {
     return reflection.isInstance(item, CategoryClause.$type);
 }
 
-export type Clause = ActionsClause | BasisClause | CategoryClause | DisabledClause | EffectiveClause | EscalateClause | PriorityClause | ResponsibleClause | SeverityClause | WhenClause;
+export type Clause = ActionsClause | BasisClause | CampaignClause | CategoryClause | DisabledClause | EffectiveClause | EscalateClause | PriorityClause | ResponsibleClause | SeverityClause | WhenClause;
 
 export const Clause = {
     $type: 'Clause'
@@ -360,7 +395,7 @@ export function isDurationLiteral(item: unknown): item is DurationLiteral {
 }
 
 export interface EffectiveClause extends langium.AstNode {
-    readonly $container: Rule;
+    readonly $container: Campaign | Rule;
     readonly $type: 'EffectiveClause';
     from: string;
     to?: string;
@@ -376,7 +411,7 @@ export function isEffectiveClause(item: unknown): item is EffectiveClause {
     return reflection.isInstance(item, EffectiveClause.$type);
 }
 
-export type Element = Action | Attribute | Authority | Category | Post | Rule | Severities | Test;
+export type Element = Action | Attribute | Authority | Campaign | Category | Post | Rule | Severities | Test;
 
 export const Element = {
     $type: 'Element'
@@ -951,6 +986,8 @@ export type GovRuleAstType = {
     Authority: Authority
     BasisClause: BasisClause
     BooleanLiteral: BooleanLiteral
+    Campaign: Campaign
+    CampaignClause: CampaignClause
     Category: Category
     CategoryClause: CategoryClause
     Clause: Clause
@@ -1131,6 +1168,32 @@ export class GovRuleAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Literal.$type, Value.$type]
+        },
+        Campaign: {
+            name: Campaign.$type,
+            properties: {
+                label: {
+                    name: Campaign.label,
+                    optional: true
+                },
+                name: {
+                    name: Campaign.name
+                },
+                period: {
+                    name: Campaign.period
+                }
+            },
+            superTypes: [Element.$type]
+        },
+        CampaignClause: {
+            name: CampaignClause.$type,
+            properties: {
+                campaign: {
+                    name: CampaignClause.campaign,
+                    referenceType: Campaign.$type
+                }
+            },
+            superTypes: [Clause.$type]
         },
         Category: {
             name: Category.$type,
