@@ -202,8 +202,7 @@ class BundleCompiler {
             when: toJsonLogic(c.when?.condition),
             priority: c.priority ? Number(c.priority.value) : 0,
             enabled: !c.disabled,
-            // Already within the campaign's period; they overlap (campaign-period is an error).
-            effective: { ...rulePeriod(rule)! },
+            effective: periodInForce(rule),
             basis: c.basis?.texts ?? [],
             campaign: c.campaign ? idOf(c.campaign.campaign.ref) : null,
         };
@@ -284,6 +283,18 @@ function listOf(decl: Declaration): Exclude<ListKey, 'tests'> {
         case 'Rule': return 'rules';
         case 'Campaign': return 'campaigns';
     }
+}
+
+/**
+ * The rule's own period within its campaign's. They overlap in an error-free workspace
+ * (campaign-period); were that broken, the compiler fails rather than write a rule in force never.
+ */
+function periodInForce(rule: ast.Rule): BundleRule['effective'] {
+    const period = rulePeriod(rule);
+    if (!period) {
+        throw new Error(`rule '${rule.name}' shares no day with its campaign`);
+    }
+    return { from: period.from, to: period.to };
 }
 
 /** A resolved reference's id (an unresolved one fails: see rule()). */
