@@ -182,7 +182,8 @@ export class TestExplorer implements vscode.Disposable {
             for (const test of file.tests) {
                 const item = this.item(testId(file.uri, test.name));
                 const outcome = outcomeOf(test);
-                run.appendOutput(resultTable(test), new vscode.Location(uri, toRange(test.range)), item);
+                // The test's output, with no location: VS Code would show it inline after the test's line.
+                run.appendOutput(resultTable(test), undefined, item);
                 if (!item) {
                     continue;
                 }
