@@ -95,7 +95,7 @@ export type Outcome = { readonly passed: true } | { readonly passed: false; read
 /**
  * A test's result for the Testing view. A failed expectation is a diff of the test's whole
  * table (each expectation `what: value`, expected on one side, actual on the other) at the first
- * failing `expect` line, so the diff shows which rows differ; its message says every failure.
+ * failing `expect` line, so the diff shows which rows fail; its message says every failure.
  * An event that could not be decided has no table: its reason, at the test.
  */
 export function outcomeOf(test: TestReport): Outcome {
@@ -108,7 +108,9 @@ export function outcomeOf(test: TestReport): Outcome {
         const message = test.failures.join('\n') || (test.error ?? '');
         return { passed: false, messages: [{ message, range: test.range }] };
     }
-    const side = (pick: (row: ExpectationReport) => string) => test.expectations.map(row => `${row.what}: ${pick(row)}`).join('\n');
+    // A row that held reads the same on both sides (an escalation's actual side lists every
+    // step, which differs from the one step it expects), so the diff marks only failing rows.
+    const side = (pick: (row: ExpectationReport) => string) => test.expectations.map(row => `${row.what}: ${row.passed ? row.expected : pick(row)}`).join('\n');
     return {
         passed: false,
         messages: [{ message: failed.map(row => row.message ?? '').join('\n'), expected: side(row => row.expected), actual: side(row => row.actual), range: first.range }],

@@ -95,6 +95,15 @@ describe('what a report becomes in the Testing view', () => {
         });
     });
 
+    test('a row that held reads the same on both sides, whatever its actual text', () => {
+        const escalation = { kind: 'escalation' as const, what: 'escalation', expected: 'cac within 2h', actual: 'editor after 1h, cac after 2h', passed: true, range: range(14) };
+        const outcome = outcomeOf({ ...FAILING, expectations: [...FAILING.expectations, escalation] });
+        expect(outcome.passed).toBe(false);
+        const [message] = outcome.passed ? [] : outcome.messages;
+        expect(message!.expected!.split('\n')[3]).toBe('escalation: cac within 2h');
+        expect(message!.actual!.split('\n')[3]).toBe('escalation: cac within 2h');
+    });
+
     test('an event that could not be decided: its reason at the test, no diff', () => {
         const undecided: TestReport = { ...FAILING, expectations: [], failures: ['Test "x" could not be decided: no channel'], error: 'no channel' };
         expect(outcomeOf(undecided)).toEqual({ passed: false, messages: [{ message: 'Test "x" could not be decided: no channel', range: FAILING.range }] });
