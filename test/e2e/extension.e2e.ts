@@ -37,8 +37,11 @@ async function shot(name: string): Promise<void> {
 
 beforeAll(async () => {
     const prereq = findPrerequisites();
-    fs.rmSync(shots, { recursive: true, force: true });
     fs.mkdirSync(shots, { recursive: true });
+    // Only this suite's screenshots: the other suites (zh-cn-*, tests-*) keep theirs.
+    for (const old of fs.readdirSync(shots).filter(name => !/^(FAILED-)?(zh-cn|tests)-/.test(name))) {
+        fs.rmSync(path.join(shots, old), { recursive: true, force: true });
+    }
     console.log(`e2e: screenshots in ${shots}`);
     console.log(`e2e: workspace, logs and profiles in ${base} (kept if a step fails)`);
 

@@ -170,6 +170,10 @@ export const editorMessages = {
     'editor.command.not-in-workspace': { en: '{file} is not part of the workspace', 'zh-CN': '{file} 不在工作区中' },
     'editor.command.not-a-rule-file': { en: '{file} is not a GovRule file of the workspace', 'zh-CN': '{file} 不是工作区中的 GovRule 文件' },
     'editor.command.no-such-test': { en: 'There is no test named {name} in {file}', 'zh-CN': '{file} 中没有名为 {name} 的测试' },
+    'editor.command.bad-selection': {
+        en: '{command} takes an object with "tests", a list of files ("uri", a string) and optionally test names ("name"), and "coverage", true or false; both are optional',
+        'zh-CN': '{command} 的参数是一个对象：“tests”为文件（“uri”，字符串）及可选的测试名（“name”）的列表，“coverage”为 true 或 false；两项均可省略',
+    },
     'editor.command.workspace-changed': {
         en: 'The workspace changed while the tests were starting: run them again',
         'zh-CN': '测试启动时工作区有改动，需重新运行',
