@@ -63,6 +63,7 @@ th { background: var(--band); font-weight: 600; }
 .passed { color: var(--pass); font-weight: 600; }
 .failed { color: var(--fail); font-weight: 600; }
 footer { max-width: 62rem; margin: 0 auto; padding: 1rem 2rem 2rem; color: var(--muted); font-size: 0.85em; border-top: 1px solid var(--line); }
+@page { margin: 18mm 16mm; }
 @media print {
     header.site, .search { display: none; }
     main { max-width: none; padding: 0; }

@@ -78,10 +78,20 @@ function postLink(page: Page, id: string): Html {
     return link(page, `${paths.posts}#${paths.postAnchor(id)}`, wordFor(page.model, id));
 }
 
+/**
+ * A duration in words, in the unit the author wrote (`24h` is "24 hours", not "1 day"): the
+ * bundle's ISO form keeps it, but for weeks, which it writes as days.
+ */
+export function durationWords(iso: string, seconds: number): string {
+    const match = /^P(?:(\d+)D|T(\d+)H|T(\d+)M)$/.exec(iso);
+    const written = match ? (match[1] !== undefined ? `${match[1]}d` : match[2] !== undefined ? `${match[2]}h` : `${match[3]}m`) : durationText(seconds);
+    return durationInWords(written);
+}
+
 /** An action's argument as people read it: durations and money in words, text in quotes. */
 function valueText(value: Value): string {
     if (typeof value === 'object') {
-        return 'seconds' in value ? durationInWords(durationText(value.seconds)) : moneyInWords(String(value.amount), value.currency);
+        return 'seconds' in value ? durationWords(value.iso, value.seconds) : moneyInWords(String(value.amount), value.currency);
     }
     return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
@@ -114,9 +124,9 @@ function timeline(page: Page, rule: RuleEntry): Html {
     const { model } = page;
     const points = [
         { when: t('rulebook.rule.timeline-start'), who: wordFor(model, rule.responsible), kind: 'post' as const },
-        ...rule.escalation.map(step => ({ when: durationInWords(durationText(step.afterSeconds)), who: wordFor(model, step.to), kind: step.toKind })),
+        ...rule.escalation.map(step => ({ when: durationWords(step.after, step.afterSeconds), who: wordFor(model, step.to), kind: step.toKind })),
     ];
-    const steps = rule.escalation.map(step => t('rulebook.rule.timeline-step', { after: durationInWords(durationText(step.afterSeconds)), to: wordFor(model, step.to) }));
+    const steps = rule.escalation.map(step => t('rulebook.rule.timeline-step', { after: durationWords(step.after, step.afterSeconds), to: wordFor(model, step.to) }));
     return timelineSvg(points, t('rulebook.rule.timeline-title', { rule: rule.label ?? rule.name, post: wordFor(model, rule.responsible), steps: steps.join(t('cli.list.separator')) }));
 }
 
@@ -197,10 +207,10 @@ function crumbs(...items: Child[]): Html {
 }
 
 function categoryTree(page: Page, entries: ReadonlyArray<{ id: string; depth: number }>): Child {
-    return entries.length === 0 ? el('p', {}, t('rulebook.package.none')) : el('ul', { class: 'tree' }, entries.map(entry => {
+    return entries.length === 0 ? el('p', {}, t('rulebook.package.no-categories')) : el('ul', { class: 'tree' }, entries.map(entry => {
         const category = page.model.categories.get(entry.id)!;
         return el('li', { style: `--depth: ${entry.depth}` }, categoryLink(page, entry.id), ' ', el('code', {}, category.name),
-            category.rules.length > 0 ? el('span', { class: 'badge' }, category.rules.length) : null);
+            category.rules.length > 0 ? el('span', { class: 'badge', title: t('rulebook.category.rule-count', { count: category.rules.length }) }, category.rules.length) : null);
     }));
 }
 
@@ -278,7 +288,7 @@ function dutiesTable(page: Page, entries: readonly PostEntry[]): Html {
             el('td', {}, post.responsibleFor.length === 0 ? none : list(post.responsibleFor.map(id => ruleLink(page, id)), {})),
             el('td', {}, post.receives.length === 0 ? none : list(post.receives.map(r => {
                 const rule = page.model.rules.get(r.rule)!;
-                return link(page, ruleUrl(rule), t('rulebook.posts.receives-item', { rule: rule.label ?? rule.name, after: durationInWords(durationText(r.afterSeconds)) }));
+                return link(page, ruleUrl(rule), t('rulebook.posts.receives-item', { rule: rule.label ?? rule.name, after: durationWords(r.after, r.afterSeconds) }));
             }), {}))))));
 }
 
