@@ -82,7 +82,7 @@ describe('the rulebook of examples/chongqing in Chromium', () => {
         expect(await page.locator('h1').textContent()).toContain('涉企谣言');
         expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
         // The stylesheet applied: the header band is dark, not the browser's default.
-        expect(await page.locator('header.site').evaluate(el => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+        expect(await page.locator('header.site').evaluate((el: any) => String(el.ownerDocument.defaultView.getComputedStyle(el).backgroundColor))).not.toBe('rgba(0, 0, 0, 0)');
         const articles = page.locator('article.rule');
         expect(await articles.count()).toBe(4);
         expect(await articles.first().locator('dt').allTextContents()).toEqual(expect.arrayContaining(['适用类别', '严重程度', '责任岗位', '处置措施', '适用条件']));
