@@ -119,7 +119,7 @@ export function writeOwnedFolder(folder: OwnedFolder, generator: string, files: 
         // The marker first lists both runs' files, so that a run cut short leaves nothing unlisted.
         writeOutput(markerFile, [markerText(generator, [...previous, ...files.keys()])]);
         for (const [file, text] of files) {
-            writeOutput(path.join(folder.path, ...file.split('/')), [text]);
+            writeOutput(path.join(folder.path, ...file.split('/')), [text], folder.path, { sync: false });
         }
         const stale = [...previous].filter(file => !files.has(file)).sort();
         for (const file of stale) {
