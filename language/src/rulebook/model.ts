@@ -146,6 +146,21 @@ function packageOf(id: string, packages: readonly string[]): string {
     return best;
 }
 
+/** Items by key, each list in the items' order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+        const k = key(item);
+        const list = groups.get(k);
+        if (list) {
+            list.push(item);
+        } else {
+            groups.set(k, [item]);
+        }
+    }
+    return groups;
+}
+
 function named(element: BundleElement): Named {
     return { id: element.id, name: element.name, label: element.label, doc: element.doc };
 }
@@ -238,18 +253,24 @@ export function buildRulebook(input: RulebookInput): RulebookModel {
         });
     }
 
+    // Grouped in one pass each: a workspace may hold tens of thousands of rules and categories.
+    const inPackage = groupBy([...categories.values()], c => c.package);
+    const rulesInPackage = groupBy([...rules.values()], r => r.package);
     const packages = packageIds.map(id => ({
         id,
-        categories: [...categories.values()].filter(c => c.package === id).map(c => ({ id: c.id, depth: c.ancestors.filter(a => categories.get(a)?.package === id).length })),
-        rules: [...rules.values()].filter(r => r.package === id).map(r => r.id),
+        categories: (inPackage.get(id) ?? []).map(c => ({ id: c.id, depth: c.ancestors.filter(a => categories.get(a)?.package === id).length })),
+        rules: (rulesInPackage.get(id) ?? []).map(r => r.id),
     }));
 
+    const responsibleFor = groupBy([...rules.values()], r => r.responsible);
+    const steps = [...rules.values()].flatMap(r => r.escalation.map(s => ({ to: s.to, rule: r.id, after: s.after, afterSeconds: s.afterSeconds })));
+    const receives = groupBy(steps, s => s.to);
     const duties = (element: BundleElement, kind: PostEntry['kind']): PostEntry => ({
         ...named(element),
         kind,
         surfaces: kind === 'post' ? surfacesOf(element) : [],
-        responsibleFor: [...rules.values()].filter(r => r.responsible === element.id).map(r => r.id),
-        receives: [...rules.values()].flatMap(r => r.escalation.filter(s => s.to === element.id).map(s => ({ rule: r.id, after: s.after, afterSeconds: s.afterSeconds }))),
+        responsibleFor: (responsibleFor.get(element.id) ?? []).map(r => r.id),
+        receives: (receives.get(element.id) ?? []).map(({ rule, after, afterSeconds }) => ({ rule, after, afterSeconds })),
     });
 
     const names = new Map<string, Named>();
