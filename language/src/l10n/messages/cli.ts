@@ -49,6 +49,12 @@ export const cliMessages = {
     'cli.eval.option.date': { en: 'the date of events that give none (default: today, UTC)', 'zh-CN': '未给日期的事件所用的日期（默认：今天，UTC）' },
     'cli.eval.option.explain': { en: 'with --events: add the explanation to each decision', 'zh-CN': '与 --events 一起使用：为每个判定结果附上解释' },
     'cli.eval.option.strict': { en: 'reject attributes and event keys the bundle does not know', 'zh-CN': '拒绝规则包中没有的属性和事件字段' },
+    'cli.doc.summary': { en: 'check and test, then write the rulebook: a static HTML site (-o FOLDER)', 'zh-CN': '检查并运行测试，然后生成规则手册：静态 HTML 网站（-o FOLDER）' },
+    'cli.doc.option.output': {
+        en: 'the folder to write: new, empty, or an earlier rulebook\n(only the files it wrote are replaced)',
+        'zh-CN': '写入的文件夹：新建、空文件夹或此前生成的规则手册\n（只替换此前生成的文件）',
+    },
+    'cli.doc.option.date': { en: 'the date of tests that have no `on` (default: today, UTC)', 'zh-CN': '未写 `on` 的测试所用的日期（默认：今天，UTC）' },
     'cli.init.summary': { en: 'scaffold a rule repository in a folder (default: the current one)', 'zh-CN': '在文件夹中创建规则仓库骨架（默认：当前文件夹）' },
     'cli.diff.summary': { en: 'what changes between two bundles, folders or git revisions (OLD NEW)', 'zh-CN': '比较两个规则包、文件夹或 git 版本之间的变化（OLD NEW）' },
     'cli.diff.option.sides': { en: 'a bundle file, a folder of sources, or a git revision (HEAD~1, main)', 'zh-CN': '规则包文件、源文件所在文件夹或 git 版本（HEAD~1、main）' },
@@ -129,6 +135,28 @@ export const cliMessages = {
         en: 'the output {output} is {target}, a source file of this run; refusing to replace it with the bundle',
         'zh-CN': '输出 {output} 即 {target}，是本次运行的源文件；不会用规则包替换它',
     },
+    'cli.error.doc-output-missing': { en: 'doc needs -o FOLDER, the folder to write the rulebook into', 'zh-CN': 'doc 需要 -o FOLDER：写入规则手册的文件夹' },
+    'cli.error.output-not-generated': {
+        en: '{folder} is not empty and holds no earlier rulebook ({marker}); refusing to write into it: choose a new or empty folder',
+        'zh-CN': '{folder} 不是空文件夹，也不是此前生成的规则手册（没有 {marker}）；不会写入其中：请换一个新的或空的文件夹',
+    },
+    'cli.error.output-marker': {
+        en: '{file} does not list the files of an earlier rulebook ({reason}); refusing to write: remove the folder or choose another',
+        'zh-CN': '{file} 不是此前生成规则手册时留下的文件清单（{reason}）；不会写入：请删除该文件夹或换一个文件夹',
+    },
+    'cli.error.output-not-ours': {
+        en: '{file} was not written by an earlier rulebook; refusing to replace it: move it away or choose another folder',
+        'zh-CN': '{file} 不是此前生成规则手册时写入的；不会替换它：请移走它或换一个文件夹',
+    },
+    'cli.doc.wrote': {
+        en: { one: 'Wrote the rulebook to {folder} ({count} page).', other: 'Wrote the rulebook to {folder} ({count} pages).' },
+        'zh-CN': '已将规则手册写入 {folder}（共 {count} 个页面）。',
+    },
+    'cli.doc.failing': {
+        en: { one: '{count} test fails; the rulebook shows it.', other: '{count} tests fail; the rulebook shows them.' },
+        'zh-CN': '有 {count} 个测试未通过；规则手册中已标出。',
+    },
+    'cli.doc.sources-have-errors': { en: 'No rulebook written: the sources have errors.', 'zh-CN': '源文件有错误，未生成规则手册。' },
     // ---- diagnostics reports ----
     'cli.report.clean': {
         en: { one: 'No problems in {count} file.', other: 'No problems in {count} files.' },
