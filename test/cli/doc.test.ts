@@ -36,7 +36,7 @@ describe('govrule doc on examples/chongqing', () => {
     const run = runCli(['doc', '-o', 'site', ...DATE, '--lang', 'zh-CN'], { cwd: dir });
     const bundle = JSON.parse(runCli(['compile', EXAMPLES]).stdout) as {
         packages: Array<{ id: string }>; categories: Array<{ id: string }>;
-        rules: Array<{ id: string; label: string | null; categories: string[]; escalation: unknown[] }>; tests: unknown[];
+        rules: Array<{ id: string; label: string | null; categories: string[]; escalation: unknown[]; campaign: string | null }>; tests: unknown[];
     };
 
     test('writes the site and says where, in the run language', () => {
@@ -48,7 +48,8 @@ describe('govrule doc on examples/chongqing', () => {
     test('every page is well formed and no internal link is broken', () => {
         const { pages, problems } = checkSite(site);
         expect(problems).toEqual([]);
-        expect(pages.size).toBe(1 + 1 + bundle.packages.length + bundle.categories.length);
+        // The overview, the post list, the campaigns, then a page per package and per category.
+        expect(pages.size).toBe(1 + 1 + 1 + bundle.packages.length + bundle.categories.length);
     });
 
     test('every rule has exactly one anchor, on the page of its first category; every category and package has a page', () => {
@@ -95,9 +96,19 @@ describe('govrule doc on examples/chongqing', () => {
         expect(posts).not.toContain('管理环节');
     });
 
-    test('no campaigns in the sources: no campaigns page and no link to one', () => {
-        expect(fs.existsSync(path.join(site, 'campaigns.html'))).toBe(false);
-        expect(read(site, 'index.html')).not.toContain('campaigns.html');
+    test('the campaigns page: each campaign with its period and the rules that join it, linked from the overview and from each rule', () => {
+        const page = read(site, 'campaigns.html');
+        expect(page).toContain('清朗·优化营商网络环境');
+        expect(page).toContain('2026-03-01');
+        expect(page).toContain('2026-12-31');
+        const joining = bundle.rules.filter(rule => rule.campaign === 'chongqing.qinglang.businessEnvironment');
+        expect(joining.length).toBeGreaterThan(0);
+        for (const rule of joining) {
+            expect(page, rule.id).toContain(`#rule-${slug(rule.id)}`);
+        }
+        expect(read(site, 'index.html')).toContain('campaigns.html');
+        const home = read(site, `categories/${slug(joining[0]!.categories[0]!)}.html`);
+        expect(home).toContain('campaigns.html#campaign-');
     });
 
     test('the search index holds every rule, category and post with its label, and loads as a script', () => {

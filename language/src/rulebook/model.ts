@@ -108,17 +108,25 @@ export interface RulebookModel {
     readonly failing: ReadonlyArray<{ readonly name: string; readonly source: Source; readonly rule: string | null }>;
 }
 
-/**
- * The campaigns of a bundle. The bundle has no campaigns yet; when it gains them (`campaign`
- * declarations), this is the one place that reads them, with `campaignOf` for a rule's.
- */
-export function campaignsOf(_bundle: Bundle): CampaignEntry[] {
-    return [];
+/** The campaigns of a bundle, each with the rules that join it (by id, as the bundle lists them). */
+export function campaignsOf(bundle: Bundle): CampaignEntry[] {
+    const joining = new Map<string, string[]>();
+    for (const rule of bundle.rules) {
+        if (rule.campaign !== null) {
+            joining.set(rule.campaign, [...(joining.get(rule.campaign) ?? []), rule.id]);
+        }
+    }
+    return bundle.campaigns.map(campaign => ({
+        ...named(campaign),
+        from: campaign.effective.from,
+        to: campaign.effective.to,
+        rules: joining.get(campaign.id) ?? [],
+    }));
 }
 
-/** The campaign a rule belongs to (see campaignsOf). */
-export function campaignOf(_rule: BundleRule): string | null {
-    return null;
+/** The campaign a rule joins, or null. */
+export function campaignOf(rule: BundleRule): string | null {
+    return rule.campaign;
 }
 
 /** What a post manages (see campaignsOf: read here when the bundle's posts gain it). */
