@@ -14,7 +14,7 @@ import * as ast from '../syntax/generated/ast.js';
 import { chainOperands } from '../model/conditions.js';
 import { attributeType } from '../model/types.js';
 
-type Literal = number | string | boolean;
+export type Literal = number | string | boolean;
 type Op = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'in' | 'notin';
 
 export interface Atom {

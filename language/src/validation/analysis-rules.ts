@@ -20,7 +20,7 @@ import { categoryTree, packageName, qualifiedName } from '../model/names.js';
 import { hasSyntaxErrors } from '../syntax/syntax-errors.js';
 import { compareStrings } from '../references/symbol-table.js';
 import { clausesOf } from '../model/rules.js';
-import { atomText, implies, satisfiability, toFormula, type Atom, type Formula } from './analysis-constraints.js';
+import { atomText, implies, satisfiability, toFormula, type Atom, type Formula, type Literal } from './analysis-constraints.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { shortened } from '../model/quote.js';
 import { conjunction, quotedName } from '../l10n/diagnostic-words.js';
@@ -230,13 +230,8 @@ function findShadowed(rules: readonly RuleFacts[], budget = PAIR_BUDGET): Shadow
 interface CategoryIndex {
     /** Rules without a required `x == v`: candidates for every rule. */
     readonly unanchored: RuleFacts[];
-    /** Rules by one `x == v` their condition requires: by x, then by v's key. */
-    readonly anchored: Map<ast.Attribute, Map<string, RuleFacts[]>>;
-}
-
-/** A literal value as a map key (a number and a text of the same spelling differ). */
-function valueKey(value: string | number | boolean): string {
-    return `${typeof value}:${String(value)}`;
+    /** Rules by one `x == v` their condition requires: by x, then by v (one attribute's values are of one type). */
+    readonly anchored: Map<ast.Attribute, Map<Literal, RuleFacts[]>>;
 }
 
 /** The comparisons a condition requires: itself, or the parts of its top-level `and`. */
@@ -248,21 +243,21 @@ function requiredAtoms(condition: Formula): Atom[] {
 }
 
 /** One `x == v` the rule's condition requires, if any. */
-function anchorOf(rule: RuleFacts): { attribute: ast.Attribute; value: string } | undefined {
-    const atom = requiredAtoms(rule.condition).find(a => a.op === 'eq' && a.values.length === 1);
-    return atom ? { attribute: atom.attribute, value: valueKey(atom.values[0]) } : undefined;
+function anchorOf(rule: RuleFacts): { attribute: ast.Attribute; value: Literal } | undefined {
+    const atom = requiredAtoms(rule.condition).find(a => a.op === 'eq');
+    return atom ? { attribute: atom.attribute, value: atom.values[0] } : undefined;
 }
 
-/** The values the rule's condition allows for the attributes it restricts with `==` or `in`. */
-function allowedValues(rule: RuleFacts): Map<ast.Attribute, Set<string>> {
-    const allowed = new Map<ast.Attribute, Set<string>>();
+/**
+ * For the attributes the rule's condition restricts with `==` or `in`, values that include every
+ * value it allows (one list per attribute suffices: candidates only need a superset).
+ */
+function allowedValues(rule: RuleFacts): Map<ast.Attribute, readonly Literal[]> {
+    const allowed = new Map<ast.Attribute, readonly Literal[]>();
     for (const atom of requiredAtoms(rule.condition)) {
-        if (atom.op !== 'eq' && atom.op !== 'in') {
-            continue;
+        if (atom.op === 'eq' || atom.op === 'in') {
+            allowed.set(atom.attribute, atom.values);
         }
-        const values = new Set(atom.values.map(valueKey));
-        const before = allowed.get(atom.attribute);
-        allowed.set(atom.attribute, before ? new Set([...before].filter(v => values.has(v))) : values);
     }
     return allowed;
 }
