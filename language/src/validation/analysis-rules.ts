@@ -65,8 +65,7 @@ export class RuleAnalysis {
 
     checkUnreachable(rule: ast.Rule, accept: ValidationAcceptor): void {
         const conflicts = this.findings(worldOf(rule)).unreachable.get(rule);
-        const when = clausesOf(rule).when;
-        if (!conflicts || !when?.condition) {
+        if (!conflicts) {
             return;
         }
         const texts = [...new Set(conflicts.map(describeConflict))];
@@ -74,7 +73,7 @@ export class RuleAnalysis {
         const detail = texts.length === 1
             ? texts[0]
             : t('diagnostics.unreachable-rule.alternatives', { conflicts: [...texts.slice(0, 3), ...(texts.length > 3 ? ['…'] : [])].join(separator) });
-        accept('warning', t('diagnostics.unreachable-rule', { rule: shortened(rule.name), detail }), { node: when.condition, code: 'unreachable-rule' });
+        accept('warning', t('diagnostics.unreachable-rule', { rule: shortened(rule.name), detail }), { node: clausesOf(rule).when!.condition, code: 'unreachable-rule' });
     }
 
     checkShadowed(rule: ast.Rule, accept: ValidationAcceptor): void {
@@ -111,7 +110,8 @@ export class RuleAnalysis {
         const unreachable = new Map<ast.Rule, Atom[][]>();
         for (const r of rules) {
             const sat = satisfiability(r.condition);
-            if (sat.result === 'unsat' && sat.conflicts.length > 0) {
+            // Only a condition can be unsatisfiable, and every failed alternative of one names its contradiction.
+            if (sat.result === 'unsat') {
                 unreachable.set(r.rule, sat.conflicts.map(c => [...c]));
             }
         }
@@ -340,7 +340,8 @@ function describeConflict(atoms: readonly Atom[]): string {
     const texts = atoms.map(a => quotedName(atomText(a)));
     if (texts.length === 1) {
         const atom = atoms[0];
-        return atom.op === 'in' || atom.op === 'eq' ? t('diagnostics.unreachable-rule.never-holds', { atom: texts[0] })
+        // One comparison alone can fail only by listing no value (`in`) or excluding all (`not in`, `!=`).
+        return atom.op === 'in' ? t('diagnostics.unreachable-rule.never-holds', { atom: texts[0] })
             : t('diagnostics.unreachable-rule.excludes-all', { atom: texts[0], attribute: shortened(atom.attribute.name) });
     }
     return texts.length === 2 ? t('diagnostics.unreachable-rule.cannot-both', { first: texts[0], second: texts[1] })
