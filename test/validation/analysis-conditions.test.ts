@@ -93,6 +93,10 @@ describe('comparisons the reasoning cannot read', () => {
         ['reports and reports == 3', 'type-mismatch'],
         ['district and district == "a"', 'type-mismatch'],
         ['district == app and district == website', 'type-mismatch'],
+        // Orderings of other types than numbers bound nothing.
+        ['verified < true and verified > true', 'type-mismatch'],
+        ['district < "a" and district > "b" and district == "c"', 'type-mismatch'],
+        ['channel <= app and channel >= website and channel == selfMedia', 'type-mismatch'],
     ])('%s: %s, no unreachable-rule', async (condition, code) => {
         const ws = await checkFiles({ 'x.govrule': fileWith(`rule r { category c severity minor responsible reviewer actions remove when ${condition} }\n`) });
         const codes = withCode(ws, 'x.govrule', code).length;
@@ -101,6 +105,26 @@ describe('comparisons the reasoning cannot read', () => {
 });
 
 describe('negation', () => {
+    test('`not` of each comparison is its opposite', async () => {
+        await expectVerdicts([
+            ['not (reports == 5) and reports == 5', "'not (reports == 5)' and 'reports == 5' cannot both hold"],
+            ['not (reports != 5) and reports != 5', "'not (reports != 5)' and 'reports != 5' cannot both hold"],
+            ['not (reports < 5) and reports < 5', "'not (reports < 5)' and 'reports < 5' cannot both hold"],
+            ['not (reports <= 5) and reports <= 5', "'not (reports <= 5)' and 'reports <= 5' cannot both hold"],
+            ['not (reports > 5) and reports > 5', "'not (reports > 5)' and 'reports > 5' cannot both hold"],
+            ['not (reports >= 5) and reports >= 5', "'not (reports >= 5)' and 'reports >= 5' cannot both hold"],
+            ['not (reports in [1, 2]) and reports in [1, 2]', "'not (reports in [1, 2])' and 'reports in [1, 2]' cannot both hold"],
+            ['not (reports not in [1, 2]) and reports not in [1, 2]', "'not (reports not in [1, 2])' and 'reports not in [1, 2]' cannot both hold"],
+            ['not verified and verified', "'not verified' and 'verified' cannot both hold"],
+            // The opposite, not its complement of the other side: each of these can hold.
+            ['not (reports < 5) and reports > 5', null],
+            ['not (reports <= 5) and reports >= 6', null],
+            ['not (reports > 5) and reports < 5', null],
+            ['not (reports >= 5) and reports <= 4', null],
+            ['not (reports == 5) and reports != 4', null],
+        ]);
+    });
+
     test('`not` over `and` and `or` is pushed inward', async () => {
         await expectVerdicts([
             ['not (reports <= 5 or reports >= 3)', "'not (reports <= 5)' and 'not (reports >= 3)' cannot both hold"],

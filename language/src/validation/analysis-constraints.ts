@@ -101,11 +101,10 @@ function toAtom(comparison: ast.Comparison, negate: boolean): Atom | undefined {
     let op: Op;
     let literals: readonly ast.Literal[];
     if (comparison.op) {
+        // An operator has its value in a file that parses. An ordering of another type than number
+        // (a type error) keeps its literal: bounds restrict only numbers, so it restricts nothing.
         op = OPS[comparison.op];
-        literals = comparison.value ? [comparison.value] : [];
-        if (literals.length === 0 || ((op === 'lt' || op === 'le' || op === 'gt' || op === 'ge') && type !== 'number')) {
-            return undefined;
-        }
+        literals = [comparison.value!];
     } else if (comparison.membership) {
         op = comparison.negated ? 'notin' : 'in';
         literals = comparison.values;
