@@ -95,37 +95,39 @@ export class RuleAnalysis {
     }
 
     private analyse(world: World): Findings {
-        const rules: RuleFacts[] = [];
+        const unreachable = new Map<ast.Rule, Atom[][]>();
+        const live: RuleFacts[] = [];
         // Rules of a file that does not parse may be missing parts: they neither get nor cause findings.
         for (const doc of this.facts.get(world).documents.filter(d => !hasSyntaxErrors(d))) {
             for (const element of (doc.parseResult.value as ast.Model).elements) {
-                if (ast.isRule(element)) {
-                    const facts = ruleFacts(element);
-                    if (facts) {
-                        rules.push(facts);
-                    }
+                if (!ast.isRule(element)) {
+                    continue;
+                }
+                // A contradiction needs only the condition: it is reported whatever else the rule lacks.
+                const condition = toFormula(clausesOf(element).when?.condition);
+                const sat = satisfiability(condition);
+                if (sat.result === 'unsat') {
+                    // Only a condition can be unsatisfiable, and every failed alternative of one names its contradiction.
+                    unreachable.set(element, sat.conflicts.map(c => [...c]));
+                    continue;
+                }
+                const facts = ruleFacts(element, condition);
+                if (facts?.enabled) {
+                    live.push(facts);
                 }
             }
         }
-        const unreachable = new Map<ast.Rule, Atom[][]>();
-        for (const r of rules) {
-            const sat = satisfiability(r.condition);
-            // Only a condition can be unsatisfiable, and every failed alternative of one names its contradiction.
-            if (sat.result === 'unsat') {
-                unreachable.set(r.rule, sat.conflicts.map(c => [...c]));
-            }
-        }
-        const live = rules.filter(r => r.enabled && !unreachable.has(r.rule));
         const { shadowed, stopped } = findShadowed(live);
         return { unreachable, shadowed, stopped };
     }
 }
 
-function ruleFacts(rule: ast.Rule): RuleFacts | undefined {
+/** What shadowing compares, for a rule whose clauses all resolve. */
+function ruleFacts(rule: ast.Rule, condition: Formula): RuleFacts | undefined {
     const c = clausesOf(rule);
     const level = c.severity?.level.ref;
     const categories = c.category?.categories.map(ref => ref.ref) ?? [];
-    if (!rule.name || !level || categories.length === 0 || categories.some(cat => !cat)) {
+    if (!level || categories.length === 0 || categories.some(cat => !cat)) {
         return undefined;
     }
     const priority = c.priority ? Number(c.priority.value) : 0;
@@ -143,7 +145,7 @@ function ruleFacts(rule: ast.Rule): RuleFacts | undefined {
         categories: categories as ast.Category[],
         from: c.effective?.from ?? '',
         to: c.effective ? (c.effective.to ?? '~') : '~',
-        condition: toFormula(c.when?.condition),
+        condition,
         negation: () => (negation ??= toFormula(c.when?.condition, true)),
     };
 }
