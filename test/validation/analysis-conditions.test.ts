@@ -80,6 +80,10 @@ describe('booleans, enums and texts', () => {
             ['district in []', "'district in []' never holds"],
             ['reports in []', "'reports in []' never holds"],
             ['verified not in [true, false]', "'verified not in [true, false]' excludes every value of 'verified'"],
+            // A number too large to be one (an event's numbers are finite).
+            [`reports == ${'9'.repeat(400)}`, `'reports == ${'9'.repeat(29)}…' never holds`],
+            [`reports in [${'9'.repeat(400)}]`, `'reports in [${'9'.repeat(28)}…' never holds`],
+            [`reports >= ${'9'.repeat(400)}`, `'reports >= ${'9'.repeat(29)}…' excludes every value of 'reports'`],
         ]);
     });
 });

@@ -342,8 +342,8 @@ function describeConflict(atoms: readonly Atom[]): string {
     const texts = atoms.map(a => quotedName(atomText(a)));
     if (texts.length === 1) {
         const atom = atoms[0];
-        // One comparison alone can fail only by listing no value (`in`) or excluding all (`not in`, `!=`).
-        return atom.op === 'in' ? t('diagnostics.unreachable-rule.never-holds', { atom: texts[0] })
+        // One comparison alone fails by allowing no value (`in []`, `==` a number too large to be one) or excluding all.
+        return atom.op === 'in' || atom.op === 'eq' ? t('diagnostics.unreachable-rule.never-holds', { atom: texts[0] })
             : t('diagnostics.unreachable-rule.excludes-all', { atom: texts[0], attribute: shortened(atom.attribute.name) });
     }
     return texts.length === 2 ? t('diagnostics.unreachable-rule.cannot-both', { first: texts[0], second: texts[1] })
