@@ -275,6 +275,19 @@ describe('explain', () => {
         ]);
     });
 
+    test('between equals in everything but their place in the bundle, the place decides', async () => {
+        const loaded = await load(rules(
+            rule('b', 'category top.mid severity minor priority 1')
+            + rule('a', 'category top.mid severity minor priority 1')
+            + rule('c', 'category top severity minor priority 1')));
+        const d = decide(loaded, { category: 't.r.top.mid.leaf', attributes: { channel: 'app' } }, { explain: true });
+        expect(d.explain!.map(e => [e.rule, e.reason])).toEqual([
+            ['t.r.a', 'won over 2 other matches'],
+            ['t.r.b', "matched, but 't.r.a' wins by coming first in the bundle (ids in order)"],
+            ['t.r.c', "matched, but 't.r.a' wins by a more specific category ('t.r.top.mid' is inside 't.r.top')"],
+        ]);
+    });
+
     test('negated comparisons and lists are printed as written', async () => {
         const loaded = await load(rules(rule('r', 'category top severity minor when channel not in [website, selfMedia] and not (reports > 3) and not verified')));
         const d = decide(loaded, { category: 't.r.top', attributes: { channel: 'app' } }, { explain: true });

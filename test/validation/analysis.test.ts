@@ -52,6 +52,16 @@ describe('unreachable-rule', () => {
         expect(found[0].message).toContain("'verified' and 'not verified' cannot both hold");
     });
 
+    test('a contradiction is reported while another clause of the rule has an error', async () => {
+        const condition = 'reports > 5 and reports < 3';
+        for (const clauses of [{ severity: 'bogus' }, { category: 'nowhere' }, { category: null }, { priority: '9'.repeat(400) }]) {
+            const body = ruleText({ clauses: { when: condition, ...clauses } });
+            const ws = await checkBody(body);
+            expect(withCode(ws, 'x.govrule', 'unreachable-rule').map(d => [d.message, d.range]), JSON.stringify(clauses)).toEqual([
+                ["Rule 'r' can never match: 'reports > 5' and 'reports < 3' cannot both hold", rangeOf(fileWith(body), condition)]]);
+        }
+    });
+
     test('a disabled rule with an impossible condition is reported too', async () => {
         const { found } = await unreachable('reports > 5 and reports < 3', { disabled: '' });
         expect(found).toHaveLength(1);
