@@ -30,13 +30,23 @@ export interface Bundle {
     compiler: { name: 'govrule'; version: string };
     packages: Array<{ id: string; files: string[] }>;
     severities: Array<BundleElement & { rank: number }>;
-    posts: BundleElement[];
+    posts: BundlePost[];
     authorities: BundleElement[];
     actions: Array<BundleElement & { params: Array<{ name: string; type: ParamType; optional: boolean }> }>;
     attributes: Array<BundleElement & { type: string; values: string[] | null; default: Scalar | null }>;
     categories: Array<BundleElement & { parent: string | null }>;
     rules: BundleRule[];
     tests: BundleTest[];
+}
+
+/**
+ * A post, with the surfaces it manages (the post management list): members of the enum attribute
+ * `surfaceAttribute`, which its package names with `posts manage`. Both are absent from bundles
+ * of compilers before them; `[]` and null when the post declares none.
+ */
+export interface BundlePost extends BundleElement {
+    surfaces?: string[];
+    surfaceAttribute?: string | null;
 }
 
 export interface BundleRule extends BundleElement {
@@ -61,6 +71,8 @@ export interface BundleTest {
     expect: {
         rule?: string | null;
         actions?: string[];
+        /** `expect actions fine(amount: 100000 CNY)`: only the arguments given are checked. */
+        actionArguments?: Array<{ action: string; args: Record<string, Value> }>;
         severity?: string;
         responsible?: string;
         escalations?: Array<{ to: string; within: Duration | null }>;

@@ -77,6 +77,8 @@ export class CompileFailure extends Error {
 
 class BundleCompiler {
     private readonly fileOf = new Map<ast.Model, string>();
+    /** The attribute each package's `posts manage` line names (the checks allow one per package). */
+    private readonly surfaceAttribute = new Map<string, ast.Attribute>();
 
     constructor(private readonly input: CompileInput) { }
 
@@ -86,6 +88,11 @@ class BundleCompiler {
             const model = doc.parseResult.value as ast.Model;
             models.push(model);
             this.fileOf.set(model, sourcePath(this.input.root, doc.uri.fsPath));
+            for (const element of model.elements) {
+                if (ast.isPostSurfaces(element) && element.attribute.ref) {
+                    this.surfaceAttribute.set(model.name, element.attribute.ref);
+                }
+            }
         }
         const byKey = new Map<ListKey, Array<{ id: string; make: () => object }>>(
             (['severities', 'posts', 'authorities', 'actions', 'attributes', 'categories', 'rules'] as const).map(k => [k, []]));
@@ -174,7 +181,20 @@ class BundleCompiler {
         if (ast.isRule(decl)) {
             return this.rule(decl, base);
         }
+        if (ast.isPost(decl)) {
+            return { id: base.id, name: base.name, label: base.label, doc: base.doc, source: base.source, ...this.surfaces(decl) };
+        }
         return base;
+    }
+
+    /** A post's surfaces in the order of the attribute's members, each once. */
+    private surfaces(post: ast.Post): { surfaces: string[]; surfaceAttribute: string | null } {
+        const attribute = post.surfaces.length > 0 ? this.surfaceAttribute.get(post.$container.name) : undefined;
+        if (!attribute || !ast.isEnumType(attribute.type)) {
+            return { surfaces: [], surfaceAttribute: null };
+        }
+        const managed = new Set(post.surfaces);
+        return { surfaces: attribute.type.members.map(m => m.name).filter(name => managed.has(name)), surfaceAttribute: qualifiedName(attribute) };
     }
 
     private rule(rule: ast.Rule, base: BundleElement): BundleRule {
@@ -227,7 +247,11 @@ class BundleCompiler {
             if (ast.isExpectRule(item)) {
                 expect.rule = item.none ? null : idOf(item.rule!.ref);
             } else if (ast.isExpectActions(item)) {
-                expect.actions = item.actions.map(a => idOf(a.ref));
+                expect.actions = item.calls.map(call => idOf(call.action.ref));
+                const withArgs = item.calls.filter(call => call.args.length > 0);
+                if (withArgs.length > 0) {
+                    expect.actionArguments = withArgs.map(call => ({ action: idOf(call.action.ref), args: this.args(call) }));
+                }
             } else if (ast.isExpectSeverity(item)) {
                 expect.severity = idOf(item.level.ref);
             } else if (ast.isExpectResponsible(item)) {

@@ -180,10 +180,13 @@ export const cliMessages = {
     // What an expectation is about (the `expect` keyword's word), and its values.
     'cli.test.kind.rule': { en: 'rule', 'zh-CN': '规则' },
     'cli.test.kind.actions': { en: 'actions', 'zh-CN': '处置措施' },
+    'cli.test.kind.arguments': { en: 'arguments of {action}', 'zh-CN': '{action}的参数' },
     'cli.test.kind.severity': { en: 'severity', 'zh-CN': '严重程度' },
     'cli.test.kind.responsible': { en: 'responsible', 'zh-CN': '责任岗位' },
     'cli.test.kind.escalation': { en: 'escalation', 'zh-CN': '升级' },
     'cli.test.value.none': { en: 'none', 'zh-CN': '无' },
+    'cli.test.value.argument': { en: '{name}: {value}', 'zh-CN': '{name}：{value}' },
+    'cli.test.value.action-not-taken': { en: '{action} not taken', 'zh-CN': '未采取{action}' },
     'cli.test.value.no-escalation': { en: 'no escalation', 'zh-CN': '不升级' },
     'cli.test.value.within': { en: '{target} within {duration}', 'zh-CN': '{duration}内升级至{target}' },
     'cli.test.value.after': { en: '{target} after {duration}', 'zh-CN': '{duration}后升级至{target}' },

@@ -57,6 +57,8 @@ export type GovRuleKeywordNames =
     | "given"
     | "import"
     | "in"
+    | "manage"
+    | "manages"
     | "money"
     | "none"
     | "not"
@@ -65,6 +67,7 @@ export type GovRuleKeywordNames =
     | "or"
     | "package"
     | "post"
+    | "posts"
     | "priority"
     | "responsible"
     | "rule"
@@ -101,7 +104,7 @@ export function isAction(item: unknown): item is Action {
 }
 
 export interface ActionCall extends langium.AstNode {
-    readonly $container: ActionsClause;
+    readonly $container: ActionsClause | ExpectActions;
     readonly $type: 'ActionCall';
     action: langium.Reference<Action>;
     args: Array<Argument>;
@@ -376,7 +379,7 @@ export function isEffectiveClause(item: unknown): item is EffectiveClause {
     return reflection.isInstance(item, EffectiveClause.$type);
 }
 
-export type Element = Action | Attribute | Authority | Category | Post | Rule | Severities | Test;
+export type Element = Action | Attribute | Authority | Category | Post | PostSurfaces | Rule | Severities | Test;
 
 export const Element = {
     $type: 'Element'
@@ -476,12 +479,12 @@ export function isEscalationTarget(item: unknown): item is EscalationTarget {
 export interface ExpectActions extends langium.AstNode {
     readonly $container: Test;
     readonly $type: 'ExpectActions';
-    actions: Array<langium.Reference<Action>>;
+    calls: Array<ActionCall>;
 }
 
 export const ExpectActions = {
     $type: 'ExpectActions',
-    actions: 'actions'
+    calls: 'calls'
 } as const;
 
 export function isExpectActions(item: unknown): item is ExpectActions {
@@ -738,16 +741,33 @@ export interface Post extends langium.AstNode {
     readonly $type: 'Post';
     label?: string;
     name: string;
+    surfaces: Array<string>;
 }
 
 export const Post = {
     $type: 'Post',
     label: 'label',
-    name: 'name'
+    name: 'name',
+    surfaces: 'surfaces'
 } as const;
 
 export function isPost(item: unknown): item is Post {
     return reflection.isInstance(item, Post.$type);
+}
+
+export interface PostSurfaces extends langium.AstNode {
+    readonly $container: Model;
+    readonly $type: 'PostSurfaces';
+    attribute: langium.Reference<Attribute>;
+}
+
+export const PostSurfaces = {
+    $type: 'PostSurfaces',
+    attribute: 'attribute'
+} as const;
+
+export function isPostSurfaces(item: unknown): item is PostSurfaces {
+    return reflection.isInstance(item, PostSurfaces.$type);
 }
 
 export interface PrimitiveType extends langium.AstNode {
@@ -983,6 +1003,7 @@ export type GovRuleAstType = {
     Or: Or
     Param: Param
     Post: Post
+    PostSurfaces: PostSurfaces
     PrimitiveType: PrimitiveType
     PriorityClause: PriorityClause
     ResponsibleClause: ResponsibleClause
@@ -1302,10 +1323,9 @@ export class GovRuleAstReflection extends langium.AbstractAstReflection {
         ExpectActions: {
             name: ExpectActions.$type,
             properties: {
-                actions: {
-                    name: ExpectActions.actions,
-                    defaultValue: [],
-                    referenceType: Action.$type
+                calls: {
+                    name: ExpectActions.calls,
+                    defaultValue: []
                 }
             },
             superTypes: [TestItem.$type]
@@ -1499,9 +1519,24 @@ export class GovRuleAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Post.name
+                },
+                surfaces: {
+                    name: Post.surfaces,
+                    defaultValue: [],
+                    optional: true
                 }
             },
             superTypes: [Element.$type, EscalationTarget.$type]
+        },
+        PostSurfaces: {
+            name: PostSurfaces.$type,
+            properties: {
+                attribute: {
+                    name: PostSurfaces.attribute,
+                    referenceType: Attribute.$type
+                }
+            },
+            superTypes: [Element.$type]
         },
         PrimitiveType: {
             name: PrimitiveType.$type,
