@@ -19,6 +19,8 @@ export interface Facts {
     readonly used: ReadonlySet<AstNode>;
     /** Categories named by enabled rules (their sub-categories are covered too). */
     readonly coveredByRules: ReadonlySet<ast.Category>;
+    /** The `posts manage` lines of each package, in document order (one is allowed). */
+    readonly surfaceLines: ReadonlyMap<string, readonly ast.PostSurfaces[]>;
     /**
      * Some file could not be parsed at all: what it declares and uses is unknown, so findings
      * about the whole workspace (no scale, never used) would be guesses.
@@ -46,6 +48,16 @@ export class WorkspaceFacts {
         return scales.length === 1 ? scales[0].levels[scales[0].levels.length - 1] : undefined;
     }
 
+    /**
+     * The enum attribute whose members a post's `manages` names: the one its package's first
+     * `posts manage` line names, if that resolves to an enum attribute.
+     */
+    surfaceAttributeOf(post: ast.Post): ast.Attribute | undefined {
+        const line = this.get(worldOf(post)).surfaceLines.get(post.$container.name)?.[0];
+        const attribute = line?.attribute.ref;
+        return attribute && ast.isEnumType(attribute.type) ? attribute : undefined;
+    }
+
     isCovered(category: ast.Category): boolean {
         const covered = this.get(worldOf(category)).coveredByRules;
         for (let c: AstNode | undefined = category; ast.isCategory(c); c = c.$container) {
@@ -65,11 +77,19 @@ export class WorkspaceFacts {
         const attributesByName = new Map<string, ast.Attribute[]>();
         const used = new Set<AstNode>();
         const coveredByRules = new Set<ast.Category>();
+        const surfaceLines = new Map<string, ast.PostSurfaces[]>();
         for (const doc of documents) {
             const model = doc.parseResult.value as ast.Model;
             for (const element of model.elements) {
                 if (ast.isSeverities(element)) {
                     scales.push(element);
+                } else if (ast.isPostSurfaces(element)) {
+                    const lines = surfaceLines.get(model.name);
+                    if (lines) {
+                        lines.push(element);
+                    } else {
+                        surfaceLines.set(model.name, [element]);
+                    }
                 } else if (ast.isAttribute(element) && element.name) {
                     const same = attributesByName.get(element.name);
                     if (same) {
@@ -93,6 +113,6 @@ export class WorkspaceFacts {
             }
         }
         const someUnread = documents.some(doc => isUnreadModel(doc.parseResult.value));
-        return { documents, scales, attributesByName, used, coveredByRules, someUnread };
+        return { documents, scales, attributesByName, used, coveredByRules, surfaceLines, someUnread };
     }
 }
