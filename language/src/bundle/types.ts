@@ -41,7 +41,7 @@ export interface Bundle {
 
 /**
  * A post, with the surfaces it manages (the post management list): members of the enum attribute
- * `surfaceAttribute`, which its package names with `posts manage`. Both are absent from bundles
+ * `surfaceAttribute`, which its package declares `managed`. Both are absent from bundles
  * of compilers before them; `[]` and null when the post declares none.
  */
 export interface BundlePost extends BundleElement {

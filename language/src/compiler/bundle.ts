@@ -77,7 +77,7 @@ export class CompileFailure extends Error {
 
 class BundleCompiler {
     private readonly fileOf = new Map<ast.Model, string>();
-    /** The attribute each package's `posts manage` line names (the checks allow one per package). */
+    /** The managed attribute of each package (the checks allow one per package). */
     private readonly surfaceAttribute = new Map<string, ast.Attribute>();
 
     constructor(private readonly input: CompileInput) { }
@@ -89,8 +89,8 @@ class BundleCompiler {
             models.push(model);
             this.fileOf.set(model, sourcePath(this.input.root, doc.uri.fsPath));
             for (const element of model.elements) {
-                if (ast.isPostSurfaces(element) && element.attribute.ref) {
-                    this.surfaceAttribute.set(model.name, element.attribute.ref);
+                if (ast.isAttribute(element) && element.managed && !this.surfaceAttribute.has(model.name)) {
+                    this.surfaceAttribute.set(model.name, element);
                 }
             }
         }

@@ -74,7 +74,7 @@ export function* declarationsOf(model: ast.Model): Generator<Declaration> {
             yield* element.levels;
         } else if (ast.isCategory(element)) {
             yield* categoryTree(element);
-        } else if (!ast.isTest(element) && !ast.isPostSurfaces(element)) {
+        } else if (!ast.isTest(element)) {
             yield element;
         }
     }

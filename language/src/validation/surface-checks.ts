@@ -1,5 +1,5 @@
 /**
- * The post management list (§4.7): a package's `posts manage` line, the surfaces each post
+ * The post management list (§4.7): a package's `managed` attribute, the surfaces each post
  * `manages`, and the `post-surface` lint on rules whose condition restricts the surface to values
  * their responsible post (or a post they escalate to) does not manage.
  */
@@ -26,17 +26,19 @@ export class SurfaceChecks {
         this.symbols = services.references.SymbolTable;
     }
 
-    /** surface-attribute: one `posts manage` line per package, naming an enum attribute. */
-    checkLine(line: ast.PostSurfaces, accept: ValidationAcceptor): void {
-        const lines = this.facts.get(worldOf(line)).surfaceLines.get(line.$container.name) ?? [];
-        if (lines.length > 1 && lines[0] !== line) {
-            accept('error', t('diagnostics.surface-attribute.twice', { package: shortened(line.$container.name), first: shortened(lines[0]!.attribute.$refText) }),
-                { node: line, keyword: 'posts', code: 'surface-attribute' });
+    /** surface-attribute: one `managed` attribute per package, an enum. */
+    checkManaged(attribute: ast.Attribute, accept: ValidationAcceptor): void {
+        if (!attribute.managed) {
+            return;
         }
-        const attribute = line.attribute?.ref;
-        if (attribute && !ast.isEnumType(attribute.type)) {
+        const managed = this.facts.get(worldOf(attribute)).managedAttributes.get(attribute.$container.name) ?? [];
+        if (managed.length > 1 && managed[0] !== attribute) {
+            accept('error', t('diagnostics.surface-attribute.twice', { package: shortened(attribute.$container.name), first: shortened(managed[0]!.name) }),
+                { node: attribute, property: 'managed', code: 'surface-attribute' });
+        }
+        if (!ast.isEnumType(attribute.type)) {
             accept('error', t('diagnostics.surface-attribute.not-enum', { attribute: shortened(attribute.name) }),
-                { node: line, property: 'attribute', code: 'surface-attribute' });
+                { node: attribute, property: 'managed', code: 'surface-attribute' });
         }
     }
 
@@ -45,15 +47,15 @@ export class SurfaceChecks {
         if (post.surfaces.length === 0) {
             return;
         }
-        const lines = this.facts.get(worldOf(post)).surfaceLines.get(post.$container.name) ?? [];
-        if (lines.length === 0) {
+        const managed = this.facts.get(worldOf(post)).managedAttributes.get(post.$container.name) ?? [];
+        if (managed.length === 0) {
             accept('error', t('diagnostics.surface-attribute.none', { post: shortened(post.name), package: shortened(post.$container.name) }),
                 { node: post, keyword: 'manages', code: 'surface-attribute' });
             return;
         }
         const attribute = this.facts.surfaceAttributeOf(post);
         if (!attribute) {
-            return; // the line's own error says why
+            return; // the attribute's own error says why
         }
         const members = enumMembers(attribute);
         const budget = new Budget(FILE_BUDGET);

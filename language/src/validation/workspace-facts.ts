@@ -19,8 +19,8 @@ export interface Facts {
     readonly used: ReadonlySet<AstNode>;
     /** Categories named by enabled rules (their sub-categories are covered too). */
     readonly coveredByRules: ReadonlySet<ast.Category>;
-    /** The `posts manage` lines of each package, in document order (one is allowed). */
-    readonly surfaceLines: ReadonlyMap<string, readonly ast.PostSurfaces[]>;
+    /** The `managed` attributes of each package, in document order (one is allowed). */
+    readonly managedAttributes: ReadonlyMap<string, readonly ast.Attribute[]>;
     /**
      * Some file could not be parsed at all: what it declares and uses is unknown, so findings
      * about the whole workspace (no scale, never used) would be guesses.
@@ -49,12 +49,11 @@ export class WorkspaceFacts {
     }
 
     /**
-     * The enum attribute whose members a post's `manages` names: the one its package's first
-     * `posts manage` line names, if that resolves to an enum attribute.
+     * The enum attribute whose members a post's `manages` names: its package's first `managed`
+     * attribute, if that is an enum.
      */
     surfaceAttributeOf(post: ast.Post): ast.Attribute | undefined {
-        const line = this.get(worldOf(post)).surfaceLines.get(post.$container.name)?.[0];
-        const attribute = line?.attribute.ref;
+        const attribute = this.get(worldOf(post)).managedAttributes.get(post.$container.name)?.[0];
         return attribute && ast.isEnumType(attribute.type) ? attribute : undefined;
     }
 
@@ -77,20 +76,21 @@ export class WorkspaceFacts {
         const attributesByName = new Map<string, ast.Attribute[]>();
         const used = new Set<AstNode>();
         const coveredByRules = new Set<ast.Category>();
-        const surfaceLines = new Map<string, ast.PostSurfaces[]>();
+        const managedAttributes = new Map<string, ast.Attribute[]>();
         for (const doc of documents) {
             const model = doc.parseResult.value as ast.Model;
             for (const element of model.elements) {
                 if (ast.isSeverities(element)) {
                     scales.push(element);
-                } else if (ast.isPostSurfaces(element)) {
-                    const lines = surfaceLines.get(model.name);
-                    if (lines) {
-                        lines.push(element);
-                    } else {
-                        surfaceLines.set(model.name, [element]);
-                    }
                 } else if (ast.isAttribute(element) && element.name) {
+                    if (element.managed) {
+                        const managed = managedAttributes.get(model.name);
+                        if (managed) {
+                            managed.push(element);
+                        } else {
+                            managedAttributes.set(model.name, [element]);
+                        }
+                    }
                     const same = attributesByName.get(element.name);
                     if (same) {
                         same.push(element);
@@ -113,6 +113,6 @@ export class WorkspaceFacts {
             }
         }
         const someUnread = documents.some(doc => isUnreadModel(doc.parseResult.value));
-        return { documents, scales, attributesByName, used, coveredByRules, surfaceLines, someUnread };
+        return { documents, scales, attributesByName, used, coveredByRules, managedAttributes, someUnread };
     }
 }

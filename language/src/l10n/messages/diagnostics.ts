@@ -187,16 +187,16 @@ export const diagnosticsMessages = {
     'diagnostics.escalation-target': { en: "'{name}' is already a target of this escalation", 'zh-CN': '“{name}”已是本次升级的升级对象' },
     // The post management list (surface-attribute, post-surface).
     'diagnostics.surface-attribute.none': {
-        en: "Post '{post}' manages surfaces, but package '{package}' names no surface attribute: add `posts manage <attribute>` to the package",
-        'zh-CN': '岗位“{post}”声明了管理对象，但包“{package}”没有指定管理对象属性：请在包中加上 `posts manage <属性>`',
+        en: "Post '{post}' manages surfaces, but package '{package}' names no surface attribute: declare the enum attribute of the surfaces as `managed attribute`",
+        'zh-CN': '岗位“{post}”声明了管理对象，但包“{package}”没有指定管理对象属性：请把包中的一个枚举属性声明为 `managed attribute`',
     },
     'diagnostics.surface-attribute.not-enum': {
-        en: "The surface attribute '{attribute}' must be an enum: its values are the surfaces posts manage",
+        en: "The managed attribute '{attribute}' must be an enum: its values are the surfaces posts manage",
         'zh-CN': '管理对象属性“{attribute}”必须是枚举：其取值就是岗位管理的对象',
     },
     'diagnostics.surface-attribute.twice': {
-        en: "Package '{package}' already names its surface attribute ('{first}'); a package names one",
-        'zh-CN': '包“{package}”已经指定了管理对象属性（“{first}”）；一个包只能指定一个',
+        en: "Package '{package}' already has a managed attribute ('{first}'); a package has one",
+        'zh-CN': '包“{package}”已有管理对象属性（“{first}”）；一个包只能有一个',
     },
     'diagnostics.post-surface.responsible': {
         en: "The rule's condition restricts the case to {surfaces}, which the responsible post '{post}' does not manage (it manages {managed}){hint}",

@@ -57,7 +57,7 @@ export type GovRuleKeywordNames =
     | "given"
     | "import"
     | "in"
-    | "manage"
+    | "managed"
     | "manages"
     | "money"
     | "none"
@@ -67,7 +67,6 @@ export type GovRuleKeywordNames =
     | "or"
     | "package"
     | "post"
-    | "posts"
     | "priority"
     | "responsible"
     | "rule"
@@ -176,6 +175,7 @@ export interface Attribute extends langium.AstNode {
     readonly $type: 'Attribute';
     default?: Literal;
     label?: string;
+    managed: boolean;
     name: string;
     type: AttributeType;
 }
@@ -184,6 +184,7 @@ export const Attribute = {
     $type: 'Attribute',
     default: 'default',
     label: 'label',
+    managed: 'managed',
     name: 'name',
     type: 'type'
 } as const;
@@ -379,7 +380,7 @@ export function isEffectiveClause(item: unknown): item is EffectiveClause {
     return reflection.isInstance(item, EffectiveClause.$type);
 }
 
-export type Element = Action | Attribute | Authority | Category | Post | PostSurfaces | Rule | Severities | Test;
+export type Element = Action | Attribute | Authority | Category | Post | Rule | Severities | Test;
 
 export const Element = {
     $type: 'Element'
@@ -755,21 +756,6 @@ export function isPost(item: unknown): item is Post {
     return reflection.isInstance(item, Post.$type);
 }
 
-export interface PostSurfaces extends langium.AstNode {
-    readonly $container: Model;
-    readonly $type: 'PostSurfaces';
-    attribute: langium.Reference<Attribute>;
-}
-
-export const PostSurfaces = {
-    $type: 'PostSurfaces',
-    attribute: 'attribute'
-} as const;
-
-export function isPostSurfaces(item: unknown): item is PostSurfaces {
-    return reflection.isInstance(item, PostSurfaces.$type);
-}
-
 export interface PrimitiveType extends langium.AstNode {
     readonly $container: Attribute;
     readonly $type: 'PrimitiveType';
@@ -1003,7 +989,6 @@ export type GovRuleAstType = {
     Or: Or
     Param: Param
     Post: Post
-    PostSurfaces: PostSurfaces
     PrimitiveType: PrimitiveType
     PriorityClause: PriorityClause
     ResponsibleClause: ResponsibleClause
@@ -1102,6 +1087,11 @@ export class GovRuleAstReflection extends langium.AbstractAstReflection {
                 },
                 label: {
                     name: Attribute.label,
+                    optional: true
+                },
+                managed: {
+                    name: Attribute.managed,
+                    defaultValue: false,
                     optional: true
                 },
                 name: {
@@ -1527,16 +1517,6 @@ export class GovRuleAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Element.$type, EscalationTarget.$type]
-        },
-        PostSurfaces: {
-            name: PostSurfaces.$type,
-            properties: {
-                attribute: {
-                    name: PostSurfaces.attribute,
-                    referenceType: Attribute.$type
-                }
-            },
-            superTypes: [Element.$type]
         },
         PrimitiveType: {
             name: PrimitiveType.$type,
