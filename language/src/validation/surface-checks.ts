@@ -100,7 +100,7 @@ export class SurfaceChecks {
             if (unmanaged.length > 0) {
                 const suggestions = this.postsManaging(responsible, restricted.attribute, restricted.surfaces, clauses.responsible!.post.$refText);
                 accept('warning', t('diagnostics.post-surface.responsible', {
-                    post: shortened(responsible.name), surfaces: enumeration(unmanaged), managed: enumeration(responsible.surfaces), hint: didYouMean(suggestions),
+                    post: shortened(responsible.name), surfaces: enumeration(unmanaged), managed: enumeration(inMemberOrder(responsible, restricted.attribute)), hint: didYouMean(suggestions),
                 }), { node: clauses.responsible!, property: 'post', code: 'post-surface', data: { suggestions } satisfies DiagnosticData });
             }
         }
@@ -109,7 +109,7 @@ export class SurfaceChecks {
             const forTarget = ast.isPost(target) ? restrictedFor(target) : undefined;
             if (ast.isPost(target) && forTarget && !target.surfaces.some(s => forTarget.surfaces.has(s))) {
                 accept('warning', t('diagnostics.post-surface.escalation', {
-                    post: shortened(target.name), surfaces: enumeration([...forTarget.surfaces]), managed: enumeration(target.surfaces),
+                    post: shortened(target.name), surfaces: enumeration([...forTarget.surfaces]), managed: enumeration(inMemberOrder(target, forTarget.attribute)),
                 }), { node: step, property: 'target', code: 'post-surface' });
             }
         }
@@ -131,4 +131,9 @@ export class SurfaceChecks {
         }
         return names.sort().slice(0, 3);
     }
+}
+
+/** A post's surfaces as messages list them: in the attribute's order, as the bundle does. */
+function inMemberOrder(post: ast.Post, attribute: ast.Attribute): string[] {
+    return enumMembers(attribute).filter(m => post.surfaces.includes(m));
 }

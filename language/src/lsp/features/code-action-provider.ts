@@ -140,6 +140,8 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
                 }
                 case 'unresolved-import':
                     return this.replacements(diagnostic, data.suggestions, changeTo);
+                case 'post-surface':
+                    return this.replacements(diagnostic, data.suggestions, changeTo);
                 case 'unnormalized-name':
                     return data.replacement ? [{ title: t('diagnostics.fix.nfc', { name: shortened(data.replacement) }), edits: [{ range: diagnostic.range, newText: data.replacement }], preferred: true }] : [];
                 default:
