@@ -1,5 +1,5 @@
 /**
- * The post management list (§4.7): which surfaces a rule's condition certainly restricts a case to.
+ * The post management list (§4.1): which surfaces a rule's condition certainly restricts a case to.
  * Conservative on purpose: only comparisons of the surface attribute itself count, at the top of
  * the condition, in its `and` chain, or as an `or` of such comparisons; anything else (a `not`, a
  * deeper nesting, an unresolved member) says nothing. The `post-surface` lint warns only on

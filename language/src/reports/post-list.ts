@@ -1,5 +1,5 @@
 /**
- * The post management list (岗位管理清单, LANGUAGE.md §4.7) from a bundle: each post, the surfaces
+ * The post management list (岗位管理清单, LANGUAGE.md §4.1) from a bundle: each post, the surfaces
  * it manages and the rules it is responsible for, in words. `govrule report posts` renders it as a
  * table; the rows are the same whatever the format.
  */

@@ -1,5 +1,5 @@
 /**
- * The post management list (§4.7): a package's `managed` attribute, the surfaces each post
+ * The post management list (§4.1): a package's `managed` attribute, the surfaces each post
  * `manages`, and the `post-surface` lint on rules whose condition restricts the surface to values
  * their responsible post (or a post they escalate to) does not manage.
  */
