@@ -58,6 +58,8 @@ export const CODES = {
     'config-duplicate-key': { level: 'warning', lint: true, summary: 'a key given twice in one object of govrule.json' },
     'analysis-budget': { level: 'info', lint: true, summary: 'the search for shadowed rules stopped: too many rules could shadow one another' },
     'confusable-name': { level: 'warning', lint: true, summary: 'two different names visible in one file that look alike' },
+    'surface-attribute': { level: 'error', lint: false, summary: "a package's surface attribute is missing, not an enum, or named twice" },
+    'post-surface': { level: 'warning', lint: true, summary: 'a rule restricts the surface to values its post does not manage' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -121,8 +121,8 @@ describe('declarations', () => {
 
     test('posts and authorities: sorted by id, with label, doc and source', () => {
         expect(bundle.posts).toEqual([
-            { id: 'demo.common.editor', name: 'editor', label: null, doc: null, source: sourceOf(VOCAB_FILE, VOCAB, 'post editor') },
-            { id: 'demo.common.reviewer', name: 'reviewer', label: '审核员', doc: '审核\n第二行', source: sourceOf(VOCAB_FILE, VOCAB, 'post reviewer') },
+            { id: 'demo.common.editor', name: 'editor', label: null, doc: null, source: sourceOf(VOCAB_FILE, VOCAB, 'post editor'), surfaces: [], surfaceAttribute: null },
+            { id: 'demo.common.reviewer', name: 'reviewer', label: '审核员', doc: '审核\n第二行', source: sourceOf(VOCAB_FILE, VOCAB, 'post reviewer'), surfaces: [], surfaceAttribute: null },
         ]);
         expect(bundle.authorities).toEqual([{ id: 'demo.common.cac', name: 'cac', label: '网信办', doc: null, source: sourceOf(VOCAB_FILE, VOCAB, 'authority') }]);
     });

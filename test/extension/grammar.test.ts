@@ -151,6 +151,8 @@ describe('TextMate grammar', () => {
             ['attribute channel', 'enum', 'storage.type.enum.govrule'],
             ['attribute channel', 'selfMedia', 'variable.other.enummember.govrule'],
             ['attribute reports', 'default', 'keyword.other.default.govrule'],
+            ['managed attribute channel', 'managed', 'keyword.other.manages.govrule'],
+            ['post editor', 'manages', 'keyword.other.manages.govrule'],
             ['attribute district', '\\"', 'constant.character.escape.govrule'],
             ['attribute district', '\\u4E2D', 'constant.character.escape.govrule'],
             ['attribute district', '\\u{1F4E2}', 'constant.character.escape.govrule'],

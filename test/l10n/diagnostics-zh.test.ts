@@ -82,6 +82,12 @@ const CASES: Array<[DiagnosticCode, string, Record<string, string>, string]> = [
         'r.govrule': `${RULE}\nrule r2 {\n    category misc\n    severity serious\n    responsible reviewer\n    actions remove\n    priority 1\n}\n`,
     }, '规则“r”永远不会胜出：凡是它匹配的事件，规则“r2”都匹配，且因优先级更高（1 > 0）胜出'],
     ['confusable-name', 'a look-alike name', { 'r.govrule': `${RULE}post rev\u0131ewer\n` }, '“revıewer”与“reviewer”（岗位 demo.common.reviewer）看起来相同：前者的“ı”（U+0131 LATIN SMALL LETTER DOTLESS I）在后者中是“i”（U+0069 LATIN SMALL LETTER I）；请重命名其中一个，使二者一眼可辨'],
+    ['surface-attribute', 'surfaces without a surface attribute', { 'p.govrule': 'package t.desks\npost desk manages information\n' },
+        '岗位“desk”声明了管理对象，但包“t.desks”没有指定管理对象属性：请把包中的一个枚举属性声明为 `managed attribute`'],
+    ['post-surface', 'a rule on a surface its post does not manage', {
+        'p.govrule': 'package t.desks\nmanaged attribute place: enum { information, comment }\npost desk manages information\n',
+        'r.govrule': rule('responsible reviewer', 'responsible t.desks.desk\n    when t.desks.place == comment'),
+    }, '规则的条件把案件限定在comment，但责任岗位“desk”不管理这些对象（它管理information）'],
 ];
 
 describe('every diagnostic of a rule file, in Chinese', () => {

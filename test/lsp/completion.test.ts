@@ -127,7 +127,7 @@ describe('keywords and snippets', () => {
 
     test('at top level, the declarations, with snippets for the rule, category tree and the other declarations', async () => {
         const items = await complete(RULES, `${RULES}\n`);
-        expect(items.filter(i => i.kind === 14).map(i => i.label)).toEqual(['severities', 'post', 'authority', 'action', 'attribute', 'category', 'rule', 'test', 'campaign']);
+        expect(items.filter(i => i.kind === 14).map(i => i.label)).toEqual(['severities', 'post', 'authority', 'action', 'managed', 'attribute', 'category', 'rule', 'test', 'campaign']);
         expect(items.filter(i => i.kind === 15).map(i => i.detail)).toEqual([
             'severity scale, lowest first', 'handling action with a parameter', 'enum attribute with a default',
             'category tree', 'rule skeleton with the required clauses', 'test: an event and what must happen', 'campaign with its period',

@@ -89,7 +89,7 @@ const bundleArb: fc.Arbitrary<Bundle> = attrsArb.chain(attrs => fc.record({
         compiler: { name: 'govrule', version: '0.1.0' },
         packages: [{ id: 'p', files: ['a.govrule'] }],
         severities: Array.from({ length: severityCount }, (_, i) => ({ ...element(`p.s${i}`), rank: i })),
-        posts: [element('p.editor'), element('p.reviewer')],
+        posts: [element('p.editor'), element('p.reviewer')].map(post => ({ ...post, surfaces: [], surfaceAttribute: null })),
         authorities: [element('p.cac')],
         actions: [{ ...element('p.remove'), params: [] }],
         attributes: attrs.map(a => ({ ...element(`p.${a.name}`), name: a.name, type: a.type, values: a.values, default: a.default })),

@@ -30,7 +30,7 @@ export interface Bundle {
     compiler: { name: 'govrule'; version: string };
     packages: Array<{ id: string; files: string[] }>;
     severities: Array<BundleElement & { rank: number }>;
-    posts: BundleElement[];
+    posts: BundlePost[];
     authorities: BundleElement[];
     actions: Array<BundleElement & { params: Array<{ name: string; type: ParamType; optional: boolean }> }>;
     attributes: Array<BundleElement & { type: string; values: string[] | null; default: Scalar | null }>;
@@ -43,6 +43,15 @@ export interface Bundle {
 /** A special campaign (专项行动): the period in force of the rules that join it. */
 export interface BundleCampaign extends BundleElement {
     effective: { from: string | null; to: string | null };
+}
+
+/**
+ * A post, with the surfaces it manages (the post management list): members of the enum attribute
+ * `surfaceAttribute`, which its package declares `managed`; `[]` and null when the post declares none.
+ */
+export interface BundlePost extends BundleElement {
+    surfaces: string[];
+    surfaceAttribute: string | null;
 }
 
 export interface BundleRule extends BundleElement {
@@ -70,6 +79,8 @@ export interface BundleTest {
     expect: {
         rule?: string | null;
         actions?: string[];
+        /** `expect actions fine(amount: 100000 CNY)`: only the arguments given are checked. */
+        actionArguments?: Array<{ action: string; args: Record<string, Value> }>;
         severity?: string;
         responsible?: string;
         escalations?: Array<{ to: string; within: Duration | null }>;

@@ -77,6 +77,8 @@ export class CompileFailure extends Error {
 
 class BundleCompiler {
     private readonly fileOf = new Map<ast.Model, string>();
+    /** The managed attribute of each package (the checks allow one per package). */
+    private readonly surfaceAttribute = new Map<string, ast.Attribute>();
 
     constructor(private readonly input: CompileInput) { }
 
@@ -86,6 +88,11 @@ class BundleCompiler {
             const model = doc.parseResult.value as ast.Model;
             models.push(model);
             this.fileOf.set(model, sourcePath(this.input.root, doc.uri.fsPath));
+            for (const element of model.elements) {
+                if (ast.isAttribute(element) && element.managed && !this.surfaceAttribute.has(model.name)) {
+                    this.surfaceAttribute.set(model.name, element);
+                }
+            }
         }
         const byKey = new Map<ListKey, Array<{ id: string; make: () => object }>>(
             (['severities', 'posts', 'authorities', 'actions', 'attributes', 'categories', 'campaigns', 'rules'] as const).map(k => [k, []]));
@@ -177,7 +184,20 @@ class BundleCompiler {
         if (ast.isCampaign(decl)) {
             return { id: base.id, name: base.name, label: base.label, doc: base.doc, source: base.source, effective: { ...periodOf(decl.period) } };
         }
+        if (ast.isPost(decl)) {
+            return { id: base.id, name: base.name, label: base.label, doc: base.doc, source: base.source, ...this.surfaces(decl) };
+        }
         return base;
+    }
+
+    /** A post's surfaces in the order of the attribute's members, each once. */
+    private surfaces(post: ast.Post): { surfaces: string[]; surfaceAttribute: string | null } {
+        const attribute = post.surfaces.length > 0 ? this.surfaceAttribute.get(post.$container.name) : undefined;
+        if (!attribute || !ast.isEnumType(attribute.type)) {
+            return { surfaces: [], surfaceAttribute: null };
+        }
+        const managed = new Set(post.surfaces);
+        return { surfaces: attribute.type.members.map(m => m.name).filter(name => managed.has(name)), surfaceAttribute: qualifiedName(attribute) };
     }
 
     private rule(rule: ast.Rule, base: BundleElement): BundleRule {
@@ -231,7 +251,11 @@ class BundleCompiler {
             if (ast.isExpectRule(item)) {
                 expect.rule = item.none ? null : idOf(item.rule!.ref);
             } else if (ast.isExpectActions(item)) {
-                expect.actions = item.actions.map(a => idOf(a.ref));
+                expect.actions = item.calls.map(call => idOf(call.action.ref));
+                const withArgs = item.calls.filter(call => call.args.length > 0);
+                if (withArgs.length > 0) {
+                    expect.actionArguments = withArgs.map(call => ({ action: idOf(call.action.ref), args: this.args(call) }));
+                }
             } else if (ast.isExpectSeverity(item)) {
                 expect.severity = idOf(item.level.ref);
             } else if (ast.isExpectResponsible(item)) {

@@ -3,7 +3,7 @@
  * conditions as the authors wrote them and the results of the test blocks. The pages only render
  * it, so what the site says is decided here and tested without HTML.
  */
-import type { Bundle, BundleElement, BundleRule, Source, Value } from '../bundle/types.js';
+import type { Bundle, BundleElement, BundlePost, BundleRule, Source, Value } from '../bundle/types.js';
 import type { TestResult } from '../runtime/bundle-tests.js';
 
 export interface Named {
@@ -129,9 +129,9 @@ export function campaignOf(rule: BundleRule): string | null {
     return rule.campaign;
 }
 
-/** What a post manages (see campaignsOf: read here when the bundle's posts gain it). */
-export function surfacesOf(_post: BundleElement): string[] {
-    return [];
+/** What a post manages (its `manages` surfaces), in the attribute's order. */
+export function surfacesOf(post: BundlePost): string[] {
+    return post.surfaces;
 }
 
 function compareIds(a: string, b: string): number {
@@ -273,10 +273,10 @@ export function buildRulebook(input: RulebookInput): RulebookModel {
     const responsibleFor = groupBy([...rules.values()], r => r.responsible);
     const steps = [...rules.values()].flatMap(r => r.escalation.map(s => ({ to: s.to, rule: r.id, after: s.after, afterSeconds: s.afterSeconds })));
     const receives = groupBy(steps, s => s.to);
-    const duties = (element: BundleElement, kind: PostEntry['kind']): PostEntry => ({
+    const duties = (element: BundleElement, kind: PostEntry['kind'], surfaces: readonly string[]): PostEntry => ({
         ...named(element),
         kind,
-        surfaces: kind === 'post' ? surfacesOf(element) : [],
+        surfaces,
         responsibleFor: (responsibleFor.get(element.id) ?? []).map(r => r.id),
         receives: (receives.get(element.id) ?? []).map(({ rule, after, afterSeconds }) => ({ rule, after, afterSeconds })),
     });
@@ -294,8 +294,8 @@ export function buildRulebook(input: RulebookInput): RulebookModel {
         packages,
         categories,
         rules,
-        posts: bundle.posts.map(p => duties(p, 'post')),
-        authorities: bundle.authorities.map(a => duties(a, 'authority')),
+        posts: bundle.posts.map(p => duties(p, 'post', surfacesOf(p))),
+        authorities: bundle.authorities.map(a => duties(a, 'authority', [])),
         campaigns: campaignsOf(bundle),
         names,
         testCount: input.results.length,

@@ -66,7 +66,8 @@ export class RuleChecks {
                     { node: arg, property: 'value', code: 'action-arguments' });
             }
         }
-        const missing = action.params.filter(p => !p.optional && !given.has(p.name));
+        // An expectation names only the arguments it checks (`expect actions fine(amount: 100 CNY)`).
+        const missing = ast.isExpectActions(call.$container) ? [] : action.params.filter(p => !p.optional && !given.has(p.name));
         if (missing.length > 0) {
             const list = enumeration(missing.map(p => `${p.name}: ${p.type}`));
             const fix = `${action.name}(${missing.map(p => `${p.name}: ${VALUE_EXAMPLES[p.type]}`).join(', ')})`;

@@ -208,10 +208,13 @@ export const cliMessages = {
     // What an expectation is about (the `expect` keyword's word), and its values.
     'cli.test.kind.rule': { en: 'rule', 'zh-CN': '规则' },
     'cli.test.kind.actions': { en: 'actions', 'zh-CN': '处置措施' },
+    'cli.test.kind.arguments': { en: 'arguments of {action}', 'zh-CN': '{action}的参数' },
     'cli.test.kind.severity': { en: 'severity', 'zh-CN': '严重程度' },
     'cli.test.kind.responsible': { en: 'responsible', 'zh-CN': '责任岗位' },
     'cli.test.kind.escalation': { en: 'escalation', 'zh-CN': '升级' },
     'cli.test.value.none': { en: 'none', 'zh-CN': '无' },
+    'cli.test.value.argument': { en: '{name}: {value}', 'zh-CN': '{name}：{value}' },
+    'cli.test.value.action-not-taken': { en: '{action} not taken', 'zh-CN': '未采取{action}' },
     'cli.test.value.no-escalation': { en: 'no escalation', 'zh-CN': '不升级' },
     'cli.test.value.within': { en: '{target} within {duration}', 'zh-CN': '{duration}内升级至{target}' },
     'cli.test.value.after': { en: '{target} after {duration}', 'zh-CN': '{duration}后升级至{target}' },
@@ -276,6 +279,24 @@ export const cliMessages = {
     // ---- govrule diff (the command; the report's words are under cli.diff.report.*) ----
     'cli.diff.two-sides': { en: 'diff takes two sides, OLD and NEW (got {paths})', 'zh-CN': 'diff 需要新旧两边：OLD 和 NEW（收到 {paths}）' },
     'cli.diff.no-sides': { en: 'diff takes two sides, OLD and NEW (got none)', 'zh-CN': 'diff 需要新旧两边：OLD 和 NEW（一个也没给）' },
+    // govrule report posts: the post management list.
+    'cli.report.summary': { en: 'print a report of the sources: posts (the post management list)', 'zh-CN': '打印源文件的报告：posts（岗位管理清单）' },
+    'cli.report.option.posts': { en: 'posts × the surfaces they manage, with the rules each is responsible for', 'zh-CN': '各岗位及其管理的对象，以及各岗位负责的规则' },
+    'cli.report.option.format': { en: 'the report as text (default), markdown or csv', 'zh-CN': '报告格式：text（默认）、markdown 或 csv' },
+    'cli.report.option.output': { en: 'write the report to FILE (never a source or a govrule.json)', 'zh-CN': '把报告写入 FILE（不会覆盖源文件或 govrule.json）' },
+    'cli.report.no-kind': { en: 'govrule report needs the report to print ({reports})', 'zh-CN': 'govrule report 需要指明要打印的报告（{reports}）' },
+    'cli.report.unknown-kind': { en: "unknown report '{kind}' (reports: {reports})", 'zh-CN': '没有报告“{kind}”（可用报告：{reports}）' },
+    'cli.report.format': { en: "unknown format '{format}' for report (formats: {formats})", 'zh-CN': 'report 不支持格式“{format}”（可用格式：{formats}）' },
+    'cli.report.sources-have-errors': { en: 'govrule: the sources have errors; no report was made', 'zh-CN': 'govrule：源文件有错误，未生成报告' },
+    'cli.report.posts.title': { en: 'Post management list', 'zh-CN': '岗位管理清单' },
+    'cli.report.posts.column.post': { en: 'post', 'zh-CN': '岗位' },
+    'cli.report.posts.column.rules': { en: 'responsible for', 'zh-CN': '负责的规则' },
+    'cli.report.posts.labelled': { en: '{label} ({name})', 'zh-CN': '{label}（{name}）' },
+    'cli.report.posts.no-rules': { en: 'none', 'zh-CN': '无' },
+    'cli.report.posts.no-surfaces': {
+        en: 'govrule: no post declares the surfaces it manages (`post name manages ...` with a `managed attribute`)',
+        'zh-CN': 'govrule：没有岗位声明其管理对象（用 `managed attribute` 和 `post 名称 manages ...` 声明）',
+    },
     'cli.diff.format': { en: "unknown format '{format}' for diff (formats: {formats})", 'zh-CN': 'diff 不支持格式“{format}”（可用格式：{formats}）' },
     'cli.diff.needs-events': { en: '{option} needs --events FILE (the events to replay)', 'zh-CN': '{option} 需要与 --events FILE（要重放的事件）一起使用' },
     'cli.diff.max-changed': {

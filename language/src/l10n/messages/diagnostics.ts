@@ -188,6 +188,27 @@ export const diagnosticsMessages = {
         'zh-CN': '升级步骤的时间必须严格递增：{after}并不晚于 {previous}',
     },
     'diagnostics.escalation-target': { en: "'{name}' is already a target of this escalation", 'zh-CN': '“{name}”已是本次升级的升级对象' },
+    // The post management list (surface-attribute, post-surface).
+    'diagnostics.surface-attribute.none': {
+        en: "Post '{post}' manages surfaces, but package '{package}' names no surface attribute: declare the enum attribute of the surfaces as `managed attribute`",
+        'zh-CN': '岗位“{post}”声明了管理对象，但包“{package}”没有指定管理对象属性：请把包中的一个枚举属性声明为 `managed attribute`',
+    },
+    'diagnostics.surface-attribute.not-enum': {
+        en: "The managed attribute '{attribute}' must be an enum: its values are the surfaces posts manage",
+        'zh-CN': '管理对象属性“{attribute}”必须是枚举：其取值就是岗位管理的对象',
+    },
+    'diagnostics.surface-attribute.twice': {
+        en: "Package '{package}' already has a managed attribute ('{first}'); a package has one",
+        'zh-CN': '包“{package}”已有管理对象属性（“{first}”）；一个包只能有一个',
+    },
+    'diagnostics.post-surface.responsible': {
+        en: "The rule's condition restricts the case to {surfaces}, which the responsible post '{post}' does not manage (it manages {managed}){hint}",
+        'zh-CN': '规则的条件把案件限定在{surfaces}，但责任岗位“{post}”不管理这些对象（它管理{managed}）{hint}',
+    },
+    'diagnostics.post-surface.escalation': {
+        en: "This step hands the case to '{post}', which manages none of {surfaces} that the rule's condition restricts it to (it manages {managed})",
+        'zh-CN': '此步骤把案件交给“{post}”，但规则条件限定的{surfaces}都不归它管理（它管理{managed}）',
+    },
     'diagnostics.escalates-to-responsible': {
         en: "This step escalates to '{name}', the rule's own responsible post",
         'zh-CN': '此步骤升级至“{name}”，即本规则自己的责任岗位',
@@ -450,6 +471,8 @@ export const diagnosticsMessages = {
     'diagnostics.summary.uncovered-category': { en: 'a leaf category that no enabled rule covers', 'zh-CN': '没有启用的规则覆盖的末级类别' },
     'diagnostics.summary.critical-without-authority': { en: 'a top-severity rule whose escalation never reaches an authority', 'zh-CN': '最高严重程度的规则，其升级对象中没有主管部门' },
     'diagnostics.summary.unreachable-rule': { en: 'a condition that can never hold', 'zh-CN': '永远不成立的条件' },
+    'diagnostics.summary.surface-attribute': { en: "a package's surface attribute is missing, not an enum, or named twice", 'zh-CN': '包的管理对象属性缺失、不是枚举或指定了两次' },
+    'diagnostics.summary.post-surface': { en: 'a rule restricts the surface to values its post does not manage', 'zh-CN': '规则限定的管理对象不归其岗位管理' },
     'diagnostics.summary.shadowed-rule': { en: 'an enabled rule that can never win', 'zh-CN': '永远不会胜出的已启用规则' },
     'diagnostics.summary.config-duplicate-key': { en: 'a key given twice in one object of govrule.json', 'zh-CN': 'govrule.json 同一对象中重复的键' },
     'diagnostics.summary.analysis-budget': { en: 'the search for shadowed rules stopped: too many rules could shadow one another', 'zh-CN': '被遮蔽规则的检查已停止：可能相互遮蔽的规则太多' },

@@ -33,6 +33,9 @@ export const editorMessages = {
     'editor.a-kind.campaign': { en: 'a campaign', 'zh-CN': '专项行动' },
     'editor.kind.parameter-of': { en: 'parameter of action {action}', 'zh-CN': '处置措施 {action} 的参数' },
     'editor.kind.value-of': { en: 'value of attribute {attribute}', 'zh-CN': '属性 {attribute} 的枚举值' },
+    'editor.hover.managed': { en: 'managed: its values are the surfaces the posts of its package manage', 'zh-CN': '管理对象属性：其取值就是本包岗位所管理的对象' },
+    'editor.hover.manages': { en: 'manages {surfaces}', 'zh-CN': '管理对象：{surfaces}' },
+    'editor.kind.surface-of': { en: 'a surface: value of the managed attribute {attribute}', 'zh-CN': '管理对象：管理对象属性 {attribute} 的取值' },
     'editor.kind.package': { en: 'package', 'zh-CN': '包' },
 
     // One-line details (completion, outline).

@@ -14,6 +14,7 @@ import type { NameResolver } from '../../references/name-resolver.js';
 import type { SymbolEntry, SymbolTable } from '../../references/symbol-table.js';
 import { CLAUSE_KEYWORDS } from '../../model/rules.js';
 import { VALUE_EXAMPLES, attributeType } from '../../model/types.js';
+import { enumMembers } from '../../model/surfaces.js';
 import { durationInWords } from '../../l10n/values.js';
 import { describe, detailOf, labelOf, paramText } from '../queries/describe.js';
 import { addImportEdit } from '../queries/edits.js';
@@ -98,9 +99,35 @@ export class GovRuleCompletionProvider extends DefaultCompletionProvider {
             this.completeKeyword(context, feature, acceptor);
         } else if (GrammarAST.isCrossReference(feature) && context.node) {
             this.completeReference(context, next as NextFeature<GrammarAST.CrossReference>, acceptor);
+        } else if (GrammarAST.isRuleCall(feature) && GrammarAST.isTerminalRule(feature.rule.ref) && next.property === 'surfaces') {
+            this.completeSurfaces(context, acceptor);
         } else if (GrammarAST.isRuleCall(feature) && GrammarAST.isTerminalRule(feature.rule.ref)) {
             this.completeTerminal(context, feature, acceptor);
         }
+    }
+
+    /** After `manages` or its commas: the members of the package's managed attribute not yet listed. */
+    private completeSurfaces(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const post = context.node && AstUtils.getContainerOfType(context.node, ast.isPost);
+        const attribute = post && this.services.validation.WorkspaceFacts.surfaceAttributeOf(post);
+        if (!post || !attribute) {
+            return;
+        }
+        const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
+        // The surface being typed is already in the list while it is typed.
+        const listed = new Set(post.surfaces.filter(s => s !== typed));
+        enumMembers(attribute).forEach((member, i) => {
+            if (listed.has(member)) {
+                return;
+            }
+            acceptor(context, {
+                label: member,
+                kind: CompletionItemKind.EnumMember,
+                detail: t('editor.kind.surface-of', { attribute: attribute.name }),
+                labelDetails: { description: `${attribute.name}${labelOf(attribute) ? ` ${labelOf(attribute)}` : ''}` },
+                sortText: `0${String(i).padStart(3, '0')}`,
+            });
+        });
     }
 
     // ---- keywords and snippets ----

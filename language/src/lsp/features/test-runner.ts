@@ -364,6 +364,7 @@ function sourceKey(source: Source): string {
 const EXPECT_ITEM: Record<ExpectationKind, (item: ast.TestItem) => boolean> = {
     rule: ast.isExpectRule,
     actions: ast.isExpectActions,
+    arguments: ast.isExpectActions,
     severity: ast.isExpectSeverity,
     responsible: ast.isExpectResponsible,
     escalation: ast.isExpectEscalation,

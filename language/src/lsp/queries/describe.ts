@@ -134,7 +134,13 @@ function detailsOf(node: Named): string[] {
     if (ast.isAttribute(node)) {
         const lines = [t('editor.hover.type', { type: attributeTypeText(node) })];
         lines.push(node.default?.$cstNode ? t('editor.hover.default', { value: node.default.$cstNode.text }) : t('editor.hover.no-default'));
+        if (node.managed) {
+            lines.push(t('editor.hover.managed'));
+        }
         return lines;
+    }
+    if (ast.isPost(node) && node.surfaces.length > 0) {
+        return [t('editor.hover.manages', { surfaces: list(node.surfaces.map(s => `\`${s}\``)) })];
     }
     if (ast.isSeverityLevel(node)) {
         const levels = node.$container.levels;

@@ -58,6 +58,8 @@ export type GovRuleKeywordNames =
     | "given"
     | "import"
     | "in"
+    | "managed"
+    | "manages"
     | "money"
     | "none"
     | "not"
@@ -102,7 +104,7 @@ export function isAction(item: unknown): item is Action {
 }
 
 export interface ActionCall extends langium.AstNode {
-    readonly $container: ActionsClause;
+    readonly $container: ActionsClause | ExpectActions;
     readonly $type: 'ActionCall';
     action: langium.Reference<Action>;
     args: Array<Argument>;
@@ -174,6 +176,7 @@ export interface Attribute extends langium.AstNode {
     readonly $type: 'Attribute';
     default?: Literal;
     label?: string;
+    managed: boolean;
     name: string;
     type: AttributeType;
 }
@@ -182,6 +185,7 @@ export const Attribute = {
     $type: 'Attribute',
     default: 'default',
     label: 'label',
+    managed: 'managed',
     name: 'name',
     type: 'type'
 } as const;
@@ -511,12 +515,12 @@ export function isEscalationTarget(item: unknown): item is EscalationTarget {
 export interface ExpectActions extends langium.AstNode {
     readonly $container: Test;
     readonly $type: 'ExpectActions';
-    actions: Array<langium.Reference<Action>>;
+    calls: Array<ActionCall>;
 }
 
 export const ExpectActions = {
     $type: 'ExpectActions',
-    actions: 'actions'
+    calls: 'calls'
 } as const;
 
 export function isExpectActions(item: unknown): item is ExpectActions {
@@ -773,12 +777,14 @@ export interface Post extends langium.AstNode {
     readonly $type: 'Post';
     label?: string;
     name: string;
+    surfaces: Array<string>;
 }
 
 export const Post = {
     $type: 'Post',
     label: 'label',
-    name: 'name'
+    name: 'name',
+    surfaces: 'surfaces'
 } as const;
 
 export function isPost(item: unknown): item is Post {
@@ -1120,6 +1126,11 @@ export class GovRuleAstReflection extends langium.AbstractAstReflection {
                     name: Attribute.label,
                     optional: true
                 },
+                managed: {
+                    name: Attribute.managed,
+                    defaultValue: false,
+                    optional: true
+                },
                 name: {
                     name: Attribute.name
                 },
@@ -1365,10 +1376,9 @@ export class GovRuleAstReflection extends langium.AbstractAstReflection {
         ExpectActions: {
             name: ExpectActions.$type,
             properties: {
-                actions: {
-                    name: ExpectActions.actions,
-                    defaultValue: [],
-                    referenceType: Action.$type
+                calls: {
+                    name: ExpectActions.calls,
+                    defaultValue: []
                 }
             },
             superTypes: [TestItem.$type]
@@ -1562,6 +1572,11 @@ export class GovRuleAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Post.name
+                },
+                surfaces: {
+                    name: Post.surfaces,
+                    defaultValue: [],
+                    optional: true
                 }
             },
             superTypes: [Element.$type, EscalationTarget.$type]
