@@ -37,7 +37,9 @@ export const ROOMS = [
     { room: 'diff', paths: ['diff/'], may: ['l10n', 'bundle', 'runtime'] },
     { room: 'diff/sides', paths: ['diff/sides.ts'], may: ['l10n', 'bundle', 'runtime', 'config', 'project', 'diff'] },
     { room: 'reports', paths: ['reports/'], may: ['l10n', 'bundle', 'runtime'] },
-    { room: 'cli', paths: ['cli/'], may: ['l10n', 'bundle', 'unicode', 'foundation', 'model', 'config', 'compiler', 'runtime', 'format', 'project', 'diff', 'diff/sides', 'reports'] },
+    // The rulebook (`govrule doc`): a model of the site from a bundle, the authors' conditions (the AST) and test results, rendered as HTML.
+    { room: 'rulebook', paths: ['rulebook/'], may: ['l10n', 'ast', 'bundle', 'model', 'runtime'] },
+    { room: 'cli', paths: ['cli/'], may: ['l10n', 'bundle', 'unicode', 'foundation', 'model', 'config', 'compiler', 'runtime', 'format', 'project', 'diff', 'diff/sides', 'reports', 'rulebook'] },
     { room: 'lsp/services', paths: ['lsp/server/services.ts'], may: [], typeOnly: true },
     { room: 'lsp/queries', paths: ['lsp/queries/'], may: ['l10n', 'ast', 'unicode', 'foundation', 'model', 'syntax', 'references', 'services', 'lsp/services'] },
     { room: 'lsp/server', paths: ['lsp/server/'], may: ['l10n', 'ast', 'bundle', 'unicode', 'foundation', 'model', 'syntax', 'config', 'references', 'validation', 'services', 'core', 'compiler', 'lsp/services', 'lsp/queries'] },

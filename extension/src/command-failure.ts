@@ -30,6 +30,7 @@ type Task = 'test' | 'compile' | 'other';
 const TASKS: Record<string, Task> = {
     'govrule.runTests': 'test',
     'govrule.runAllTests': 'test',
+    'govrule.runSelectedTests': 'test',
     'govrule.compile': 'compile',
 };
 

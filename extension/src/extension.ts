@@ -14,6 +14,7 @@ import { SECTION } from './settings.js';
 import { ProblemStatus } from './status.js';
 import { createConfig, newRuleFile } from './walkthrough.js';
 import { CREATE_CONFIG_COMMAND, NEW_RULE_FILE_COMMAND } from './walkthrough-text.js';
+import { TestExplorer } from './test-explorer.js';
 
 /** How long the "indexing" progress waits for the server's first diagnostics at most. */
 const INDEXING_TIMEOUT_MS = 120_000;
@@ -71,6 +72,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(client.onDidChangeState(e => {
         status.setState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped');
     }));
+    const tests = new TestExplorer(() => client, output);
+    context.subscriptions.push(tests, tests.follow(client));
     // Not awaited: commands wait for activation to finish, and indexing may take a while.
     void start(client);
 }

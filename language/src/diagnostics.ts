@@ -40,6 +40,7 @@ export const CODES = {
     'escalation-target': { level: 'error', lint: false, summary: 'the same target twice in one escalation' },
     'invalid-literal': { level: 'error', lint: false, summary: 'impossible date, bad money, bad currency code, bad default' },
     'effective-range': { level: 'error', lint: false, summary: 'an end date before its start' },
+    'campaign-period': { level: 'error', lint: false, summary: "a rule's effective period shares no day with its campaign's" },
     'unresolved-import': { level: 'error', lint: false, summary: 'an import names no package or element' },
     'invisible-character': { level: 'error', lint: false, summary: 'an invisible, bidirectional or control character written raw' },
     'unnormalized-name': { level: 'error', lint: false, summary: 'a name not in Unicode normalization form C' },
@@ -49,7 +50,7 @@ export const CODES = {
     'test-failed': { level: 'error', lint: false, summary: 'a test run in the editor failed: an expectation does not hold' },
     'escalates-to-responsible': { level: 'warning', lint: true, summary: "a step escalates to the rule's own responsible post" },
     'duplicate-action': { level: 'warning', lint: true, summary: 'an action listed twice in one rule' },
-    'unused-declaration': { level: 'warning', lint: true, summary: 'a post, authority, action or attribute that nothing uses' },
+    'unused-declaration': { level: 'warning', lint: true, summary: 'a post, authority, action, attribute or campaign that nothing uses' },
     'uncovered-category': { level: 'warning', lint: true, summary: 'a leaf category that no enabled rule covers' },
     'critical-without-authority': { level: 'warning', lint: true, summary: 'a top-severity rule whose escalation never reaches an authority' },
     'unreachable-rule': { level: 'warning', lint: true, summary: 'a condition that can never hold' },
@@ -57,6 +58,8 @@ export const CODES = {
     'config-duplicate-key': { level: 'warning', lint: true, summary: 'a key given twice in one object of govrule.json' },
     'analysis-budget': { level: 'info', lint: true, summary: 'the search for shadowed rules stopped: too many rules could shadow one another' },
     'confusable-name': { level: 'warning', lint: true, summary: 'two different names visible in one file that look alike' },
+    'surface-attribute': { level: 'error', lint: false, summary: "a package's surface attribute is missing, not an enum, or named twice" },
+    'post-surface': { level: 'warning', lint: true, summary: 'a rule restricts the surface to values its post does not manage' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

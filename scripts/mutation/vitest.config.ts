@@ -20,8 +20,8 @@ function spawningTestFiles(): string[] {
     return files.filter(file => SPAWNS.test(fs.readFileSync(path.join(root, file), 'utf8')));
 }
 
-/** Property tests and huge inputs take seconds each: they run after the quick files. */
-const SLOW = /(differential|hostile-input|fuzz)\.test\.ts$/;
+/** Property tests, huge inputs and the analysis budget take seconds each: they run after the quick files. */
+const SLOW = /(differential|hostile-input|fuzz|budget)\.test\.ts$/;
 
 /**
  * A fixed order, quick files first: Stryker stops a mutant's run at the first failing test, so

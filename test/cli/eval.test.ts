@@ -39,8 +39,9 @@ describe('eval --event', () => {
         const result = runCli(['eval', '--bundle', bundle, '--event', writeEvent('one.json', JSON.stringify(EVENT))]);
         expect(result.status, describeRun(result)).toBe(0);
         const decision = JSON.parse(result.stdout);
-        expect(Object.keys(decision)).toEqual(['rule', 'severity', 'actions', 'responsible', 'escalation', 'alsoMatched', 'explain']);
+        expect(Object.keys(decision)).toEqual(['rule', 'campaign', 'severity', 'actions', 'responsible', 'escalation', 'alsoMatched', 'explain']);
         expect(decision.rule).toBe('chongqing.qinglang.enterpriseRumorSelfMedia');
+        expect(decision.campaign).toBe('chongqing.qinglang.businessEnvironment');
         expect(decision.severity).toBe('chongqing.common.severe');
         expect(decision.responsible).toBe('chongqing.common.reviewer');
         expect(decision.actions).toContainEqual({ action: 'chongqing.common.suspendAccount', args: { days: 7 } });
@@ -118,7 +119,7 @@ describe('eval --events', () => {
         expect(out.map(d => d.id ?? null)).toEqual(['a', 'b', 'c', null, null]);
         expect(out[2]).toEqual({ error: "the event lacks required attribute 'channel' (no default)", line: 4, id: 'c' });
         expect(out[3].line).toBe(5);
-        expect(Object.keys(out[0])).toEqual(['id', 'rule', 'severity', 'actions', 'responsible', 'escalation', 'alsoMatched']);
+        expect(Object.keys(out[0])).toEqual(['id', 'rule', 'campaign', 'severity', 'actions', 'responsible', 'escalation', 'alsoMatched']);
         expect(result.stderr).toBe('govrule: 2 of 5 events could not be decided (see the "error" lines)\n');
     });
 
@@ -168,8 +169,9 @@ describe('usage and bundle errors (exit 2)', () => {
     test.each([
         ['not JSON', '{"format":', /^govrule: error: cannot use bad\.json: the bundle is not valid JSON: /],
         ['another format', '{"format":"other"}', /^govrule: error: cannot use bad\.json: not a GovRule bundle: "format" is the text "other", expected "govrule-bundle"\n$/],
-        ['a newer format version', '{"format":"govrule-bundle","formatVersion":2}', /^govrule: error: cannot use bad\.json: unsupported bundle: "formatVersion" is 2, but this runtime reads version 1; compile the rules with a matching govrule\n$/],
-        ['not matching the schema', '{"format":"govrule-bundle","formatVersion":1}', /^govrule: error: cannot use bad\.json: the bundle does not match the bundle schema: \/ must have required property/],
+        ['a newer format version', '{"format":"govrule-bundle","formatVersion":3}', /^govrule: error: cannot use bad\.json: unsupported bundle: "formatVersion" is 3, but this runtime reads version 2; compile the rules with a matching govrule\n$/],
+        ['a bundle of format version 1', '{"format":"govrule-bundle","formatVersion":1}', /^govrule: error: cannot use bad\.json: outdated bundle: "formatVersion" is 1, an older format this runtime no longer reads \(it reads version 2\); recompile the rules with a current govrule and load the new bundle\n$/],
+        ['not matching the schema', '{"format":"govrule-bundle","formatVersion":2}', /^govrule: error: cannot use bad\.json: the bundle does not match the bundle schema: \/ must have required property/],
     ])('a bundle that is %s', (_name, content, stderr) => {
         fs.writeFileSync(path.join(dir, 'bad.json'), content);
         const result = runCli(['eval', '--bundle', 'bad.json', '--event', '-'], { cwd: dir, input: JSON.stringify(EVENT) });

@@ -101,7 +101,7 @@ describe('text for people, in Chinese', () => {
         expect(result.status).toBe(2);
         expect(result.stderr).toBe('govrule：错误：未知格式“xml”（可用格式：text、json、sarif、github）\n');
         const unknown = runCli(['--lang', 'zh-CN', 'frob']);
-        expect(unknown.stderr).toBe('govrule：错误：未知命令“frob”（可用命令：check、compile、fmt、test、eval、init、diff）；参见 govrule --help\n');
+        expect(unknown.stderr).toBe('govrule：错误：未知命令“frob”（可用命令：check、compile、fmt、test、eval、init、diff、report、doc）；参见 govrule --help\n');
     });
 
     test('check with problems: the summary line, and the unreadable file in words', () => {

@@ -80,7 +80,7 @@ describe('the text', () => {
         expect(text.split('\n').slice(0, 5)).toEqual([
             '{',
             '  "format": "govrule-bundle",',
-            '  "formatVersion": 1,',
+            '  "formatVersion": 2,',
             `  "compiler": ${JSON.stringify(bundle.compiler)},`,
             '  "packages": [{"id":"demo.common","files":["common.govrule"]},{"id":"t.more","files":["more.govrule"]},{"id":"t.rules","files":["rules/r.govrule"]}],',
         ]);
@@ -93,7 +93,7 @@ describe('the text', () => {
         const { bundle, text } = await build({ 'common.govrule': 'package demo.common\nseverities { low high }\n' });
         expect(bundle.rules).toEqual([]);
         expect(text).toBe(layout(bundle));
-        for (const key of ['posts', 'authorities', 'actions', 'attributes', 'categories', 'rules', 'tests']) {
+        for (const key of ['posts', 'authorities', 'actions', 'attributes', 'categories', 'campaigns', 'rules', 'tests']) {
             expect(text).toContain(`\n  "${key}": []`);
         }
         expect(text).toContain('\n  "severities": [\n    {"id":"demo.common.low"');
@@ -103,7 +103,7 @@ describe('the text', () => {
     test('compileBundle gives the keys in the documented order', async () => {
         const { project } = await build({ 'common.govrule': VOCAB });
         const bundle = compileBundle({ root: ROOT, documents: project.documents, comments: project.services.documentation.CommentProvider });
-        expect(Object.keys(bundle)).toEqual(['format', 'formatVersion', 'compiler', 'packages', 'severities', 'posts', 'authorities', 'actions', 'attributes', 'categories', 'rules', 'tests']);
+        expect(Object.keys(bundle)).toEqual(['format', 'formatVersion', 'compiler', 'packages', 'severities', 'posts', 'authorities', 'actions', 'attributes', 'categories', 'campaigns', 'rules', 'tests']);
     });
 });
 

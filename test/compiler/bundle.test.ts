@@ -100,10 +100,10 @@ function rule(id: string): BundleRule {
 
 describe('the bundle head', () => {
     test('keys in the documented order, the format, the compiler and the packages with their files', () => {
-        expect(Object.keys(bundle)).toEqual(['format', 'formatVersion', 'compiler', 'packages', 'severities', 'posts', 'authorities', 'actions', 'attributes', 'categories', 'rules', 'tests']);
+        expect(Object.keys(bundle)).toEqual(['format', 'formatVersion', 'compiler', 'packages', 'severities', 'posts', 'authorities', 'actions', 'attributes', 'categories', 'campaigns', 'rules', 'tests']);
         const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
         expect(bundle.format).toBe('govrule-bundle');
-        expect(bundle.formatVersion).toBe(1);
+        expect(bundle.formatVersion).toBe(2);
         expect(bundle.compiler).toEqual({ name: 'govrule', version });
         expect(bundle.packages).toEqual([{ id: 'demo.common', files: [VOCAB_FILE] }, { id: 't.qinglang', files: [RULES_FILE] }]);
         expect(bundle.tests).toEqual([]);
@@ -121,8 +121,8 @@ describe('declarations', () => {
 
     test('posts and authorities: sorted by id, with label, doc and source', () => {
         expect(bundle.posts).toEqual([
-            { id: 'demo.common.editor', name: 'editor', label: null, doc: null, source: sourceOf(VOCAB_FILE, VOCAB, 'post editor') },
-            { id: 'demo.common.reviewer', name: 'reviewer', label: '审核员', doc: '审核\n第二行', source: sourceOf(VOCAB_FILE, VOCAB, 'post reviewer') },
+            { id: 'demo.common.editor', name: 'editor', label: null, doc: null, source: sourceOf(VOCAB_FILE, VOCAB, 'post editor'), surfaces: [], surfaceAttribute: null },
+            { id: 'demo.common.reviewer', name: 'reviewer', label: '审核员', doc: '审核\n第二行', source: sourceOf(VOCAB_FILE, VOCAB, 'post reviewer'), surfaces: [], surfaceAttribute: null },
         ]);
         expect(bundle.authorities).toEqual([{ id: 'demo.common.cac', name: 'cac', label: '网信办', doc: null, source: sourceOf(VOCAB_FILE, VOCAB, 'authority') }]);
     });
@@ -196,6 +196,7 @@ describe('rules', () => {
             enabled: true,
             effective: { from: '2026-03-01', to: '2026-12-31' },
             basis: ['第一条', '第二条'],
+            campaign: null,
         });
         expect(Object.keys(b.actions[0].args)).toEqual(['amount', 'note', 'days', 'public']);
     });

@@ -117,3 +117,24 @@ describe('a failure while planning the bundle', () => {
         expect(JSON.parse(text)).toMatchObject({ packages: [], severities: [], rules: [], tests: [] });
     });
 });
+
+describe('a broken invariant of campaigns', () => {
+    test('a rule that shares no day with its campaign fails the compile instead of being written in force never', async () => {
+        const text = `package t.rules
+import demo.common.*
+category c
+campaign spring effective 2026-03-01 .. 2026-05-31
+rule inSpring { category c severity minor responsible reviewer actions remove campaign spring effective 2026-04-01 .. 2026-04-30 }
+`;
+        const project = await loadProject([{ path: VOCAB_FILE, text: VOCAB }, { path: RULES_FILE, text }]);
+        expect(project.hasErrors).toBe(false);
+        const compiled: CompileInput = { root: ROOT, documents: project.documents, comments: project.services.documentation.CommentProvider };
+        const model = compiled.documents.find(d => d.uri.fsPath === RULES_FILE)!.parseResult.value as ast.Model;
+        // After validation, the campaign moves away: what campaign-period would have reported.
+        const campaign = model.elements.find(e => e.$type === 'Campaign') as ast.Campaign;
+        (campaign.period as { from: string; to?: string }).from = '2027-01-01';
+        (campaign.period as { from: string; to?: string }).to = '2027-12-31';
+        const failure = failureOf(() => [...bundleChunks(compiled)]);
+        expect([failure.file, failure.message]).toEqual([RULES_FILE, "rule 'inSpring' shares no day with its campaign"]);
+    });
+});

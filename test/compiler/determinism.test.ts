@@ -80,7 +80,7 @@ describe('the streamed output', () => {
         expect(lines.at(-1)).toBe('');
         expect(lines.at(-2)).toBe('}');
         const bundle = JSON.parse(streamed) as Record<string, unknown[]>;
-        for (const key of ['severities', 'posts', 'authorities', 'actions', 'attributes', 'categories', 'rules']) {
+        for (const key of ['severities', 'posts', 'authorities', 'actions', 'attributes', 'categories', 'campaigns', 'rules']) {
             const start = lines.indexOf(`  "${key}": [`);
             expect(start, key).toBeGreaterThan(0);
             const elements = bundle[key];

@@ -67,7 +67,7 @@ describe('govrule.json checked with the schema', () => {
     test('lint levels: one message a code; unknown codes and error codes are named as such', () => {
         expect(problems('{ "lint": {\n "duplicate-action": 3,\n "syntax": "loud",\n "nope": "loud",\n "syntax": "off" } }').filter(p => !p.includes('Duplicate key'))).toEqual([
             "2:2 config Level of 'duplicate-action' must be one of error, warning, info, hint, off",
-            "4:2 config Unknown lint 'nope' (lints: escalates-to-responsible, duplicate-action, unused-declaration, uncovered-category, critical-without-authority, unreachable-rule, shadowed-rule, config-duplicate-key, analysis-budget, confusable-name)",
+            "4:2 config Unknown lint 'nope' (lints: escalates-to-responsible, duplicate-action, unused-declaration, uncovered-category, critical-without-authority, unreachable-rule, shadowed-rule, config-duplicate-key, analysis-budget, confusable-name, post-surface)",
             "5:2 config 'syntax' is an error and cannot be changed or turned off; only lints can",
         ]);
     });
@@ -75,7 +75,7 @@ describe('govrule.json checked with the schema', () => {
     test('keys with "/" and "~" (escaped in the schema errors\' JSON Pointers) are placed at the key', () => {
         expect(problems('{ "a/b~0": 1, "lint": { "x/~1": "loud" } }')).toEqual([
             "1:3 config Unknown setting 'a/b~0' (settings: include, out, lint)",
-            "1:25 config Unknown lint 'x/~1' (lints: escalates-to-responsible, duplicate-action, unused-declaration, uncovered-category, critical-without-authority, unreachable-rule, shadowed-rule, config-duplicate-key, analysis-budget, confusable-name)",
+            "1:25 config Unknown lint 'x/~1' (lints: escalates-to-responsible, duplicate-action, unused-declaration, uncovered-category, critical-without-authority, unreachable-rule, shadowed-rule, config-duplicate-key, analysis-budget, confusable-name, post-surface)",
         ]);
     });
 

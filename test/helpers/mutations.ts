@@ -9,7 +9,7 @@ export const TOKENS = [
     'package', 'import', 'severities', 'post', 'authority', 'action', 'attribute', 'category', 'rule', 'test',
     'enum', 'default', 'when', 'severity', 'responsible', 'actions', 'escalate', 'after', 'to', 'basis', 'priority',
     'effective', 'disabled', 'and', 'or', 'not', 'in', 'true', 'false', 'duration', 'money', 'number', 'text', 'boolean',
-    'given', 'on', 'expect', 'none', 'escalation', 'within',
+    'given', 'on', 'expect', 'none', 'escalation', 'within', 'campaign',
     '{', '}', '(', ')', '[', ']', ',', ':', '.', '..', '.*', '?', '==', '!=', '<', '<=', '>', '>=',
     'a', 'b', 'a.b', 'x.y.z', 'reviewer', 'channel', 'app', 'minor', '涉企', 'rédacteur',
     '"label"', '"\\u4E2D"', '"unterminated', '12', '12.5', '1.234', '0', '30m', '2h', '3d', '1w', '0m', '2x',

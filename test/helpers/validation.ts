@@ -5,7 +5,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { USES_VOCABULARY, VOCABULARY, workspace, type TestWorkspace } from './workspace.js';
 
-export type ClauseName = 'category' | 'severity' | 'responsible' | 'actions' | 'when' | 'escalate' | 'basis' | 'priority' | 'effective' | 'disabled';
+export type ClauseName = 'category' | 'severity' | 'responsible' | 'actions' | 'when' | 'escalate' | 'basis' | 'priority' | 'effective' | 'disabled' | 'campaign';
 
 export interface RuleOptions {
     /** Clauses to add or replace; `null` leaves a default clause out. */

@@ -69,6 +69,11 @@ const CASES: Array<[DiagnosticCode, string, Record<string, string>, string]> = [
         '名称“\uF900审核”不是 Unicode 规范化形式 C（NFC）：其中的“\uF900”（U+F900 CJK COMPATIBILITY IDEOGRAPH-F900）在 NFC 中写作“豈”（U+8C48 CJK UNIFIED IDEOGRAPH-8C48）；看起来相同的名称必须写法相同，请写作“豈审核”'],
     ['escalates-to-responsible', 'a step to the responsible post', { 'r.govrule': rule('actions remove', 'actions remove\n    escalate { after 1h to reviewer }') }, '此步骤升级至“reviewer”，即本规则自己的责任岗位'],
     ['duplicate-action', 'an action twice', { 'r.govrule': rule('actions remove', 'actions remove, remove') }, '处置措施“remove”在本规则中重复列出'],
+    ['effective-range', 'a campaign that ends before it starts', { 'r.govrule': `${RULE}campaign spring "春季专项" effective 2026-05-31 .. 2026-03-01\n` }, '专项行动的结束日期（2026-03-01）早于开始日期（2026-05-31）'],
+    ['campaign-period', 'a rule outside its campaign', {
+        'r.govrule': rule('actions remove', 'actions remove\n    campaign spring\n    effective 2025-01-01 .. 2025-12-31') + 'campaign spring "春季专项" effective 2026-03-01 .. 2026-05-31\n',
+    }, '规则“r”的生效期为 2025-01-01 .. 2025-12-31，与专项行动“spring”的期限（2026-03-01 .. 2026-05-31）没有重叠，该规则永远不会适用'],
+    ['unused-declaration', 'a campaign no rule joins', { 'r.govrule': `${RULE}campaign spring "春季专项" effective 2026-03-01\n` }, '没有规则加入专项行动“spring”'],
     ['unused-declaration', 'a post nothing uses', { 'r.govrule': `${RULE}post spare "备用岗位"\n` }, '岗位“spare”未被使用'],
     ['uncovered-category', 'a leaf category no rule covers', { 'r.govrule': `${RULE}category lonely\n` }, '没有启用的规则覆盖类别“t.rules.lonely”'],
     ['critical-without-authority', 'the top severity without an authority', { 'r.govrule': rule('severity serious', 'severity critical') }, '规则“r”为最高严重程度“critical”，但其升级对象中没有主管部门'],
@@ -77,6 +82,12 @@ const CASES: Array<[DiagnosticCode, string, Record<string, string>, string]> = [
         'r.govrule': `${RULE}\nrule r2 {\n    category misc\n    severity serious\n    responsible reviewer\n    actions remove\n    priority 1\n}\n`,
     }, '规则“r”永远不会胜出：凡是它匹配的事件，规则“r2”都匹配，且因优先级更高（1 > 0）胜出'],
     ['confusable-name', 'a look-alike name', { 'r.govrule': `${RULE}post rev\u0131ewer\n` }, '“revıewer”与“reviewer”（岗位 demo.common.reviewer）看起来相同：前者的“ı”（U+0131 LATIN SMALL LETTER DOTLESS I）在后者中是“i”（U+0069 LATIN SMALL LETTER I）；请重命名其中一个，使二者一眼可辨'],
+    ['surface-attribute', 'surfaces without a surface attribute', { 'p.govrule': 'package t.desks\npost desk manages information\n' },
+        '岗位“desk”声明了管理对象，但包“t.desks”没有指定管理对象属性：请把包中的一个枚举属性声明为 `managed attribute`'],
+    ['post-surface', 'a rule on a surface its post does not manage', {
+        'p.govrule': 'package t.desks\nmanaged attribute place: enum { information, comment }\npost desk manages information\n',
+        'r.govrule': rule('responsible reviewer', 'responsible t.desks.desk\n    when t.desks.place == comment'),
+    }, '规则的条件把案件限定在comment，但责任岗位“desk”不管理这些对象（它管理information）'],
 ];
 
 describe('every diagnostic of a rule file, in Chinese', () => {

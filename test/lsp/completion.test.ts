@@ -119,7 +119,7 @@ describe('keywords and snippets', () => {
         const text = RULES.replace('    escalate {\n        after 2h to editor\n        after 1d to cac\n    }\n', '    \n');
         const items = await complete('actions remove, rectify(deadline: 5d)\n    ', 'actions remove, rectify(deadline: 5d)\n    ', text);
         const keywords = items.filter(i => i.kind === 14).map(i => i.label);
-        expect(keywords).toEqual(['escalate', 'basis', 'priority', 'effective', 'disabled']);
+        expect(keywords).toEqual(['escalate', 'basis', 'priority', 'effective', 'disabled', 'campaign']);
         const snippet = items.find(i => i.kind === 15 && i.label === 'escalate')!;
         expect(snippet.insertTextFormat).toBe(2);
         expect((snippet.textEdit as { newText: string }).newText).toBe('escalate {\n\tafter ${1:2h} to ${2}\n\tafter ${3:1d} to ${4}\n}');
@@ -127,10 +127,10 @@ describe('keywords and snippets', () => {
 
     test('at top level, the declarations, with snippets for the rule, category tree and the other declarations', async () => {
         const items = await complete(RULES, `${RULES}\n`);
-        expect(items.filter(i => i.kind === 14).map(i => i.label)).toEqual(['severities', 'post', 'authority', 'action', 'attribute', 'category', 'rule', 'test']);
+        expect(items.filter(i => i.kind === 14).map(i => i.label)).toEqual(['severities', 'post', 'authority', 'action', 'managed', 'attribute', 'category', 'rule', 'test', 'campaign']);
         expect(items.filter(i => i.kind === 15).map(i => i.detail)).toEqual([
             'severity scale, lowest first', 'handling action with a parameter', 'enum attribute with a default',
-            'category tree', 'rule skeleton with the required clauses', 'test: an event and what must happen',
+            'category tree', 'rule skeleton with the required clauses', 'test: an event and what must happen', 'campaign with its period',
         ]);
     });
 

@@ -73,16 +73,17 @@ describe('refusing bundles', () => {
         ['"text"', 'a bundle is a JSON object, not the text "text"'],
         [{}, 'not a GovRule bundle: "format" is missing, expected "govrule-bundle"'],
         [{ format: 'other-bundle', formatVersion: 1 }, 'not a GovRule bundle: "format" is the text "other-bundle", expected "govrule-bundle"'],
-        [{ format: 'govrule-bundle' }, 'unsupported bundle: "formatVersion" is missing, but this runtime reads version 1; compile the rules with a matching govrule'],
-        [{ format: 'govrule-bundle', formatVersion: 2 }, 'unsupported bundle: "formatVersion" is 2, but this runtime reads version 1; compile the rules with a matching govrule'],
-        [{ format: 'govrule-bundle', formatVersion: '1' }, 'unsupported bundle: "formatVersion" is the text "1", but this runtime reads version 1; compile the rules with a matching govrule'],
+        [{ format: 'govrule-bundle' }, 'unsupported bundle: "formatVersion" is missing, but this runtime reads version 2; compile the rules with a matching govrule'],
+        [{ format: 'govrule-bundle', formatVersion: 3 }, 'unsupported bundle: "formatVersion" is 3, but this runtime reads version 2; compile the rules with a matching govrule'],
+        [{ format: 'govrule-bundle', formatVersion: '2' }, 'unsupported bundle: "formatVersion" is the text "2", but this runtime reads version 2; compile the rules with a matching govrule'],
+        [{ format: 'govrule-bundle', formatVersion: 1 }, 'outdated bundle: "formatVersion" is 1, an older format this runtime no longer reads (it reads version 2); recompile the rules with a current govrule and load the new bundle'],
     ])('wrong format or version: %j', (input, message) => {
         expect(bundleError(input)).toBe(message);
     });
 
     test('the format is checked before the schema, so an old or foreign bundle gets the clear message', async () => {
-        const future = await changed(b => { b.formatVersion = 2; b.newListOfThings = []; });
-        expect(bundleError(future)).toMatch(/^unsupported bundle: "formatVersion" is 2/);
+        const future = await changed(b => { b.formatVersion = 3; b.newListOfThings = []; });
+        expect(bundleError(future)).toMatch(/^unsupported bundle: "formatVersion" is 3/);
     });
 
     test.each([

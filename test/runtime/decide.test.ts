@@ -73,6 +73,7 @@ describe('winner order (§8)', () => {
             'rule r { category top severity serious responsible editor actions remove, fine(amount: 500 CNY) escalate { after 2h to reviewer after 1d to cac } }\n'));
         expect(decideOn(loaded, 'top')).toEqual({
             rule: 't.r.r',
+            campaign: null,
             severity: 'demo.common.serious',
             actions: [{ action: 'demo.common.remove', args: {} }, { action: 'demo.common.fine', args: { amount: { amount: 500, currency: 'CNY' } } }],
             responsible: 'demo.common.editor',
@@ -86,7 +87,7 @@ describe('winner order (§8)', () => {
 
     test('no match: every field empty', async () => {
         const loaded = await load(rules(rule('r', 'category top severity minor when reports > 5')));
-        expect(decideOn(loaded, 'top')).toEqual({ rule: null, severity: null, actions: [], responsible: null, escalation: [], alsoMatched: [] });
+        expect(decideOn(loaded, 'top')).toEqual({ rule: null, campaign: null, severity: null, actions: [], responsible: null, escalation: [], alsoMatched: [] });
         expect(decideOn(loaded, 'other').rule).toBeNull();
     });
 });
@@ -271,6 +272,19 @@ describe('explain', () => {
             "matched, but 't.r.d' wins by severity (serious > minor)",
             "matched, but 't.r.d' wins by severity (serious > minor)",
             "matched, but 't.r.d' wins by a more specific category ('t.r.top.mid' is inside 't.r.top')",
+        ]);
+    });
+
+    test('between equals in everything but their place in the bundle, the place decides', async () => {
+        const loaded = await load(rules(
+            rule('b', 'category top.mid severity minor priority 1')
+            + rule('a', 'category top.mid severity minor priority 1')
+            + rule('c', 'category top severity minor priority 1')));
+        const d = decide(loaded, { category: 't.r.top.mid.leaf', attributes: { channel: 'app' } }, { explain: true });
+        expect(d.explain!.map(e => [e.rule, e.reason])).toEqual([
+            ['t.r.a', 'won over 2 other matches'],
+            ['t.r.b', "matched, but 't.r.a' wins by coming first in the bundle (ids in order)"],
+            ['t.r.c', "matched, but 't.r.a' wins by a more specific category ('t.r.top.mid' is inside 't.r.top')"],
         ]);
     });
 

@@ -22,6 +22,7 @@ describe('decisionJson', () => {
             { ...none, severity: 'demo.common.minor', responsible: 'demo.common.editor' },
             { ...won, actions: [{ action: 'demo.common.fine', args: { amount: { amount: 5, currency: 'CNY' } } }] },
             { ...won, alsoMatched: ['t.r.s', 't.r.t'] },
+            { ...won, campaign: 't.r.spring' },
         ];
         for (const decision of changed) {
             expect(decisionJson(decision)).toBe(JSON.stringify(decision));
@@ -40,7 +41,7 @@ describe('decisionJson', () => {
         const explained = decide(loaded, { ...EVENT, id: 'e' }, { explain: true });
         const text = decisionJson(explained);
         expect(text).toBe(JSON.stringify(explained));
-        expect(Object.keys(JSON.parse(text))).toEqual(['id', 'rule', 'severity', 'actions', 'responsible', 'escalation', 'alsoMatched', 'explain']);
+        expect(Object.keys(JSON.parse(text))).toEqual(['id', 'rule', 'campaign', 'severity', 'actions', 'responsible', 'escalation', 'alsoMatched', 'explain']);
     });
 });
 

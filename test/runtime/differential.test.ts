@@ -85,15 +85,16 @@ const bundleArb: fc.Arbitrary<Bundle> = attrsArb.chain(attrs => fc.record({
     const categoryId = (i: number) => `p.c${i}`;
     const bundle: Bundle = {
         format: 'govrule-bundle',
-        formatVersion: 1,
+        formatVersion: 2,
         compiler: { name: 'govrule', version: '0.1.0' },
         packages: [{ id: 'p', files: ['a.govrule'] }],
         severities: Array.from({ length: severityCount }, (_, i) => ({ ...element(`p.s${i}`), rank: i })),
-        posts: [element('p.editor'), element('p.reviewer')],
+        posts: [element('p.editor'), element('p.reviewer')].map(post => ({ ...post, surfaces: [], surfaceAttribute: null })),
         authorities: [element('p.cac')],
         actions: [{ ...element('p.remove'), params: [] }],
         attributes: attrs.map(a => ({ ...element(`p.${a.name}`), name: a.name, type: a.type, values: a.values, default: a.default })),
         categories: parents.map((parent, i) => ({ ...element(categoryId(i)), parent: parent === null ? null : categoryId(parent) })),
+        campaigns: [],
         rules: rules.map((r, i): BundleRule => ({
             ...element(`p.r${String(i).padStart(2, '0')}`),
             categories: r.categories.map(categoryId),
@@ -106,6 +107,7 @@ const bundleArb: fc.Arbitrary<Bundle> = attrsArb.chain(attrs => fc.record({
             enabled: r.enabled,
             effective: r.effective,
             basis: [],
+            campaign: null,
         })),
         tests: [],
     };
@@ -227,6 +229,7 @@ describe('differential: runtime against a reference evaluation', () => {
                 const winner = bundle.rules.find(r => r.id === ref.rule);
                 expect(actual).toEqual({
                     rule: ref.rule,
+                    campaign: winner?.campaign ?? null,
                     severity: winner?.severity ?? null,
                     actions: winner?.actions ?? [],
                     responsible: winner?.responsible ?? null,

@@ -180,7 +180,7 @@ describe('long words', () => {
         const text = `package t.p\nrule r {\n    ${word} reviewer\n}\n`;
         const { found } = await diagnose(text);
         expect(found.filter(d => d.code === 'syntax').map(d => d.message)).toEqual([
-            `Unknown clause '${'x'.repeat(40)}…' (expected one of 'category', 'severity', 'responsible', 'actions', 'when', 'escalate', 'basis', 'priority', 'effective', 'disabled')`,
+            `Unknown clause '${'x'.repeat(40)}…' (expected one of 'category', 'severity', 'responsible', 'actions', 'when', 'escalate', 'basis', 'priority', 'effective', 'disabled', 'campaign')`,
         ]);
     });
 });

@@ -452,7 +452,7 @@ describe('syntax errors', () => {
     test('an unknown clause keyword', async () => {
         const text = 'package t.p\nrule r { colour red }\n';
         const { syntax } = await parse(text);
-        expect(syntax[0].message).toBe("Unknown clause 'colour' (expected one of 'category', 'severity', 'responsible', 'actions', 'when', 'escalate', 'basis', 'priority', 'effective', 'disabled')");
+        expect(syntax[0].message).toBe("Unknown clause 'colour' (expected one of 'category', 'severity', 'responsible', 'actions', 'when', 'escalate', 'basis', 'priority', 'effective', 'disabled', 'campaign')");
         expect(syntax[0].range).toEqual(rangeOf(text, 'colour'));
     });
 

@@ -80,11 +80,55 @@ describe('booleans, enums and texts', () => {
             ['district in []', "'district in []' never holds"],
             ['reports in []', "'reports in []' never holds"],
             ['verified not in [true, false]', "'verified not in [true, false]' excludes every value of 'verified'"],
+            // A number too large to be one (an event's numbers are finite).
+            [`reports == ${'9'.repeat(400)}`, `'reports == ${'9'.repeat(29)}…' never holds`],
+            [`reports in [${'9'.repeat(400)}]`, `'reports in [${'9'.repeat(28)}…' never holds`],
+            [`reports >= ${'9'.repeat(400)}`, `'reports >= ${'9'.repeat(29)}…' excludes every value of 'reports'`],
         ]);
     });
 });
 
+describe('comparisons the reasoning cannot read', () => {
+    // Each is a type error already; read as written, it would give a contradiction no event can meet.
+    test.each([
+        ['district == 1 and district == 2', 'type-mismatch'],
+        ['reports == true and reports == false', 'type-mismatch'],
+        ['channel == 1 and channel == 2', 'type-mismatch'],
+        ['reports and reports == 3', 'type-mismatch'],
+        ['district and district == "a"', 'type-mismatch'],
+        ['district == app and district == website', 'type-mismatch'],
+        // Orderings of other types than numbers bound nothing.
+        ['verified < true and verified > true', 'type-mismatch'],
+        ['district < "a" and district > "b" and district == "c"', 'type-mismatch'],
+        ['channel <= app and channel >= website and channel == selfMedia', 'type-mismatch'],
+    ])('%s: %s, no unreachable-rule', async (condition, code) => {
+        const ws = await checkFiles({ 'x.govrule': fileWith(`rule r { category c severity minor responsible reviewer actions remove when ${condition} }\n`) });
+        const codes = withCode(ws, 'x.govrule', code).length;
+        expect([codes > 0, withCode(ws, 'x.govrule', 'unreachable-rule')]).toEqual([true, []]);
+    });
+});
+
 describe('negation', () => {
+    test('`not` of each comparison is its opposite', async () => {
+        await expectVerdicts([
+            ['not (reports == 5) and reports == 5', "'not (reports == 5)' and 'reports == 5' cannot both hold"],
+            ['not (reports != 5) and reports != 5', "'not (reports != 5)' and 'reports != 5' cannot both hold"],
+            ['not (reports < 5) and reports < 5', "'not (reports < 5)' and 'reports < 5' cannot both hold"],
+            ['not (reports <= 5) and reports <= 5', "'not (reports <= 5)' and 'reports <= 5' cannot both hold"],
+            ['not (reports > 5) and reports > 5', "'not (reports > 5)' and 'reports > 5' cannot both hold"],
+            ['not (reports >= 5) and reports >= 5', "'not (reports >= 5)' and 'reports >= 5' cannot both hold"],
+            ['not (reports in [1, 2]) and reports in [1, 2]', "'not (reports in [1, 2])' and 'reports in [1, 2]' cannot both hold"],
+            ['not (reports not in [1, 2]) and reports not in [1, 2]', "'not (reports not in [1, 2])' and 'reports not in [1, 2]' cannot both hold"],
+            ['not verified and verified', "'not verified' and 'verified' cannot both hold"],
+            // The opposite, not its complement of the other side: each of these can hold.
+            ['not (reports < 5) and reports > 5', null],
+            ['not (reports <= 5) and reports >= 6', null],
+            ['not (reports > 5) and reports < 5', null],
+            ['not (reports >= 5) and reports <= 4', null],
+            ['not (reports == 5) and reports != 4', null],
+        ]);
+    });
+
     test('`not` over `and` and `or` is pushed inward', async () => {
         await expectVerdicts([
             ['not (reports <= 5 or reports >= 3)', "'not (reports <= 5)' and 'not (reports >= 3)' cannot both hold"],
@@ -117,6 +161,10 @@ describe('what is named', () => {
             ['reports   >   5 and reports<3', "'reports > 5' and 'reports<3' cannot both hold"],
             ['(reports > 5) and not (reports > 4)', "'reports > 5' and 'not (reports > 4)' cannot both hold"],
             ['not ((verified)) and verified', "'not verified' and 'verified' cannot both hold"],
+            ['( reports > 5 ) and reports < 3', "'reports > 5' and 'reports < 3' cannot both hold"],
+            // Parentheses inside a text are not the comparison's.
+            ['(district == ")") and district == "("', `'district == ")"' and 'district == "("' cannot both hold`],
+            ['(district == "(a)") and (district in [")"])', `'district == "(a)"' and 'district in [")"]' cannot both hold`],
         ]);
     });
 
@@ -203,8 +251,36 @@ describe('shadowing', () => {
             + rule('b', 'category top severity minor effective 2026-01-01 .. 2026-12-31'))).toEqual([]);
     });
 
+    test('a condition that cannot fail on an attribute the other rule never reads is implied', async () => {
+        expect(await shadowMessages(
+            rule('a', 'category top severity minor priority 2 when channel in [website, app, selfMedia]')
+            + rule('b', 'category top severity minor when reports > 1'))).toEqual([
+            "Rule 'b' can never win: rule 'a' matches every event it matches and wins by priority (2 > 0)"]);
+    });
+
+    test('an attribute read only inside alternatives is read', async () => {
+        expect(await shadowMessages(
+            rule('a', 'category top severity minor priority 2 when channel == app')
+            + rule('b', 'category top severity minor when (channel == app and reports > 1) or (channel == app and verified)')
+            + rule('c', 'category other severity minor priority 2 when reports > 0')
+            + rule('d', 'category other severity minor when (reports > 1 and verified) or not (reports <= 2 or verified)'))).toEqual([
+            "Rule 'b' can never win: rule 'a' matches every event it matches and wins by priority (2 > 0)",
+            "Rule 'd' can never win: rule 'c' matches every event it matches and wins by priority (2 > 0)",
+        ]);
+    });
+
+    test('a category tree of 2,000 event categories is reasoned about; one more is not', async () => {
+        // `big` and its 1,999 children are 2,000 categories an event of `b` may have.
+        const children = Array.from({ length: 1999 }, (_, i) => `category k${i}`).join('\n');
+        const text = `package t.x\nimport demo.common.*\ncategory big {\n${children}\n}\n`
+            + rule('a', 'category big severity critical escalate { after 1h to cac }') + rule('b', 'category big severity minor');
+        const ws = await checkFiles({ 'x.govrule': text });
+        expect(withCode(ws, 'x.govrule', 'shadowed-rule').map(d => d.message)).toEqual([
+            "Rule 'b' can never win: rule 'a' matches every event it matches and wins by severity (critical > minor)"]);
+    });
+
     test('a category tree too large to enumerate is not reasoned about', async () => {
-        const children = Array.from({ length: 2001 }, (_, i) => `category k${i}`).join('\n');
+        const children = Array.from({ length: 2000 }, (_, i) => `category k${i}`).join('\n');
         const text = `package t.x\nimport demo.common.*\ncategory big {\n${children}\n}\ncategory small { category one }\n`
             + rule('a', 'category big severity critical escalate { after 1h to cac }') + rule('b', 'category big severity minor')
             + rule('c', 'category small severity critical') + rule('d', 'category small severity minor');

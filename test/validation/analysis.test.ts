@@ -52,6 +52,16 @@ describe('unreachable-rule', () => {
         expect(found[0].message).toContain("'verified' and 'not verified' cannot both hold");
     });
 
+    test('a contradiction is reported while another clause of the rule has an error', async () => {
+        const condition = 'reports > 5 and reports < 3';
+        for (const clauses of [{ severity: 'bogus' }, { category: 'nowhere' }, { category: null }, { priority: '9'.repeat(400) }]) {
+            const body = ruleText({ clauses: { when: condition, ...clauses } });
+            const ws = await checkBody(body);
+            expect(withCode(ws, 'x.govrule', 'unreachable-rule').map(d => [d.message, d.range]), JSON.stringify(clauses)).toEqual([
+                ["Rule 'r' can never match: 'reports > 5' and 'reports < 3' cannot both hold", rangeOf(fileWith(body), condition)]]);
+        }
+    });
+
     test('a disabled rule with an impossible condition is reported too', async () => {
         const { found } = await unreachable('reports > 5 and reports < 3', { disabled: '' });
         expect(found).toHaveLength(1);
@@ -186,9 +196,9 @@ describe('shadowed-rule', () => {
     test('an effective period that covers the shadowed one', async () => {
         const { found } = await shadowed(
             rule('always', 'category top severity minor priority 1')
-            + rule('campaign', 'category top severity minor effective 2026-01-01 .. 2026-06-30'));
+            + rule('spring', 'category top severity minor effective 2026-01-01 .. 2026-06-30'));
         expect(found.map(d => d.message)).toEqual([
-            "Rule 'campaign' can never win: rule 'always' matches every event it matches and wins by priority (1 > 0)"]);
+            "Rule 'spring' can never win: rule 'always' matches every event it matches and wins by priority (1 > 0)"]);
     });
 
     test.each([

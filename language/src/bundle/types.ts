@@ -26,17 +26,32 @@ export interface BundleElement { id: string; name: string; label: string | null;
 
 export interface Bundle {
     format: 'govrule-bundle';
-    formatVersion: 1;
+    formatVersion: 2;
     compiler: { name: 'govrule'; version: string };
     packages: Array<{ id: string; files: string[] }>;
     severities: Array<BundleElement & { rank: number }>;
-    posts: BundleElement[];
+    posts: BundlePost[];
     authorities: BundleElement[];
     actions: Array<BundleElement & { params: Array<{ name: string; type: ParamType; optional: boolean }> }>;
     attributes: Array<BundleElement & { type: string; values: string[] | null; default: Scalar | null }>;
     categories: Array<BundleElement & { parent: string | null }>;
+    campaigns: BundleCampaign[];
     rules: BundleRule[];
     tests: BundleTest[];
+}
+
+/** A special campaign (专项行动): the period in force of the rules that join it. */
+export interface BundleCampaign extends BundleElement {
+    effective: { from: string | null; to: string | null };
+}
+
+/**
+ * A post, with the surfaces it manages (the post management list): members of the enum attribute
+ * `surfaceAttribute`, which its package declares `managed`; `[]` and null when the post declares none.
+ */
+export interface BundlePost extends BundleElement {
+    surfaces: string[];
+    surfaceAttribute: string | null;
 }
 
 export interface BundleRule extends BundleElement {
@@ -48,8 +63,11 @@ export interface BundleRule extends BundleElement {
     when: JsonLogic;
     priority: number;
     enabled: boolean;
+    /** The period the rule is in force: its own `effective` already within its campaign's. */
     effective: { from: string | null; to: string | null };
     basis: string[];
+    /** The id of the campaign the rule joins, or null. */
+    campaign: string | null;
 }
 
 export interface BundleTest {
@@ -61,6 +79,8 @@ export interface BundleTest {
     expect: {
         rule?: string | null;
         actions?: string[];
+        /** `expect actions fine(amount: 100000 CNY)`: only the arguments given are checked. */
+        actionArguments?: Array<{ action: string; args: Record<string, Value> }>;
         severity?: string;
         responsible?: string;
         escalations?: Array<{ to: string; within: Duration | null }>;
@@ -68,4 +88,4 @@ export interface BundleTest {
 }
 
 /** The lists of a bundle, in the order they are written. */
-export type ListKey = 'severities' | 'posts' | 'authorities' | 'actions' | 'attributes' | 'categories' | 'rules' | 'tests';
+export type ListKey = 'severities' | 'posts' | 'authorities' | 'actions' | 'attributes' | 'categories' | 'campaigns' | 'rules' | 'tests';

@@ -12,6 +12,8 @@ import { testCommand } from './commands/test.js';
 import { fmtCommand } from './commands/fmt.js';
 import { initCommand } from './commands/init.js';
 import { diffCommand } from './commands/diff.js';
+import { docCommand } from './commands/doc.js';
+import { reportCommand } from './commands/report.js';
 import { CliError } from './files.js';
 import { commandLineError, helpLines, rejectRepeated, takeLanguage } from './options.js';
 import { COMMON_HELP, COMMON_OPTIONS } from './report.js';
@@ -20,7 +22,7 @@ import { localeFromEnv, setLocale, t } from '../l10n/index.js';
 export type { Io } from './command.js';
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: readonly Command[] = [checkCommand, compileCommand, fmtCommand, testCommand, evalCommand, initCommand, diffCommand];
+const COMMANDS: readonly Command[] = [checkCommand, compileCommand, fmtCommand, testCommand, evalCommand, initCommand, diffCommand, reportCommand, docCommand];
 
 /**
  * A build allocates millions of small, mostly long-lived AST and CST nodes; a larger young

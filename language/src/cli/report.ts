@@ -6,6 +6,7 @@ import { currentLocale, t } from '../l10n/index.js';
 import type { HelpLine, Io, OptionValues, OptionsConfig } from './command.js';
 import { CliError, displayPath } from './files.js';
 import { countBySeverity, type Problem } from '../project/problems.js';
+import { displayWidth } from '../unicode/width.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github'];
@@ -129,18 +130,6 @@ export function summary(problems: readonly Problem[], fileCount: number): string
     if (counts.info) parts.push(t('cli.report.info', { count: counts.info }));
     if (counts.hint) parts.push(t('cli.report.hints', { count: counts.hint }));
     return t('cli.report.found', { problems: parts.join(t('cli.report.problem.separator')), count: fileCount });
-}
-
-/** CJK characters take two terminal columns; carets must line up under them. */
-export function displayWidth(text: string): number {
-    let width = 0;
-    for (const ch of text) {
-        const cp = ch.codePointAt(0)!;
-        width += (cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3)
-            || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60)
-            || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd))) ? 2 : 1;
-    }
-    return width;
 }
 
 /** GitHub workflow commands: `::error file=…,line=…::message`. */

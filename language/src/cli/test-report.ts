@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { Coverage, CoverageItem, TestResult } from '../runtime/index.js';
 import { displayPath } from './files.js';
 import { escapeInvisible, escapeInvisibleInJson } from '../unicode/characters.js';
-import { displayWidth } from './report.js';
+import { displayWidth, padToWidth as pad } from '../unicode/width.js';
 import { t } from '../l10n/index.js';
 import { alsoMatchedText, expectationRows, type Names } from '../reports/test-results.js';
 
@@ -68,10 +68,6 @@ function failureDetails(result: TestResult, names: Names): string[] {
         lines.push(t('cli.test.also-matched', { rules: also }));
     }
     return lines;
-}
-
-function pad(text: string, width: number): string {
-    return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 export function coverageText(coverage: Coverage): string[] {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as ast from '../syntax/generated/ast.js';
 import { docComment } from '../model/documentation.js';
 import { declarationsOf, qualifiedName, type Declaration } from '../model/names.js';
-import { clausesOf } from '../model/rules.js';
+import { clausesOf, periodOf, rulePeriod } from '../model/rules.js';
 import { compareStrings } from '../references/symbol-table.js';
 import { parseDuration } from '../model/values.js';
 import { VERSION } from '../version.js';
@@ -42,7 +42,7 @@ export function compileBundle(input: CompileInput): Bundle {
     return {
         ...plan.head,
         severities: list('severities'), posts: list('posts'), authorities: list('authorities'), actions: list('actions'),
-        attributes: list('attributes'), categories: list('categories'), rules: list('rules'), tests: list('tests'),
+        attributes: list('attributes'), categories: list('categories'), campaigns: list('campaigns'), rules: list('rules'), tests: list('tests'),
     };
 }
 
@@ -77,6 +77,8 @@ export class CompileFailure extends Error {
 
 class BundleCompiler {
     private readonly fileOf = new Map<ast.Model, string>();
+    /** The managed attribute of each package (the checks allow one per package). */
+    private readonly surfaceAttribute = new Map<string, ast.Attribute>();
 
     constructor(private readonly input: CompileInput) { }
 
@@ -86,9 +88,14 @@ class BundleCompiler {
             const model = doc.parseResult.value as ast.Model;
             models.push(model);
             this.fileOf.set(model, sourcePath(this.input.root, doc.uri.fsPath));
+            for (const element of model.elements) {
+                if (ast.isAttribute(element) && element.managed && !this.surfaceAttribute.has(model.name)) {
+                    this.surfaceAttribute.set(model.name, element);
+                }
+            }
         }
         const byKey = new Map<ListKey, Array<{ id: string; make: () => object }>>(
-            (['severities', 'posts', 'authorities', 'actions', 'attributes', 'categories', 'rules'] as const).map(k => [k, []]));
+            (['severities', 'posts', 'authorities', 'actions', 'attributes', 'categories', 'campaigns', 'rules'] as const).map(k => [k, []]));
         const tests: ast.Test[] = [];
         for (const model of models) {
             const file = this.fileOf.get(model)!;
@@ -174,7 +181,23 @@ class BundleCompiler {
         if (ast.isRule(decl)) {
             return this.rule(decl, base);
         }
+        if (ast.isCampaign(decl)) {
+            return { id: base.id, name: base.name, label: base.label, doc: base.doc, source: base.source, effective: { ...periodOf(decl.period) } };
+        }
+        if (ast.isPost(decl)) {
+            return { id: base.id, name: base.name, label: base.label, doc: base.doc, source: base.source, ...this.surfaces(decl) };
+        }
         return base;
+    }
+
+    /** A post's surfaces in the order of the attribute's members, each once. */
+    private surfaces(post: ast.Post): { surfaces: string[]; surfaceAttribute: string | null } {
+        const attribute = post.surfaces.length > 0 ? this.surfaceAttribute.get(post.$container.name) : undefined;
+        if (!attribute || !ast.isEnumType(attribute.type)) {
+            return { surfaces: [], surfaceAttribute: null };
+        }
+        const managed = new Set(post.surfaces);
+        return { surfaces: attribute.type.members.map(m => m.name).filter(name => managed.has(name)), surfaceAttribute: qualifiedName(attribute) };
     }
 
     private rule(rule: ast.Rule, base: BundleElement): BundleRule {
@@ -199,8 +222,9 @@ class BundleCompiler {
             when: toJsonLogic(c.when?.condition),
             priority: c.priority ? Number(c.priority.value) : 0,
             enabled: !c.disabled,
-            effective: { from: c.effective?.from ?? null, to: c.effective?.to ?? null },
+            effective: periodInForce(rule),
             basis: c.basis?.texts ?? [],
+            campaign: c.campaign ? idOf(c.campaign.campaign.ref) : null,
         };
     }
 
@@ -227,7 +251,11 @@ class BundleCompiler {
             if (ast.isExpectRule(item)) {
                 expect.rule = item.none ? null : idOf(item.rule!.ref);
             } else if (ast.isExpectActions(item)) {
-                expect.actions = item.actions.map(a => idOf(a.ref));
+                expect.actions = item.calls.map(call => idOf(call.action.ref));
+                const withArgs = item.calls.filter(call => call.args.length > 0);
+                if (withArgs.length > 0) {
+                    expect.actionArguments = withArgs.map(call => ({ action: idOf(call.action.ref), args: this.args(call) }));
+                }
             } else if (ast.isExpectSeverity(item)) {
                 expect.severity = idOf(item.level.ref);
             } else if (ast.isExpectResponsible(item)) {
@@ -277,7 +305,20 @@ function listOf(decl: Declaration): Exclude<ListKey, 'tests'> {
         case 'Attribute': return 'attributes';
         case 'Category': return 'categories';
         case 'Rule': return 'rules';
+        case 'Campaign': return 'campaigns';
     }
+}
+
+/**
+ * The rule's own period within its campaign's. They overlap in an error-free workspace
+ * (campaign-period); were that broken, the compiler fails rather than write a rule in force never.
+ */
+function periodInForce(rule: ast.Rule): BundleRule['effective'] {
+    const period = rulePeriod(rule);
+    if (!period) {
+        throw new Error(`rule '${rule.name}' shares no day with its campaign`);
+    }
+    return { from: period.from, to: period.to };
 }
 
 /** A resolved reference's id (an unresolved one fails: see rule()). */

@@ -11,7 +11,7 @@ import { VOCABULARY_KINDS, diffVocabulary, vocabularyIsEmpty, type VocabularyDif
 
 export { VOCABULARY_KINDS, type VocabularyKind } from './vocabulary-diff.js';
 
-export type RuleField = 'label' | 'categories' | 'severity' | 'responsible' | 'actions' | 'escalation' | 'condition' | 'priority' | 'effective' | 'enabled' | 'basis';
+export type RuleField = 'label' | 'categories' | 'severity' | 'responsible' | 'actions' | 'escalation' | 'condition' | 'priority' | 'effective' | 'enabled' | 'basis' | 'campaign';
 
 /** One change of one rule; `old` and `new` are written as GovRule writes them. */
 export interface RuleChange {
@@ -138,6 +138,7 @@ function ruleChanges(before: RuleInfo, after: RuleInfo, oldNames: Names, newName
     scalar('effective', effectiveText(a.effective), effectiveText(b.effective));
     scalar('enabled', a.enabled ? 'enabled' : 'disabled', b.enabled ? 'enabled' : 'disabled');
     list('basis', a.basis.map(x => JSON.stringify(x)), b.basis.map(x => JSON.stringify(x)), '; ');
+    scalar('campaign', a.campaign === null ? 'none' : oldNames.name(a.campaign), b.campaign === null ? 'none' : newNames.name(b.campaign));
     return changes;
 }
 
@@ -185,7 +186,7 @@ function signature(info: RuleInfo, names: Names): string {
     return JSON.stringify([
         [...r.categories].sort(compare), names.name(r.severity), names.name(r.responsible),
         r.actions.map(x => actionText(x, names)), r.escalation.map(s => [s.afterSeconds, s.to]),
-        conditionText(info.condition), r.priority, r.enabled, r.effective, r.basis,
+        conditionText(info.condition), r.priority, r.enabled, r.effective, r.basis, r.campaign,
     ]);
 }
 
@@ -225,6 +226,9 @@ export class Names {
             for (const element of bundle[kind]) {
                 this.names.set(element.id, element.name);
             }
+        }
+        for (const campaign of bundle.campaigns) {
+            this.names.set(campaign.id, campaign.name);
         }
         for (const severity of bundle.severities) {
             this.severityLabels.set(severity.id, severity.label ?? severity.name);

@@ -61,6 +61,7 @@ const KINDS = {
     EscalationTarget: 'diagnostics.kind.target',
     Param: 'diagnostics.kind.parameter',
     EnumMember: 'diagnostics.kind.member',
+    Campaign: 'diagnostics.kind.campaign',
 } as const;
 
 type KindKey = (typeof KINDS)[keyof typeof KINDS] | (typeof KINDS_WITH_ARTICLE)[keyof typeof KINDS_WITH_ARTICLE];
@@ -76,6 +77,7 @@ const KINDS_WITH_ARTICLE = {
     EscalationTarget: 'diagnostics.kind.a.target',
     Param: 'diagnostics.kind.a.parameter',
     EnumMember: 'diagnostics.kind.a.member',
+    Campaign: 'diagnostics.kind.a.campaign',
 } as const;
 
 /** "post" / "岗位"; an AST type GovRule has no word for stays as it is. */

@@ -10,14 +10,15 @@ import { commonMessages } from './messages/common.js';
 import { diagnosticsMessages } from './messages/diagnostics.js';
 import { editorMessages } from './messages/editor.js';
 import { cliMessages } from './messages/cli.js';
+import { rulebookMessages } from './messages/rulebook.js';
 
 export { LOCALES, DEFAULT_LOCALE, parseLocale, localeFromEnv, type Locale } from './locale.js';
 export { placeholders, type Catalogue, type Entry, type Text } from './catalogue.js';
 
 /** The areas of the catalogue, each in its own file; no key is in two of them (a test checks). */
-export const CATALOGUE_AREAS = { commonMessages, diagnosticsMessages, editorMessages, cliMessages } as const;
+export const CATALOGUE_AREAS = { commonMessages, diagnosticsMessages, editorMessages, cliMessages, rulebookMessages } as const;
 
-export const MESSAGES = { ...commonMessages, ...diagnosticsMessages, ...editorMessages, ...cliMessages } as const;
+export const MESSAGES = { ...commonMessages, ...diagnosticsMessages, ...editorMessages, ...cliMessages, ...rulebookMessages } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
 

@@ -7,11 +7,11 @@ import * as ast from '../syntax/generated/ast.js';
 import { someSelfOrAncestor } from './categories.js';
 
 /** Declarations that have a qualified name and can be referenced from anywhere. */
-export type Declaration = ast.SeverityLevel | ast.Post | ast.Authority | ast.Action | ast.Attribute | ast.Category | ast.Rule;
+export type Declaration = ast.SeverityLevel | ast.Post | ast.Authority | ast.Action | ast.Attribute | ast.Category | ast.Rule | ast.Campaign;
 
 export function isDeclaration(node: AstNode): node is Declaration {
     return ast.isSeverityLevel(node) || ast.isPost(node) || ast.isAuthority(node) || ast.isAction(node)
-        || ast.isAttribute(node) || ast.isCategory(node) || ast.isRule(node);
+        || ast.isAttribute(node) || ast.isCategory(node) || ast.isRule(node) || ast.isCampaign(node);
 }
 
 export function modelOf(node: AstNode): ast.Model | undefined {
@@ -52,6 +52,7 @@ const KIND_NAMES: Record<string, string> = {
     [ast.Attribute.$type]: 'attribute',
     [ast.Category.$type]: 'category',
     [ast.Rule.$type]: 'rule',
+    [ast.Campaign.$type]: 'campaign',
     [ast.EscalationTarget.$type]: 'post or authority',
     [ast.Param.$type]: 'parameter',
     [ast.EnumMember.$type]: 'enum member',

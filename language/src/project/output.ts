@@ -149,8 +149,17 @@ function fileIdentity(file: string): string | undefined {
     }
 }
 
+export interface WriteOptions {
+    /**
+     * Flush a replaced file to the disk before the rename (default). A folder of thousands of
+     * generated pages (`govrule doc`) skips it: each file is still replaced whole by the rename,
+     * and one flush per page would be most of the run's time.
+     */
+    readonly sync?: boolean;
+}
+
 /** Writes the chunks to a target resolved by `resolveOutput` or `outputTarget`. */
-export function writeOutput(target: OutputTarget | string, chunks: Iterable<string>, cwd = process.cwd()): void {
+export function writeOutput(target: OutputTarget | string, chunks: Iterable<string>, cwd = process.cwd(), options: WriteOptions = {}): void {
     const resolved = typeof target === 'string' ? resolveOutput(target, cwd) : target;
     try {
         if (resolved.fd !== undefined) {
@@ -164,7 +173,7 @@ export function writeOutput(target: OutputTarget | string, chunks: Iterable<stri
                 // Replacing by rename would succeed on a read-only file; honour its permissions.
                 fs.accessSync(resolved.path, fs.constants.W_OK);
             }
-            writeAtomically(resolved.path, chunks, resolved.mode);
+            writeAtomically(resolved.path, chunks, resolved.mode, options.sync ?? true);
         }
     } catch (err) {
         if (err instanceof UserError) {
@@ -194,7 +203,7 @@ function writeAll(fd: number, buffer: Buffer): void {
 }
 
 /** Writes the chunks so that readers see the old file or the whole new one, never a part. */
-function writeAtomically(target: string, chunks: Iterable<string>, mode: number | undefined): void {
+function writeAtomically(target: string, chunks: Iterable<string>, mode: number | undefined, sync = true): void {
     const dir = path.dirname(target);
     const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
     let fd: number | undefined;
@@ -208,7 +217,9 @@ function writeAtomically(target: string, chunks: Iterable<string>, mode: number 
             // The umask narrowed the mode given to open; the replaced file's own mode is kept.
             fs.fchmodSync(fd, mode);
         }
-        fs.fsyncSync(fd);
+        if (sync) {
+            fs.fsyncSync(fd);
+        }
         fs.closeSync(fd);
         fd = undefined;
         fs.renameSync(temp, target);

@@ -5,10 +5,10 @@
  * keeps the runtime's wording (ids, `2h`), as reports always had; Chinese shows labels with the
  * name (`严重（severe）`) and durations in words (`2 小时`).
  */
-import type { Bundle } from '../bundle/types.js';
+import type { Bundle, Value } from '../bundle/types.js';
 import { currentLocale, t } from '../l10n/index.js';
-import { durationInWords } from '../l10n/values.js';
-import { durationText, expectationDetails, type ExpectationDetail, type TestResult } from '../runtime/bundle-tests.js';
+import { durationInWords, moneyInWords } from '../l10n/values.js';
+import { durationText, expectationDetails, valueText, type ExpectationDetail, type TestResult } from '../runtime/bundle-tests.js';
 
 /** What a bundle calls each id a report may show: severities, posts, authorities, actions, rules. */
 export type Names = ReadonlyMap<string, { readonly name: string; readonly label: string | null }>;
@@ -36,11 +36,13 @@ export interface ExpectationRow {
 interface Style {
     id(id: string, names: Names): string;
     duration(seconds: number): string;
+    value(value: Value): string;
 }
 
 const ENGLISH: Style = {
     id: id => id,
     duration: durationText,
+    value: valueText,
 };
 
 const CHINESE: Style = {
@@ -49,6 +51,12 @@ const CHINESE: Style = {
         return known?.label ? t('cli.test.value.labelled', { label: known.label, name: known.name }) : t('cli.test.value.unlabelled', { id });
     },
     duration: seconds => durationInWords(durationText(seconds)),
+    value: value => {
+        if (typeof value === 'object') {
+            return 'seconds' in value ? durationInWords(durationText(value.seconds)) : moneyInWords(String(value.amount), value.currency);
+        }
+        return valueText(value);
+    },
 };
 
 function style(): Style {
@@ -58,6 +66,7 @@ function style(): Style {
 const KIND_WORDS = {
     rule: 'cli.test.kind.rule',
     actions: 'cli.test.kind.actions',
+    arguments: 'cli.test.kind.arguments',
     severity: 'cli.test.kind.severity',
     responsible: 'cli.test.kind.responsible',
     escalation: 'cli.test.kind.escalation',
@@ -69,7 +78,7 @@ export function expectationRows(result: TestResult, names: Names): ExpectationRo
     const one = (id: string | null) => (id === null ? t('cli.test.value.none') : shown.id(id, names));
     const list = (ids: readonly string[]) => (ids.length === 0 ? t('cli.test.value.none') : ids.map(id => shown.id(id, names)).join(t('cli.list.separator')));
     return expectationDetails(result).map((detail: ExpectationDetail): ExpectationRow => {
-        const what = t(KIND_WORDS[detail.kind]);
+        const what = detail.kind === 'arguments' ? t('cli.test.kind.arguments', { action: shown.id(detail.action, names) }) : t(KIND_WORDS[detail.kind]);
         switch (detail.kind) {
             case 'rule':
             case 'severity':
@@ -77,6 +86,15 @@ export function expectationRows(result: TestResult, names: Names): ExpectationRo
                 return { kind: detail.kind, passed: detail.passed, what, expected: one(detail.expected), actual: one(detail.actual) };
             case 'actions':
                 return { kind: detail.kind, passed: detail.passed, what, expected: list(detail.expected), actual: list(detail.actual) };
+            case 'arguments': {
+                // Each named argument on both sides, in the expectation's order: side by side.
+                const params = Object.keys(detail.expected);
+                const side = (args: Readonly<Record<string, Value>>) => params.map(name => t('cli.test.value.argument', {
+                    name, value: Object.prototype.hasOwnProperty.call(args, name) ? shown.value(args[name]!) : t('cli.test.value.none'),
+                })).join(t('cli.list.separator'));
+                const actual = detail.actual === null ? t('cli.test.value.action-not-taken', { action: shown.id(detail.action, names) }) : side(detail.actual);
+                return { kind: detail.kind, passed: detail.passed, what, expected: side(detail.expected), actual };
+            }
             case 'escalation': {
                 const { to, withinSeconds } = detail.expected;
                 const expected = withinSeconds === null ? shown.id(to, names) : t('cli.test.value.within', { target: shown.id(to, names), duration: shown.duration(withinSeconds) });

@@ -182,6 +182,10 @@ function checkFormat(data: unknown): void {
     }
     if (formatVersion !== BUNDLE_FORMAT_VERSION) {
         const found = formatVersion === undefined ? 'missing' : typeof formatVersion === 'number' ? String(formatVersion) : describeValue(formatVersion);
+        if (typeof formatVersion === 'number' && formatVersion < BUNDLE_FORMAT_VERSION) {
+            // An old bundle is refused, not read as if it were new: the platform recompiles.
+            throw new BundleError(`outdated bundle: "formatVersion" is ${found}, an older format this runtime no longer reads (it reads version ${BUNDLE_FORMAT_VERSION}); recompile the rules with a current govrule and load the new bundle`, '/formatVersion');
+        }
         throw new BundleError(`unsupported bundle: "formatVersion" is ${found}, but this runtime reads version ${BUNDLE_FORMAT_VERSION}; compile the rules with a matching govrule`, '/formatVersion');
     }
 }
@@ -279,6 +283,11 @@ function index(bundle: Bundle): LoadedBundle {
     const authorities = unique(bundle.authorities, 'authorities');
     const actions = unique(bundle.actions, 'actions');
     unique(bundle.attributes, 'attributes');
+    const campaigns = unique(bundle.campaigns, 'campaigns');
+    bundle.campaigns.forEach((campaign, i) => {
+        const { from, to } = campaign.effective;
+        if (from !== null && to !== null && to < from) fail(`/campaigns/${i}/effective`, `campaign ${idText(campaign.id)} runs from ${from} to ${to}, which ends before it starts`);
+    });
 
     const attributes = new Map<string, AttributeInfo>();
     const attributeList: AttributeInfo[] = [];
@@ -321,6 +330,15 @@ function index(bundle: Bundle): LoadedBundle {
         });
         const { from, to } = rule.effective;
         if (from !== null && to !== null && to < from) fail(`${at}/effective`, `${where} is in force from ${from} to ${to}, which ends before it starts`);
+        if (rule.campaign !== null) {
+            const campaign = campaigns.get(rule.campaign) ?? fail(`${at}/campaign`, `${where} joins unknown campaign ${idText(rule.campaign)}${hint(rule.campaign, campaigns.keys())}`);
+            // The compiler writes the rule's period already within its campaign's; a platform relies on that.
+            const outside = (campaign.effective.from !== null && (from === null || from < campaign.effective.from))
+                || (campaign.effective.to !== null && (to === null || to > campaign.effective.to));
+            if (outside) {
+                fail(`${at}/effective`, `${where} is in force ${periodText(from, to)}, outside its campaign ${idText(campaign.id)} (${periodText(campaign.effective.from, campaign.effective.to)})`);
+            }
+        }
         const condition = parseCondition(rule.when, attributes, where, childPath(childPath(childPath(undefined, 'rules'), order), 'when'));
         return {
             rule, id: rule.id, order, enabled: rule.enabled, priority: rule.priority, rank,
@@ -373,6 +391,10 @@ function indexCategories(bundle: Bundle, fail: (path: string, message: string) =
         resolve(category.id);
     }
     return infos;
+}
+
+function periodText(from: string | null, to: string | null): string {
+    return `${from ?? '…'} .. ${to ?? '…'}`;
 }
 
 function frozenCopy<T>(value: T): T {

@@ -3,12 +3,12 @@
  * expectation compared with the decision. `govrule test` and the editor report these results;
  * a platform can also run them against the very bundle it deploys.
  */
-import type { Bundle, BundleTest } from '../bundle/types.js';
+import type { Bundle, BundleTest, Value } from '../bundle/types.js';
 import { loadBundle, type LoadedBundle } from './bundle-loader.js';
 import { decide, type Decision } from './decide.js';
 import { EventError } from './errors.js';
 
-export type ExpectationKind = 'rule' | 'actions' | 'severity' | 'responsible' | 'escalation';
+export type ExpectationKind = 'rule' | 'actions' | 'arguments' | 'severity' | 'responsible' | 'escalation';
 
 export interface ExpectationResult {
     readonly kind: ExpectationKind;
@@ -71,6 +71,11 @@ const NONE = 'none';
 export type ExpectationDetail =
     | { readonly kind: 'rule'; readonly passed: boolean; readonly expected: string | null; readonly actual: string | null }
     | { readonly kind: 'actions'; readonly passed: boolean; readonly expected: readonly string[]; readonly actual: readonly string[] }
+    | {
+        /** One expected call's named arguments; `actual` holds the decided values of the same names (null: the action was not decided). */
+        readonly kind: 'arguments'; readonly passed: boolean; readonly action: string;
+        readonly expected: Readonly<Record<string, Value>>; readonly actual: Readonly<Record<string, Value>> | null;
+    }
     | { readonly kind: 'severity' | 'responsible'; readonly passed: boolean; readonly expected: string; readonly actual: string | null }
     | {
         readonly kind: 'escalation'; readonly passed: boolean;
@@ -95,6 +100,9 @@ function compare(test: BundleTest, decision: Decision): ExpectationDetail[] {
         const actual = decision.actions.map(a => a.action);
         details.push({ kind: 'actions', passed: sameSet(expect.actions, actual), expected: expect.actions, actual });
     }
+    for (const call of expect.actionArguments ?? []) {
+        details.push(compareArguments(call, decision));
+    }
     if (expect.severity !== undefined) {
         details.push({ kind: 'severity', passed: decision.severity === expect.severity, expected: expect.severity, actual: decision.severity });
     }
@@ -110,6 +118,34 @@ function compare(test: BundleTest, decision: Decision): ExpectationDetail[] {
     return details;
 }
 
+/** The arguments an expectation names against the decided action's; the others are not checked. */
+function compareArguments(call: { action: string; args: Record<string, Value> }, decision: Decision): ExpectationDetail {
+    const decided = decision.actions.find(a => a.action === call.action);
+    if (decided === undefined) {
+        return { kind: 'arguments', passed: false, action: call.action, expected: call.args, actual: null };
+    }
+    const actual: Record<string, Value> = {};
+    let passed = true;
+    for (const name of Object.keys(call.args)) {
+        const value = Object.prototype.hasOwnProperty.call(decided.args, name) ? decided.args[name] : undefined;
+        if (value !== undefined) {
+            actual[name] = value;
+        }
+        passed &&= value !== undefined && sameValue(call.args[name]!, value);
+    }
+    return { kind: 'arguments', passed, action: call.action, expected: call.args, actual };
+}
+
+/** Durations by length (`1d` is `24h`), money by amount and currency, the rest as they are. */
+export function sameValue(a: Value, b: Value): boolean {
+    if (typeof a === 'object' && typeof b === 'object') {
+        if ('seconds' in a && 'seconds' in b) return a.seconds === b.seconds;
+        if ('amount' in a && 'amount' in b) return a.amount === b.amount && a.currency === b.currency;
+        return false;
+    }
+    return a === b;
+}
+
 function checkExpectations(test: BundleTest, decision: Decision): ExpectationResult[] {
     return compare(test, decision).map(detail => ({ kind: detail.kind, passed: detail.passed, ...sidesAsText(detail) }));
 }
@@ -123,6 +159,11 @@ function sidesAsText(detail: ExpectationDetail): { expected: string; actual: str
             return { expected: detail.expected ?? NONE, actual: detail.actual ?? NONE };
         case 'actions':
             return { expected: listText(detail.expected), actual: listText(detail.actual) };
+        case 'arguments':
+            return {
+                expected: callText(detail.action, detail.expected),
+                actual: detail.actual === null ? `no ${detail.action}` : callText(detail.action, detail.actual),
+            };
         case 'escalation': {
             const { to, withinSeconds } = detail.expected;
             return {
@@ -131,6 +172,18 @@ function sidesAsText(detail: ExpectationDetail): { expected: string; actual: str
             };
         }
     }
+}
+
+function callText(action: string, args: Readonly<Record<string, Value>>): string {
+    return `${action}(${Object.entries(args).map(([name, value]) => `${name}: ${valueText(value)}`).join(', ')})`;
+}
+
+/** A value as GovRule writes it: `5d`, `100000 CNY`, `"text"`. */
+export function valueText(value: Value): string {
+    if (typeof value === 'object') {
+        return 'seconds' in value ? durationText(value.seconds) : `${value.amount} ${value.currency}`;
+    }
+    return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

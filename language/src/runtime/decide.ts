@@ -19,6 +19,8 @@ export interface Decision {
     readonly id?: string | number;
     /** The winning rule's id, or null when no rule matches. */
     readonly rule: string | null;
+    /** The campaign the winning rule joins, or null (no campaign, or no winner). */
+    readonly campaign: string | null;
     readonly severity: string | null;
     readonly actions: BundleRule['actions'];
     readonly responsible: string | null;
@@ -75,6 +77,7 @@ export function decideNormalized(loaded: LoadedBundle, event: NormalizedEvent, e
     const decision: Decision = event.id === undefined
         ? {
             rule: decided ? decided.id : null,
+            campaign: decided ? decided.rule.campaign : null,
             severity: decided ? decided.rule.severity : null,
             actions: decided ? decided.actions : NO_ACTIONS,
             responsible: decided ? decided.rule.responsible : null,
@@ -84,6 +87,7 @@ export function decideNormalized(loaded: LoadedBundle, event: NormalizedEvent, e
         : {
             id: event.id,
             rule: decided ? decided.id : null,
+            campaign: decided ? decided.rule.campaign : null,
             severity: decided ? decided.rule.severity : null,
             actions: decided ? decided.actions : NO_ACTIONS,
             responsible: decided ? decided.rule.responsible : null,
@@ -104,7 +108,8 @@ function explainDecision(loaded: LoadedBundle, event: NormalizedEvent, winner: C
             reason = 'the rule is disabled';
         } else if (event.date < rule.from || event.date > rule.to) {
             outcome = 'not-in-force';
-            reason = `not in force on ${event.date} (effective ${rule.rule.effective.from ?? '…'} .. ${rule.rule.effective.to ?? '…'})`;
+            const campaign = rule.rule.campaign === null ? '' : `, within campaign ${quoted(rule.rule.campaign)}`;
+            reason = `not in force on ${event.date} (effective ${rule.rule.effective.from ?? '…'} .. ${rule.rule.effective.to ?? '…'}${campaign})`;
         } else if (!condition.holds) {
             outcome = 'condition-failed';
             reason = 'its condition does not hold';
@@ -127,13 +132,13 @@ export function decisionJson(decision: Decision): string {
     const head = decision.id === undefined ? '{"rule":' : `{"id":${JSON.stringify(decision.id)},"rule":`;
     const rule = decision.rule === null ? 'null' : JSON.stringify(decision.rule);
     const cached = ruleParts.get(decision.actions);
-    let body = cached !== undefined && cached.rule === decision.rule && cached.severity === decision.severity
+    let body = cached !== undefined && cached.rule === decision.rule && cached.campaign === decision.campaign && cached.severity === decision.severity
         && cached.responsible === decision.responsible && cached.escalation === decision.escalation ? cached.body : undefined;
     if (body === undefined) {
-        body = `,"severity":${JSON.stringify(decision.severity)},"actions":${JSON.stringify(decision.actions)},"responsible":${JSON.stringify(decision.responsible)},"escalation":${JSON.stringify(decision.escalation)}`;
+        body = `,"campaign":${JSON.stringify(decision.campaign)},"severity":${JSON.stringify(decision.severity)},"actions":${JSON.stringify(decision.actions)},"responsible":${JSON.stringify(decision.responsible)},"escalation":${JSON.stringify(decision.escalation)}`;
         if (Object.isFrozen(decision.actions) && decision.rule !== null) {
-            const { rule, severity, responsible, escalation } = decision;
-            ruleParts.set(decision.actions, { rule, severity, responsible, escalation, body });
+            const { rule, campaign, severity, responsible, escalation } = decision;
+            ruleParts.set(decision.actions, { rule, campaign, severity, responsible, escalation, body });
         }
     }
     const also = decision.alsoMatched.length === 0 ? '[]' : JSON.stringify(decision.alsoMatched);
@@ -144,7 +149,7 @@ export function decisionJson(decision: Decision): string {
  * Keyed by a rule's frozen action list (see RuleInfo.actions): one per rule of a loaded bundle.
  * The other fields are compared too, since a caller may change them in a decision it holds.
  */
-const ruleParts = new WeakMap<object, Pick<Decision, 'severity' | 'responsible' | 'escalation'> & { rule: string; body: string }>();
+const ruleParts = new WeakMap<object, Pick<Decision, 'campaign' | 'severity' | 'responsible' | 'escalation'> & { rule: string; body: string }>();
 
 /** Which step of the winner order (§8) decided between two matches, as data: front ends word it. */
 export type WinStep =

@@ -21,12 +21,12 @@ const LINE_STARTS: Record<string, { unknown: (word: string, hint: string) => str
     Rule: {
         unknown: (word, hint) => t('diagnostics.syntax.unknown-clause', { word, hint }),
         expected: (word, words) => t('diagnostics.syntax.unknown-clause-expected', { word, words }),
-        words: ['category', 'severity', 'responsible', 'actions', 'when', 'escalate', 'basis', 'priority', 'effective', 'disabled'],
+        words: ['category', 'severity', 'responsible', 'actions', 'when', 'escalate', 'basis', 'priority', 'effective', 'disabled', 'campaign'],
     },
     Model: {
         unknown: (word, hint) => t('diagnostics.syntax.unknown-declaration', { word, hint }),
         expected: (word, words) => t('diagnostics.syntax.unknown-declaration-expected', { word, words }),
-        words: ['import', 'severities', 'post', 'authority', 'action', 'attribute', 'category', 'rule', 'test'],
+        words: ['import', 'severities', 'post', 'authority', 'action', 'attribute', 'category', 'rule', 'test', 'campaign'],
     },
     Test: {
         unknown: (word, hint) => t('diagnostics.syntax.unknown-test-item', { word, hint }),

@@ -14,7 +14,7 @@ import * as ast from '../syntax/generated/ast.js';
 import { chainOperands } from '../model/conditions.js';
 import { attributeType } from '../model/types.js';
 
-type Literal = number | string | boolean;
+export type Literal = number | string | boolean;
 type Op = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'in' | 'notin';
 
 export interface Atom {
@@ -28,21 +28,13 @@ export interface Atom {
 
 /** The comparison as written (with `not` when negated), for messages. */
 export function atomText(atom: Atom): string {
-    let source = (atom.comparison.$cstNode?.text ?? atom.attribute.name).replace(/\s+/g, ' ');
-    // A parenthesised comparison's text includes its parentheses.
-    while (/^\(.*\)$/.test(source) && balanced(source.slice(1, -1))) {
+    let source = atom.comparison.$cstNode!.text.replace(/\s+/g, ' ');
+    // A parenthesised comparison's text includes its parentheses; a comparison itself starts with
+    // its attribute, so a leading parenthesis is always one that encloses the whole text.
+    while (source.startsWith('(')) {
         source = source.slice(1, -1).trim();
     }
     return !atom.negated ? source : source === atom.attribute.name ? `not ${source}` : `not (${source})`;
-}
-
-function balanced(text: string): boolean {
-    let depth = 0;
-    for (const ch of text) {
-        depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
-        if (depth < 0) return false;
-    }
-    return depth === 0;
 }
 
 export type Formula =
@@ -93,7 +85,8 @@ export function toFormula(condition: ast.Condition | undefined, negate = false):
             continue;
         }
         work.pop();
-        const atom = node.$type === 'Comparison' ? toAtom(node as ast.Comparison, negated) : undefined;
+        // What is left of a condition once and, or and not are taken apart is a comparison.
+        const atom = toAtom(node as ast.Comparison, negated);
         results.push(atom ? { kind: 'atom', atom } : FREE);
     }
     return results[0];
@@ -108,12 +101,11 @@ function toAtom(comparison: ast.Comparison, negate: boolean): Atom | undefined {
     let op: Op;
     let literals: readonly ast.Literal[];
     if (comparison.op) {
+        // An operator has its value in a file that parses. An ordering of another type than number
+        // (a type error) keeps its literal: bounds restrict only numbers, so it restricts nothing.
         op = OPS[comparison.op];
-        literals = comparison.value ? [comparison.value] : [];
-        if (literals.length === 0 || ((op === 'lt' || op === 'le' || op === 'gt' || op === 'ge') && type !== 'number')) {
-            return undefined;
-        }
-    } else if (comparison.values.length > 0 || comparison.$cstNode?.text.includes('[')) {
+        literals = [comparison.value!];
+    } else if (comparison.membership) {
         op = comparison.negated ? 'notin' : 'in';
         literals = comparison.values;
     } else {
@@ -139,7 +131,8 @@ function literalOf(literal: ast.Literal, type: string): Literal | undefined {
         case 'NumberLiteral': return type === 'number' ? Number(literal.value) : undefined;
         case 'StringLiteral': return type === 'text' ? literal.value : undefined;
         case 'BooleanLiteral': return type === 'boolean' ? literal.value : undefined;
-        case 'EnumLiteral': return type === 'enum' ? literal.member.ref?.name : undefined;
+        // A member resolves only among the members of the compared attribute's enum.
+        case 'EnumLiteral': return literal.member.ref?.name;
     }
     return undefined;
 }
@@ -154,7 +147,7 @@ export function conjunction(...parts: Formula[]): Formula {
 function isEmpty(attribute: ast.Attribute, atoms: readonly Atom[]): boolean {
     const type = attributeType(attribute);
     let allowed: Set<Literal> | undefined;
-    if (type === 'enum' && ast.isEnumType(attribute.type)) {
+    if (ast.isEnumType(attribute.type)) {
         allowed = new Set(attribute.type.members.map(m => m.name));
     } else if (type === 'boolean') {
         allowed = new Set([true, false]);

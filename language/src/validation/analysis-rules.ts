@@ -19,8 +19,8 @@ import { isSelfOrAncestor, parentCategory, someSelfOrAncestor } from '../model/c
 import { categoryTree, packageName, qualifiedName } from '../model/names.js';
 import { hasSyntaxErrors } from '../syntax/syntax-errors.js';
 import { compareStrings } from '../references/symbol-table.js';
-import { clausesOf } from '../model/rules.js';
-import { atomText, implies, satisfiability, toFormula, type Atom, type Formula } from './analysis-constraints.js';
+import { clausesOf, rulePeriod } from '../model/rules.js';
+import { atomText, implies, satisfiability, toFormula, type Atom, type Formula, type Literal } from './analysis-constraints.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import { shortened } from '../model/quote.js';
 import { conjunction, quotedName } from '../l10n/diagnostic-words.js';
@@ -65,8 +65,7 @@ export class RuleAnalysis {
 
     checkUnreachable(rule: ast.Rule, accept: ValidationAcceptor): void {
         const conflicts = this.findings(worldOf(rule)).unreachable.get(rule);
-        const when = clausesOf(rule).when;
-        if (!conflicts || !when?.condition) {
+        if (!conflicts) {
             return;
         }
         const texts = [...new Set(conflicts.map(describeConflict))];
@@ -74,7 +73,7 @@ export class RuleAnalysis {
         const detail = texts.length === 1
             ? texts[0]
             : t('diagnostics.unreachable-rule.alternatives', { conflicts: [...texts.slice(0, 3), ...(texts.length > 3 ? ['…'] : [])].join(separator) });
-        accept('warning', t('diagnostics.unreachable-rule', { rule: shortened(rule.name), detail }), { node: when.condition, code: 'unreachable-rule' });
+        accept('warning', t('diagnostics.unreachable-rule', { rule: shortened(rule.name), detail }), { node: clausesOf(rule).when!.condition, code: 'unreachable-rule' });
     }
 
     checkShadowed(rule: ast.Rule, accept: ValidationAcceptor): void {
@@ -96,40 +95,48 @@ export class RuleAnalysis {
     }
 
     private analyse(world: World): Findings {
-        const rules: RuleFacts[] = [];
+        const unreachable = new Map<ast.Rule, Atom[][]>();
+        const live: RuleFacts[] = [];
         // Rules of a file that does not parse may be missing parts: they neither get nor cause findings.
         for (const doc of this.facts.get(world).documents.filter(d => !hasSyntaxErrors(d))) {
             for (const element of (doc.parseResult.value as ast.Model).elements) {
-                if (ast.isRule(element)) {
-                    const facts = ruleFacts(element);
-                    if (facts) {
-                        rules.push(facts);
-                    }
+                if (!ast.isRule(element)) {
+                    continue;
+                }
+                // A contradiction needs only the condition: it is reported whatever else the rule lacks.
+                const condition = toFormula(clausesOf(element).when?.condition);
+                const sat = satisfiability(condition);
+                if (sat.result === 'unsat') {
+                    // Only a condition can be unsatisfiable, and every failed alternative of one names its contradiction.
+                    unreachable.set(element, sat.conflicts.map(c => [...c]));
+                    continue;
+                }
+                const facts = ruleFacts(element, condition);
+                if (facts?.enabled) {
+                    live.push(facts);
                 }
             }
         }
-        const unreachable = new Map<ast.Rule, Atom[][]>();
-        for (const r of rules) {
-            const sat = satisfiability(r.condition);
-            if (sat.result === 'unsat' && sat.conflicts.length > 0) {
-                unreachable.set(r.rule, sat.conflicts.map(c => [...c]));
-            }
-        }
-        const live = rules.filter(r => r.enabled && !unreachable.has(r.rule));
         const { shadowed, stopped } = findShadowed(live);
         return { unreachable, shadowed, stopped };
     }
 }
 
-function ruleFacts(rule: ast.Rule): RuleFacts | undefined {
+/** What shadowing compares, for a rule whose clauses all resolve. */
+function ruleFacts(rule: ast.Rule, condition: Formula): RuleFacts | undefined {
     const c = clausesOf(rule);
     const level = c.severity?.level.ref;
     const categories = c.category?.categories.map(ref => ref.ref) ?? [];
-    if (!rule.name || !level || categories.length === 0 || categories.some(cat => !cat)) {
+    if (!level || categories.length === 0 || categories.some(cat => !cat)) {
         return undefined;
     }
     const priority = c.priority ? Number(c.priority.value) : 0;
     if (!Number.isFinite(priority)) {
+        return undefined;
+    }
+    // In force within its campaign's period; a rule that never is (campaign-period) shadows nothing.
+    const period = rulePeriod(rule);
+    if (!period) {
         return undefined;
     }
     let negation: Formula | undefined;
@@ -141,9 +148,9 @@ function ruleFacts(rule: ast.Rule): RuleFacts | undefined {
         rank: level.$container.levels.indexOf(level),
         levelName: level.name,
         categories: categories as ast.Category[],
-        from: c.effective?.from ?? '',
-        to: c.effective ? (c.effective.to ?? '~') : '~',
-        condition: toFormula(c.when?.condition),
+        from: period.from ?? '',
+        to: period.to ?? '~',
+        condition,
         negation: () => (negation ??= toFormula(c.when?.condition, true)),
     };
 }
@@ -230,13 +237,8 @@ function findShadowed(rules: readonly RuleFacts[], budget = PAIR_BUDGET): Shadow
 interface CategoryIndex {
     /** Rules without a required `x == v`: candidates for every rule. */
     readonly unanchored: RuleFacts[];
-    /** Rules by one `x == v` their condition requires: by x, then by v's key. */
-    readonly anchored: Map<ast.Attribute, Map<string, RuleFacts[]>>;
-}
-
-/** A literal value as a map key (a number and a text of the same spelling differ). */
-function valueKey(value: string | number | boolean): string {
-    return `${typeof value}:${String(value)}`;
+    /** Rules by one `x == v` their condition requires: by x, then by v (one attribute's values are of one type). */
+    readonly anchored: Map<ast.Attribute, Map<Literal, RuleFacts[]>>;
 }
 
 /** The comparisons a condition requires: itself, or the parts of its top-level `and`. */
@@ -248,21 +250,21 @@ function requiredAtoms(condition: Formula): Atom[] {
 }
 
 /** One `x == v` the rule's condition requires, if any. */
-function anchorOf(rule: RuleFacts): { attribute: ast.Attribute; value: string } | undefined {
-    const atom = requiredAtoms(rule.condition).find(a => a.op === 'eq' && a.values.length === 1);
-    return atom ? { attribute: atom.attribute, value: valueKey(atom.values[0]) } : undefined;
+function anchorOf(rule: RuleFacts): { attribute: ast.Attribute; value: Literal } | undefined {
+    const atom = requiredAtoms(rule.condition).find(a => a.op === 'eq');
+    return atom ? { attribute: atom.attribute, value: atom.values[0] } : undefined;
 }
 
-/** The values the rule's condition allows for the attributes it restricts with `==` or `in`. */
-function allowedValues(rule: RuleFacts): Map<ast.Attribute, Set<string>> {
-    const allowed = new Map<ast.Attribute, Set<string>>();
+/**
+ * For the attributes the rule's condition restricts with `==` or `in`, values that include every
+ * value it allows (one list per attribute suffices: candidates only need a superset).
+ */
+function allowedValues(rule: RuleFacts): Map<ast.Attribute, readonly Literal[]> {
+    const allowed = new Map<ast.Attribute, readonly Literal[]>();
     for (const atom of requiredAtoms(rule.condition)) {
-        if (atom.op !== 'eq' && atom.op !== 'in') {
-            continue;
+        if (atom.op === 'eq' || atom.op === 'in') {
+            allowed.set(atom.attribute, atom.values);
         }
-        const values = new Set(atom.values.map(valueKey));
-        const before = allowed.get(atom.attribute);
-        allowed.set(atom.attribute, before ? new Set([...before].filter(v => values.has(v))) : values);
     }
     return allowed;
 }
@@ -345,6 +347,7 @@ function describeConflict(atoms: readonly Atom[]): string {
     const texts = atoms.map(a => quotedName(atomText(a)));
     if (texts.length === 1) {
         const atom = atoms[0];
+        // One comparison alone fails by allowing no value (`in []`, `==` a number too large to be one) or excluding all.
         return atom.op === 'in' || atom.op === 'eq' ? t('diagnostics.unreachable-rule.never-holds', { atom: texts[0] })
             : t('diagnostics.unreachable-rule.excludes-all', { atom: texts[0], attribute: shortened(atom.attribute.name) });
     }

@@ -111,8 +111,8 @@ export class DeclarationChecks {
         }
     }
 
-    /** unused-declaration: posts, authorities, actions and attributes that nothing references. */
-    checkUsed(decl: ast.Post | ast.Authority | ast.Action | ast.Attribute, accept: ValidationAcceptor): void {
+    /** unused-declaration: posts, authorities, actions, attributes and campaigns that nothing references. */
+    checkUsed(decl: ast.Post | ast.Authority | ast.Action | ast.Attribute | ast.Campaign, accept: ValidationAcceptor): void {
         const facts = this.facts.get(worldOf(decl));
         // A file that could not be read may use it.
         if (decl.name && !facts.used.has(decl) && !facts.someUnread) {
@@ -135,12 +135,13 @@ export function describeLiteral(literal: AstNode): string {
     return literal.$cstNode ? quotedName(literal.$cstNode.text) : t('diagnostics.words.value');
 }
 
-function unusedMessage(decl: ast.Post | ast.Authority | ast.Action | ast.Attribute): string {
+function unusedMessage(decl: ast.Post | ast.Authority | ast.Action | ast.Attribute | ast.Campaign): string {
     const name = shortened(decl.name);
     switch (decl.$type) {
         case 'Post': return t('diagnostics.unused-declaration.post', { name });
         case 'Authority': return t('diagnostics.unused-declaration.authority', { name });
         case 'Action': return t('diagnostics.unused-declaration.action', { name });
+        case 'Campaign': return t('diagnostics.unused-declaration.campaign', { name });
         default: return t('diagnostics.unused-declaration.attribute', { name });
     }
 }

@@ -3,7 +3,7 @@ import { AstUtils, type ValidationAcceptor } from 'langium';
 import * as ast from '../syntax/generated/ast.js';
 import type { GovRuleServices } from '../services.js';
 import { hasParserErrorWithin } from '../syntax/syntax-errors.js';
-import { CLAUSE_KEYWORDS, REQUIRED_CLAUSES, clausesOf } from '../model/rules.js';
+import { CLAUSE_KEYWORDS, REQUIRED_CLAUSES, clausesOf, periodOf, rulePeriod, type Period } from '../model/rules.js';
 import { decimalPlaces, parseDuration } from '../model/values.js';
 import { durationInWords } from '../l10n/values.js';
 import { VALUE_EXAMPLES, valueType } from '../model/types.js';
@@ -66,7 +66,8 @@ export class RuleChecks {
                     { node: arg, property: 'value', code: 'action-arguments' });
             }
         }
-        const missing = action.params.filter(p => !p.optional && !given.has(p.name));
+        // An expectation names only the arguments it checks (`expect actions fine(amount: 100 CNY)`).
+        const missing = ast.isExpectActions(call.$container) ? [] : action.params.filter(p => !p.optional && !given.has(p.name));
         if (missing.length > 0) {
             const list = enumeration(missing.map(p => `${p.name}: ${p.type}`));
             const fix = `${action.name}(${missing.map(p => `${p.name}: ${VALUE_EXAMPLES[p.type]}`).join(', ')})`;
@@ -143,12 +144,31 @@ export class RuleChecks {
         }
     }
 
-    /** effective-range: the end date is not before the start. */
+    /** effective-range: the end date is not before the start (of a rule, or of a campaign). */
     checkEffective(clause: ast.EffectiveClause, accept: ValidationAcceptor): void {
         if (clause.to && clause.from && clause.to < clause.from) {
-            accept('error', t('diagnostics.effective-range', { to: clause.to, from: clause.from }),
+            const key = ast.isCampaign(clause.$container) ? 'diagnostics.effective-range.campaign' : 'diagnostics.effective-range';
+            accept('error', t(key, { to: clause.to, from: clause.from }),
                 { node: clause, property: 'to', code: 'effective-range' });
         }
+    }
+
+    /**
+     * campaign-period: a rule's own period shares at least one day with its campaign's. Reported
+     * on the rule's `effective` clause (only one with an end can miss the campaign), with the
+     * campaign's period as the fix; a period that is itself inverted is effective-range's alone.
+     */
+    checkCampaignPeriod(clause: ast.CampaignClause, accept: ValidationAcceptor): void {
+        const rule = clause.$container;
+        const campaign = clause.campaign?.ref;
+        const own = clausesOf(rule).effective;
+        if (!campaign?.period || !own || !isOrdered(periodOf(own)) || !isOrdered(periodOf(campaign.period)) || rulePeriod(rule)) {
+            return;
+        }
+        const campaignPeriod = periodOf(campaign.period);
+        accept('error', t('diagnostics.campaign-period', {
+            rule: shortened(rule.name), period: periodText(periodOf(own)), campaign: shortened(campaign.name), campaignPeriod: periodText(campaignPeriod),
+        }), { node: own, code: 'campaign-period', data: { replacement: effectiveText(campaignPeriod) } satisfies DiagnosticData });
     }
 
     checkPriority(clause: ast.PriorityClause, accept: ValidationAcceptor): void {
@@ -156,4 +176,18 @@ export class RuleChecks {
             accept('error', t('diagnostics.priority-not-whole', { value: clause.value }), { node: clause, property: 'value', code: 'invalid-literal' });
         }
     }
+}
+
+function isOrdered(period: Period): boolean {
+    return period.from === null || period.to === null || period.from <= period.to;
+}
+
+/** `2026-03-01 .. 2026-12-31`, as the source writes a period. */
+function periodText(period: Period): string {
+    return `${period.from ?? '…'} .. ${period.to ?? '…'}`;
+}
+
+/** The clause that states a period; a campaign's always has a start. */
+function effectiveText(period: Period): string {
+    return period.to === null ? `effective ${period.from}` : `effective ${period.from} .. ${period.to}`;
 }

@@ -19,6 +19,8 @@ export interface Facts {
     readonly used: ReadonlySet<AstNode>;
     /** Categories named by enabled rules (their sub-categories are covered too). */
     readonly coveredByRules: ReadonlySet<ast.Category>;
+    /** The `managed` attributes of each package, in document order (one is allowed). */
+    readonly managedAttributes: ReadonlyMap<string, readonly ast.Attribute[]>;
     /**
      * Some file could not be parsed at all: what it declares and uses is unknown, so findings
      * about the whole workspace (no scale, never used) would be guesses.
@@ -46,6 +48,15 @@ export class WorkspaceFacts {
         return scales.length === 1 ? scales[0].levels[scales[0].levels.length - 1] : undefined;
     }
 
+    /**
+     * The enum attribute whose members a post's `manages` names: its package's first `managed`
+     * attribute, if that is an enum.
+     */
+    surfaceAttributeOf(post: ast.Post): ast.Attribute | undefined {
+        const attribute = this.get(worldOf(post)).managedAttributes.get(post.$container.name)?.[0];
+        return attribute && ast.isEnumType(attribute.type) ? attribute : undefined;
+    }
+
     isCovered(category: ast.Category): boolean {
         const covered = this.get(worldOf(category)).coveredByRules;
         for (let c: AstNode | undefined = category; ast.isCategory(c); c = c.$container) {
@@ -65,12 +76,21 @@ export class WorkspaceFacts {
         const attributesByName = new Map<string, ast.Attribute[]>();
         const used = new Set<AstNode>();
         const coveredByRules = new Set<ast.Category>();
+        const managedAttributes = new Map<string, ast.Attribute[]>();
         for (const doc of documents) {
             const model = doc.parseResult.value as ast.Model;
             for (const element of model.elements) {
                 if (ast.isSeverities(element)) {
                     scales.push(element);
                 } else if (ast.isAttribute(element) && element.name) {
+                    if (element.managed) {
+                        const managed = managedAttributes.get(model.name);
+                        if (managed) {
+                            managed.push(element);
+                        } else {
+                            managedAttributes.set(model.name, [element]);
+                        }
+                    }
                     const same = attributesByName.get(element.name);
                     if (same) {
                         same.push(element);
@@ -93,6 +113,6 @@ export class WorkspaceFacts {
             }
         }
         const someUnread = documents.some(doc => isUnreadModel(doc.parseResult.value));
-        return { documents, scales, attributesByName, used, coveredByRules, someUnread };
+        return { documents, scales, attributesByName, used, coveredByRules, managedAttributes, someUnread };
     }
 }

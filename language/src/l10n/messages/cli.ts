@@ -49,6 +49,12 @@ export const cliMessages = {
     'cli.eval.option.date': { en: 'the date of events that give none (default: today, UTC)', 'zh-CN': '未给日期的事件所用的日期（默认：今天，UTC）' },
     'cli.eval.option.explain': { en: 'with --events: add the explanation to each decision', 'zh-CN': '与 --events 一起使用：为每个判定结果附上解释' },
     'cli.eval.option.strict': { en: 'reject attributes and event keys the bundle does not know', 'zh-CN': '拒绝规则包中没有的属性和事件字段' },
+    'cli.doc.summary': { en: 'check and test, then write the rulebook: a static HTML site (-o FOLDER)', 'zh-CN': '检查并运行测试，然后生成规则手册：静态 HTML 网站（-o FOLDER）' },
+    'cli.doc.option.output': {
+        en: 'the folder to write: new, empty, or an earlier rulebook\n(only the files it wrote are replaced)',
+        'zh-CN': '写入的文件夹：新建、空文件夹或此前生成的规则手册\n（只替换此前生成的文件）',
+    },
+    'cli.doc.option.date': { en: 'the date of tests that have no `on` (default: today, UTC)', 'zh-CN': '未写 `on` 的测试所用的日期（默认：今天，UTC）' },
     'cli.init.summary': { en: 'scaffold a rule repository in a folder (default: the current one)', 'zh-CN': '在文件夹中创建规则仓库骨架（默认：当前文件夹）' },
     'cli.diff.summary': { en: 'what changes between two bundles, folders or git revisions (OLD NEW)', 'zh-CN': '比较两个规则包、文件夹或 git 版本之间的变化（OLD NEW）' },
     'cli.diff.option.sides': { en: 'a bundle file, a folder of sources, or a git revision (HEAD~1, main)', 'zh-CN': '规则包文件、源文件所在文件夹或 git 版本（HEAD~1、main）' },
@@ -129,6 +135,28 @@ export const cliMessages = {
         en: 'the output {output} is {target}, a source file of this run; refusing to replace it with the bundle',
         'zh-CN': '输出 {output} 即 {target}，是本次运行的源文件；不会用规则包替换它',
     },
+    'cli.error.doc-output-missing': { en: 'doc needs -o FOLDER, the folder to write the rulebook into', 'zh-CN': 'doc 需要 -o FOLDER：写入规则手册的文件夹' },
+    'cli.error.output-not-generated': {
+        en: '{folder} is not empty and holds no earlier rulebook ({marker}); refusing to write into it: choose a new or empty folder',
+        'zh-CN': '{folder} 不是空文件夹，也不是此前生成的规则手册（没有 {marker}）；不会写入其中：请换一个新的或空的文件夹',
+    },
+    'cli.error.output-marker': {
+        en: '{file} does not list the files of an earlier rulebook ({reason}); refusing to write: remove the folder or choose another',
+        'zh-CN': '{file} 不是此前生成规则手册时留下的文件清单（{reason}）；不会写入：请删除该文件夹或换一个文件夹',
+    },
+    'cli.error.output-not-ours': {
+        en: '{file} was not written by an earlier rulebook; refusing to replace it: move it away or choose another folder',
+        'zh-CN': '{file} 不是此前生成规则手册时写入的；不会替换它：请移走它或换一个文件夹',
+    },
+    'cli.doc.wrote': {
+        en: { one: 'Wrote the rulebook to {folder} ({count} page).', other: 'Wrote the rulebook to {folder} ({count} pages).' },
+        'zh-CN': '已将规则手册写入 {folder}（共 {count} 个页面）。',
+    },
+    'cli.doc.failing': {
+        en: { one: '{count} test fails; the rulebook shows it.', other: '{count} tests fail; the rulebook shows them.' },
+        'zh-CN': '有 {count} 个测试未通过；规则手册中已标出。',
+    },
+    'cli.doc.sources-have-errors': { en: 'No rulebook written: the sources have errors.', 'zh-CN': '源文件有错误，未生成规则手册。' },
     // ---- diagnostics reports ----
     'cli.report.clean': {
         en: { one: 'No problems in {count} file.', other: 'No problems in {count} files.' },
@@ -180,10 +208,13 @@ export const cliMessages = {
     // What an expectation is about (the `expect` keyword's word), and its values.
     'cli.test.kind.rule': { en: 'rule', 'zh-CN': '规则' },
     'cli.test.kind.actions': { en: 'actions', 'zh-CN': '处置措施' },
+    'cli.test.kind.arguments': { en: 'arguments of {action}', 'zh-CN': '{action}的参数' },
     'cli.test.kind.severity': { en: 'severity', 'zh-CN': '严重程度' },
     'cli.test.kind.responsible': { en: 'responsible', 'zh-CN': '责任岗位' },
     'cli.test.kind.escalation': { en: 'escalation', 'zh-CN': '升级' },
     'cli.test.value.none': { en: 'none', 'zh-CN': '无' },
+    'cli.test.value.argument': { en: '{name}: {value}', 'zh-CN': '{name}：{value}' },
+    'cli.test.value.action-not-taken': { en: '{action} not taken', 'zh-CN': '未采取{action}' },
     'cli.test.value.no-escalation': { en: 'no escalation', 'zh-CN': '不升级' },
     'cli.test.value.within': { en: '{target} within {duration}', 'zh-CN': '{duration}内升级至{target}' },
     'cli.test.value.after': { en: '{target} after {duration}', 'zh-CN': '{duration}后升级至{target}' },
@@ -248,6 +279,24 @@ export const cliMessages = {
     // ---- govrule diff (the command; the report's words are under cli.diff.report.*) ----
     'cli.diff.two-sides': { en: 'diff takes two sides, OLD and NEW (got {paths})', 'zh-CN': 'diff 需要新旧两边：OLD 和 NEW（收到 {paths}）' },
     'cli.diff.no-sides': { en: 'diff takes two sides, OLD and NEW (got none)', 'zh-CN': 'diff 需要新旧两边：OLD 和 NEW（一个也没给）' },
+    // govrule report posts: the post management list.
+    'cli.report.summary': { en: 'print a report of the sources: posts (the post management list)', 'zh-CN': '打印源文件的报告：posts（岗位管理清单）' },
+    'cli.report.option.posts': { en: 'posts × the surfaces they manage, with the rules each is responsible for', 'zh-CN': '各岗位及其管理的对象，以及各岗位负责的规则' },
+    'cli.report.option.format': { en: 'the report as text (default), markdown or csv', 'zh-CN': '报告格式：text（默认）、markdown 或 csv' },
+    'cli.report.option.output': { en: 'write the report to FILE (never a source or a govrule.json)', 'zh-CN': '把报告写入 FILE（不会覆盖源文件或 govrule.json）' },
+    'cli.report.no-kind': { en: 'govrule report needs the report to print ({reports})', 'zh-CN': 'govrule report 需要指明要打印的报告（{reports}）' },
+    'cli.report.unknown-kind': { en: "unknown report '{kind}' (reports: {reports})", 'zh-CN': '没有报告“{kind}”（可用报告：{reports}）' },
+    'cli.report.format': { en: "unknown format '{format}' for report (formats: {formats})", 'zh-CN': 'report 不支持格式“{format}”（可用格式：{formats}）' },
+    'cli.report.sources-have-errors': { en: 'govrule: the sources have errors; no report was made', 'zh-CN': 'govrule：源文件有错误，未生成报告' },
+    'cli.report.posts.title': { en: 'Post management list', 'zh-CN': '岗位管理清单' },
+    'cli.report.posts.column.post': { en: 'post', 'zh-CN': '岗位' },
+    'cli.report.posts.column.rules': { en: 'responsible for', 'zh-CN': '负责的规则' },
+    'cli.report.posts.labelled': { en: '{label} ({name})', 'zh-CN': '{label}（{name}）' },
+    'cli.report.posts.no-rules': { en: 'none', 'zh-CN': '无' },
+    'cli.report.posts.no-surfaces': {
+        en: 'govrule: no post declares the surfaces it manages (`post name manages ...` with a `managed attribute`)',
+        'zh-CN': 'govrule：没有岗位声明其管理对象（用 `managed attribute` 和 `post 名称 manages ...` 声明）',
+    },
     'cli.diff.format': { en: "unknown format '{format}' for diff (formats: {formats})", 'zh-CN': 'diff 不支持格式“{format}”（可用格式：{formats}）' },
     'cli.diff.needs-events': { en: '{option} needs --events FILE (the events to replay)', 'zh-CN': '{option} 需要与 --events FILE（要重放的事件）一起使用' },
     'cli.diff.max-changed': {

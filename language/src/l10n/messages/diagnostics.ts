@@ -24,6 +24,7 @@ export const diagnosticsMessages = {
     'diagnostics.kind.target': { en: 'post or authority', 'zh-CN': '岗位或主管部门' },
     'diagnostics.kind.parameter': { en: 'parameter', 'zh-CN': '参数' },
     'diagnostics.kind.member': { en: 'enum member', 'zh-CN': '枚举值' },
+    'diagnostics.kind.campaign': { en: 'campaign', 'zh-CN': '专项行动' },
     'diagnostics.kind.a.level': { en: 'a severity level', 'zh-CN': '严重程度等级' },
     'diagnostics.kind.a.post': { en: 'a post', 'zh-CN': '岗位' },
     'diagnostics.kind.a.authority': { en: 'an authority', 'zh-CN': '主管部门' },
@@ -34,6 +35,7 @@ export const diagnosticsMessages = {
     'diagnostics.kind.a.target': { en: 'a post or authority', 'zh-CN': '岗位或主管部门' },
     'diagnostics.kind.a.parameter': { en: 'a parameter', 'zh-CN': '参数' },
     'diagnostics.kind.a.member': { en: 'an enum member', 'zh-CN': '枚举值' },
+    'diagnostics.kind.a.campaign': { en: 'a campaign', 'zh-CN': '专项行动' },
 
     // What an attribute holds, and the types of values.
     'diagnostics.type.enum': { en: 'an enum ({members})', 'zh-CN': '枚举（{members}）' },
@@ -163,6 +165,7 @@ export const diagnosticsMessages = {
     'diagnostics.unused-declaration.authority': { en: "Authority '{name}' is never used", 'zh-CN': '主管部门“{name}”未被使用' },
     'diagnostics.unused-declaration.action': { en: "Action '{name}' is never used", 'zh-CN': '处置措施“{name}”未被使用' },
     'diagnostics.unused-declaration.attribute': { en: "Attribute '{name}' is never used", 'zh-CN': '属性“{name}”未被使用' },
+    'diagnostics.unused-declaration.campaign': { en: "No rule joins campaign '{name}'", 'zh-CN': '没有规则加入专项行动“{name}”' },
     'diagnostics.uncovered-category': { en: "No enabled rule covers category '{name}'", 'zh-CN': '没有启用的规则覆盖类别“{name}”' },
 
     // Rules (validation/rule-checks.ts).
@@ -185,6 +188,27 @@ export const diagnosticsMessages = {
         'zh-CN': '升级步骤的时间必须严格递增：{after}并不晚于 {previous}',
     },
     'diagnostics.escalation-target': { en: "'{name}' is already a target of this escalation", 'zh-CN': '“{name}”已是本次升级的升级对象' },
+    // The post management list (surface-attribute, post-surface).
+    'diagnostics.surface-attribute.none': {
+        en: "Post '{post}' manages surfaces, but package '{package}' names no surface attribute: declare the enum attribute of the surfaces as `managed attribute`",
+        'zh-CN': '岗位“{post}”声明了管理对象，但包“{package}”没有指定管理对象属性：请把包中的一个枚举属性声明为 `managed attribute`',
+    },
+    'diagnostics.surface-attribute.not-enum': {
+        en: "The managed attribute '{attribute}' must be an enum: its values are the surfaces posts manage",
+        'zh-CN': '管理对象属性“{attribute}”必须是枚举：其取值就是岗位管理的对象',
+    },
+    'diagnostics.surface-attribute.twice': {
+        en: "Package '{package}' already has a managed attribute ('{first}'); a package has one",
+        'zh-CN': '包“{package}”已有管理对象属性（“{first}”）；一个包只能有一个',
+    },
+    'diagnostics.post-surface.responsible': {
+        en: "The rule's condition restricts the case to {surfaces}, which the responsible post '{post}' does not manage (it manages {managed}){hint}",
+        'zh-CN': '规则的条件把案件限定在{surfaces}，但责任岗位“{post}”不管理这些对象（它管理{managed}）{hint}',
+    },
+    'diagnostics.post-surface.escalation': {
+        en: "This step hands the case to '{post}', which manages none of {surfaces} that the rule's condition restricts it to (it manages {managed})",
+        'zh-CN': '此步骤把案件交给“{post}”，但规则条件限定的{surfaces}都不归它管理（它管理{managed}）',
+    },
     'diagnostics.escalates-to-responsible': {
         en: "This step escalates to '{name}', the rule's own responsible post",
         'zh-CN': '此步骤升级至“{name}”，即本规则自己的责任岗位',
@@ -194,6 +218,12 @@ export const diagnosticsMessages = {
         'zh-CN': '规则“{rule}”为最高严重程度“{level}”，但其升级对象中没有主管部门',
     },
     'diagnostics.effective-range': { en: 'The rule ends ({to}) before it starts ({from})', 'zh-CN': '规则的结束日期（{to}）早于开始日期（{from}）' },
+    'diagnostics.effective-range.campaign': { en: 'The campaign ends ({to}) before it starts ({from})', 'zh-CN': '专项行动的结束日期（{to}）早于开始日期（{from}）' },
+    'diagnostics.campaign-period': {
+        en: "Rule '{rule}' is in force {period}, which shares no day with campaign '{campaign}' ({campaignPeriod}): the rule would never apply",
+        'zh-CN': '规则“{rule}”的生效期为 {period}，与专项行动“{campaign}”的期限（{campaignPeriod}）没有重叠，该规则永远不会适用',
+    },
+    'diagnostics.campaign-period.fix': { en: "Use the campaign's period", 'zh-CN': '改用专项行动的期限' },
     'diagnostics.priority-not-whole': { en: 'A priority is a whole number ≥ 0, not {value}', 'zh-CN': '优先级应为不小于 0 的整数，不能是 {value}' },
 
     // Conditions and literals (validation/condition-checks.ts, literal-checks.ts, text-checks.ts).
@@ -427,6 +457,7 @@ export const diagnosticsMessages = {
     'diagnostics.summary.escalation-target': { en: 'the same target twice in one escalation', 'zh-CN': '同一次升级中重复的升级对象' },
     'diagnostics.summary.invalid-literal': { en: 'impossible date, bad money, bad currency code, bad default', 'zh-CN': '不存在的日期、错误的金额或货币代码、不符的默认值' },
     'diagnostics.summary.effective-range': { en: 'an end date before its start', 'zh-CN': '结束日期早于开始日期' },
+    'diagnostics.summary.campaign-period': { en: "a rule's effective period shares no day with its campaign's", 'zh-CN': '规则的生效期与所属专项行动的期限没有重叠' },
     'diagnostics.summary.unresolved-import': { en: 'an import names no package or element', 'zh-CN': '导入的包或元素不存在' },
     'diagnostics.summary.invisible-character': { en: 'an invisible, bidirectional or control character written raw', 'zh-CN': '直接写入的不可见字符、双向控制字符或控制字符' },
     'diagnostics.summary.unnormalized-name': { en: 'a name not in Unicode normalization form C', 'zh-CN': '名称不是 Unicode 规范化形式 C' },
@@ -436,10 +467,12 @@ export const diagnosticsMessages = {
     'diagnostics.summary.test-failed': { en: 'a test run in the editor failed: an expectation does not hold', 'zh-CN': '在编辑器中运行的测试失败：预期不成立' },
     'diagnostics.summary.escalates-to-responsible': { en: "a step escalates to the rule's own responsible post", 'zh-CN': '升级步骤升级至规则自己的责任岗位' },
     'diagnostics.summary.duplicate-action': { en: 'an action listed twice in one rule', 'zh-CN': '一条规则中重复列出的处置措施' },
-    'diagnostics.summary.unused-declaration': { en: 'a post, authority, action or attribute that nothing uses', 'zh-CN': '未被使用的岗位、主管部门、处置措施或属性' },
+    'diagnostics.summary.unused-declaration': { en: 'a post, authority, action, attribute or campaign that nothing uses', 'zh-CN': '未被使用的岗位、主管部门、处置措施、属性或专项行动' },
     'diagnostics.summary.uncovered-category': { en: 'a leaf category that no enabled rule covers', 'zh-CN': '没有启用的规则覆盖的末级类别' },
     'diagnostics.summary.critical-without-authority': { en: 'a top-severity rule whose escalation never reaches an authority', 'zh-CN': '最高严重程度的规则，其升级对象中没有主管部门' },
     'diagnostics.summary.unreachable-rule': { en: 'a condition that can never hold', 'zh-CN': '永远不成立的条件' },
+    'diagnostics.summary.surface-attribute': { en: "a package's surface attribute is missing, not an enum, or named twice", 'zh-CN': '包的管理对象属性缺失、不是枚举或指定了两次' },
+    'diagnostics.summary.post-surface': { en: 'a rule restricts the surface to values its post does not manage', 'zh-CN': '规则限定的管理对象不归其岗位管理' },
     'diagnostics.summary.shadowed-rule': { en: 'an enabled rule that can never win', 'zh-CN': '永远不会胜出的已启用规则' },
     'diagnostics.summary.config-duplicate-key': { en: 'a key given twice in one object of govrule.json', 'zh-CN': 'govrule.json 同一对象中重复的键' },
     'diagnostics.summary.analysis-budget': { en: 'the search for shadowed rules stopped: too many rules could shadow one another', 'zh-CN': '被遮蔽规则的检查已停止：可能相互遮蔽的规则太多' },

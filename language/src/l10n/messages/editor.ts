@@ -18,6 +18,7 @@ export const editorMessages = {
     'editor.kind.escalation-target': { en: 'post or authority', 'zh-CN': '岗位或主管部门' },
     'editor.kind.parameter': { en: 'parameter', 'zh-CN': '参数' },
     'editor.kind.enum-member': { en: 'enum member', 'zh-CN': '枚举值' },
+    'editor.kind.campaign': { en: 'campaign', 'zh-CN': '专项行动' },
     // The same, with an article, where English needs one ("a post"; Chinese has none).
     'editor.a-kind.severity-level': { en: 'a severity level', 'zh-CN': '严重程度等级' },
     'editor.a-kind.post': { en: 'a post', 'zh-CN': '岗位' },
@@ -29,8 +30,12 @@ export const editorMessages = {
     'editor.a-kind.escalation-target': { en: 'a post or authority', 'zh-CN': '岗位或主管部门' },
     'editor.a-kind.parameter': { en: 'a parameter', 'zh-CN': '参数' },
     'editor.a-kind.enum-member': { en: 'an enum member', 'zh-CN': '枚举值' },
+    'editor.a-kind.campaign': { en: 'a campaign', 'zh-CN': '专项行动' },
     'editor.kind.parameter-of': { en: 'parameter of action {action}', 'zh-CN': '处置措施 {action} 的参数' },
     'editor.kind.value-of': { en: 'value of attribute {attribute}', 'zh-CN': '属性 {attribute} 的枚举值' },
+    'editor.hover.managed': { en: 'managed: its values are the surfaces the posts of its package manage', 'zh-CN': '管理对象属性：其取值就是本包岗位所管理的对象' },
+    'editor.hover.manages': { en: 'manages {surfaces}', 'zh-CN': '管理对象：{surfaces}' },
+    'editor.kind.surface-of': { en: 'a surface: value of the managed attribute {attribute}', 'zh-CN': '管理对象：管理对象属性 {attribute} 的取值' },
     'editor.kind.package': { en: 'package', 'zh-CN': '包' },
 
     // One-line details (completion, outline).
@@ -72,6 +77,9 @@ export const editorMessages = {
     'editor.rule.priority': { en: 'priority: {priority}', 'zh-CN': '优先级：{priority}' },
     'editor.rule.effective-period': { en: 'in force: {from} to {to}', 'zh-CN': '生效期间：{from} 至 {to}' },
     'editor.rule.effective-from': { en: 'in force: from {from}', 'zh-CN': '生效期间：自 {from} 起' },
+    'editor.rule.campaign': { en: 'campaign: {campaign}', 'zh-CN': '专项行动：{campaign}' },
+    'editor.hover.campaign-period': { en: 'runs: {from} to {to}', 'zh-CN': '行动期间：{from} 至 {to}' },
+    'editor.hover.campaign-from': { en: 'runs: from {from}', 'zh-CN': '行动期间：自 {from} 起' },
     'editor.rule.basis': { en: 'basis: {texts}', 'zh-CN': '依据：{texts}' },
 
     // Completion.
@@ -85,6 +93,7 @@ export const editorMessages = {
     'editor.completion.snippet-action': { en: 'handling action with a parameter', 'zh-CN': '带参数的处置措施' },
     'editor.completion.snippet-attribute': { en: 'enum attribute with a default', 'zh-CN': '带默认值的枚举属性' },
     'editor.completion.snippet-test': { en: 'test: an event and what must happen', 'zh-CN': '测试：一个事件及其预期结果' },
+    'editor.completion.snippet-campaign': { en: 'campaign with its period', 'zh-CN': '专项行动及其期限' },
     'editor.completion.parameter': { en: 'Parameter of action `{action}`, such as `{example}`', 'zh-CN': '处置措施 `{action}` 的参数，例如 `{example}`' },
     'editor.completion.optional-parameter': {
         en: 'Parameter of action `{action}` (optional), such as `{example}`',
@@ -164,6 +173,10 @@ export const editorMessages = {
     'editor.command.not-in-workspace': { en: '{file} is not part of the workspace', 'zh-CN': '{file} 不在工作区中' },
     'editor.command.not-a-rule-file': { en: '{file} is not a GovRule file of the workspace', 'zh-CN': '{file} 不是工作区中的 GovRule 文件' },
     'editor.command.no-such-test': { en: 'There is no test named {name} in {file}', 'zh-CN': '{file} 中没有名为 {name} 的测试' },
+    'editor.command.bad-selection': {
+        en: '{command} takes an object with "tests", a list of files ("uri", a string) and optionally test names ("name"), and "coverage", true or false; both are optional',
+        'zh-CN': '{command} 的参数是一个对象：“tests”为文件（“uri”，字符串）及可选的测试名（“name”）的列表，“coverage”为 true 或 false；两项均可省略',
+    },
     'editor.command.workspace-changed': {
         en: 'The workspace changed while the tests were starting: run them again',
         'zh-CN': '测试启动时工作区有改动，需重新运行',

@@ -140,6 +140,10 @@ export class GovRuleCodeActionProvider implements CodeActionProvider {
                 }
                 case 'unresolved-import':
                     return this.replacements(diagnostic, data.suggestions, changeTo);
+                case 'campaign-period':
+                    return data.replacement ? [{ title: t('diagnostics.campaign-period.fix'), edits: [{ range: diagnostic.range, newText: data.replacement }], preferred: true }] : [];
+                case 'post-surface':
+                    return this.replacements(diagnostic, data.suggestions, changeTo);
                 case 'unnormalized-name':
                     return data.replacement ? [{ title: t('diagnostics.fix.nfc', { name: shortened(data.replacement) }), edits: [{ range: diagnostic.range, newText: data.replacement }], preferred: true }] : [];
                 default:

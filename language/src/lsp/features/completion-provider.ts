@@ -14,6 +14,7 @@ import type { NameResolver } from '../../references/name-resolver.js';
 import type { SymbolEntry, SymbolTable } from '../../references/symbol-table.js';
 import { CLAUSE_KEYWORDS } from '../../model/rules.js';
 import { VALUE_EXAMPLES, attributeType } from '../../model/types.js';
+import { enumMembers } from '../../model/surfaces.js';
 import { durationInWords } from '../../l10n/values.js';
 import { describe, detailOf, labelOf, paramText } from '../queries/describe.js';
 import { addImportEdit } from '../queries/edits.js';
@@ -35,6 +36,7 @@ const SNIPPETS = {
     severities: 'severities {\n\t${1:minor}    "${2:一般}"\n\t${3:serious}  "${4:较重}"\n\t${5:critical} "${6:特别严重}"\n}',
     action: 'action ${1:name} "${2:label}" (${3:param}: ${4|duration,money,number,text,boolean|})',
     attribute: 'attribute ${1:name}: enum { ${2:a}, ${3:b} } default ${4:$2} "${5:label}"',
+    campaign: 'campaign ${1:name} "${2:label}" effective ${3:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE} .. ${4:$CURRENT_YEAR-12-31}',
     test: 'test "${1:description}" {\n\tgiven ${2:category} { ${3:attribute}: ${4:value} }\n\ton ${5:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE}\n\texpect rule ${6:name}\n}\n$0',
 } as const;
 
@@ -45,6 +47,7 @@ const TOP_LEVEL_SNIPPETS: Record<string, { rule: string; detail: MessageKey & `e
     action: { rule: 'Action', detail: 'editor.completion.snippet-action' },
     attribute: { rule: 'Attribute', detail: 'editor.completion.snippet-attribute' },
     test: { rule: 'Test', detail: 'editor.completion.snippet-test' },
+    campaign: { rule: 'Campaign', detail: 'editor.completion.snippet-campaign' },
 };
 
 /**
@@ -96,9 +99,35 @@ export class GovRuleCompletionProvider extends DefaultCompletionProvider {
             this.completeKeyword(context, feature, acceptor);
         } else if (GrammarAST.isCrossReference(feature) && context.node) {
             this.completeReference(context, next as NextFeature<GrammarAST.CrossReference>, acceptor);
+        } else if (GrammarAST.isRuleCall(feature) && GrammarAST.isTerminalRule(feature.rule.ref) && next.property === 'surfaces') {
+            this.completeSurfaces(context, acceptor);
         } else if (GrammarAST.isRuleCall(feature) && GrammarAST.isTerminalRule(feature.rule.ref)) {
             this.completeTerminal(context, feature, acceptor);
         }
+    }
+
+    /** After `manages` or its commas: the members of the package's managed attribute not yet listed. */
+    private completeSurfaces(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const post = context.node && AstUtils.getContainerOfType(context.node, ast.isPost);
+        const attribute = post && this.services.validation.WorkspaceFacts.surfaceAttributeOf(post);
+        if (!post || !attribute) {
+            return;
+        }
+        const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
+        // The surface being typed is already in the list while it is typed.
+        const listed = new Set(post.surfaces.filter(s => s !== typed));
+        enumMembers(attribute).forEach((member, i) => {
+            if (listed.has(member)) {
+                return;
+            }
+            acceptor(context, {
+                label: member,
+                kind: CompletionItemKind.EnumMember,
+                detail: t('editor.kind.surface-of', { attribute: attribute.name }),
+                labelDetails: { description: `${attribute.name}${labelOf(attribute) ? ` ${labelOf(attribute)}` : ''}` },
+                sortText: `0${String(i).padStart(3, '0')}`,
+            });
+        });
     }
 
     // ---- keywords and snippets ----

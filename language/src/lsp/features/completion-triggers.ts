@@ -7,7 +7,7 @@
 
 export const TRIGGER_CHARACTERS = ['.', '(', ',', '[', ' '];
 
-const NAME_FOLLOWS = /(?:^|[^\p{L}\p{N}_])(?:responsible|severity|actions|category|to|given|expect\s+(?:rule|severity|responsible|actions|escalation\s+to))\s$/u;
+const NAME_FOLLOWS = /(?:^|[^\p{L}\p{N}_])(?:responsible|severity|actions|category|to|given|manages|expect\s+(?:rule|severity|responsible|actions|escalation\s+to))\s$/u;
 
 /** Whether a completion triggered by a space, with `lineBefore` the line's text up to the cursor, should answer. */
 export function spaceOpensCompletion(lineBefore: string): boolean {

@@ -12,7 +12,7 @@
  * The rule lenses' test counts come from running every test, as `govrule test --coverage` does,
  * once per build and only when a client asks for them.
  */
-import { DocumentState, type LangiumDocument, type URI } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import {
     CodeLensRefreshRequest, DiagnosticSeverity, LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic, type DiagnosticRelatedInformation,
     type Range
@@ -26,9 +26,10 @@ import type { Compiled, WorkspaceCompiler } from '../server/workspace-compiler.j
 import { withDocLink } from '../server/document-validator.js';
 import type { GovRuleLspServices, GovRuleSharedServices } from '../server/services.js';
 import { workspacePath } from '../../model/workspace-path.js';
-import { WORKSPACE, worldOfUri } from '../../references/worlds.js';
+import { WORKSPACE, worldOfUri, type World } from '../../references/worlds.js';
 import { t } from '../../l10n/index.js';
-import { expectationRows, failureMessage, namesOf, ruleText, type Names } from '../../reports/test-results.js';
+import { expectationRows, failureMessage, namesOf, ruleText, type ExpectationRow, type Names } from '../../reports/test-results.js';
+import { coverageByFile, type FileCoverage } from './test-coverage.js';
 
 /** What `govrule.runTests` returns: one entry per test run, in file order. */
 export interface RunSummary {
@@ -36,8 +37,45 @@ export interface RunSummary {
     readonly passed: number;
     readonly failed: number;
     readonly date: string;
-    readonly tests: ReadonlyArray<{ readonly name: string; readonly line: number; readonly passed: boolean; readonly failures: readonly string[] }>;
+    readonly tests: readonly TestReport[];
 }
+
+/** A test that ran: its result, its failure messages (those of its diagnostics), and each expectation in words. */
+export interface TestReport {
+    readonly name: string;
+    /** 1-based, as in the bundle. */
+    readonly line: number;
+    /** The whole `test` block. */
+    readonly range: Range;
+    readonly passed: boolean;
+    readonly failures: readonly string[];
+    /** Each expectation as `govrule test` shows it (what, expected, actual), on its `expect` line. */
+    readonly expectations: readonly ExpectationReport[];
+    /** Why the event could not be decided (the test then has no expectation results). */
+    readonly error?: string;
+}
+
+export interface ExpectationReport extends ExpectationRow {
+    readonly range: Range;
+    /** The failure's message (as the diagnostic says it); absent when it passed. */
+    readonly message?: string;
+}
+
+/** A file's tests as `govrule.listTests` lists them, in source order. */
+export interface TestFile {
+    readonly uri: string;
+    readonly tests: ReadonlyArray<{ readonly name: string; readonly range: Range }>;
+}
+
+/** What `govrule.runSelectedTests` returns: the files whose tests ran, and the run's coverage if asked. */
+export interface SelectionReport {
+    readonly date: string;
+    readonly files: readonly RunSummary[];
+    readonly coverage?: readonly FileCoverage[];
+}
+
+/** The tests to run: by file URI, the names wanted (undefined: all of that file's tests). */
+export type TestSelection = ReadonlyMap<string, ReadonlySet<string> | undefined>;
 
 /**
  * The workspace at a glance, for a status line (`govrule.summary`): how many rules and tests,
@@ -107,6 +145,28 @@ export class TestRunner {
         return this.compiler.whenBuilt(token, () => this.runNow(uri, name));
     }
 
+    /**
+     * Runs the selected tests of workspace files (all of the workspace's when `selection` is
+     * undefined) in one run, shows the results, and with `coverage` says what the run reached.
+     */
+    runSelected(selection: TestSelection | undefined, coverage: boolean, token: CancellationToken): Promise<SelectionReport> {
+        return this.compiler.whenBuilt(token, () => {
+            const wanted = selection === undefined ? this.allTests() : [...selection].map(([uri, names]) => this.testsOf(URI.parse(uri), names));
+            return this.runTests(WORKSPACE, wanted.filter(entry => entry.tests.length > 0), coverage);
+        });
+    }
+
+    /** The tests of the workspace's files (or of one file), by file, in source order. */
+    list(uri: URI | undefined, token: CancellationToken): Promise<TestFile[]> {
+        return this.compiler.whenBuilt(token, () => {
+            const documents = uri ? [this.ruleDocument(uri)] : this.compiler.modelDocuments(WORKSPACE);
+            return sortedByUri(documents).flatMap(document => {
+                const tests = testsIn(document).filter(test => typeof test.name === 'string').map(test => ({ name: test.name, range: rangeOf(test) }));
+                return tests.length > 0 || uri ? [{ uri: document.uri.toString(), tests }] : [];
+            });
+        });
+    }
+
     /** The result of a test, if it was run on the current text of the workspace. */
     resultOf(document: LangiumDocument, test: ast.Test): TestResult | undefined {
         return this.results.get(document.uri.toString())?.get(positionKey(test))?.result;
@@ -143,9 +203,8 @@ export class TestRunner {
         await workspace.WorkspaceManager.ready;
         await workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
         return workspace.WorkspaceLock.read(() => {
-            const withTests = this.compiler.modelDocuments(WORKSPACE).filter(doc => (doc.parseResult.value as ast.Model).elements.some(ast.isTest))
-                .sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : a.uri.toString() > b.uri.toString() ? 1 : 0));
-            return withTests.map(doc => this.runNow(doc.uri, undefined));
+            const wanted = this.allTests();
+            return wanted.length === 0 ? [] : this.runTests(WORKSPACE, wanted, false).files as RunSummary[];
         });
     }
 
@@ -157,48 +216,75 @@ export class TestRunner {
     }
 
     private runNow(uri: URI, name: string | undefined): RunSummary {
+        const wanted = this.testsOf(uri, name === undefined ? undefined : new Set([name]));
+        return this.runTests(worldOfUri(uri), [wanted], false).files[0]!;
+    }
+
+    /** Every file of the workspace that has tests, with all of them. */
+    private allTests(): Wanted[] {
+        return sortedByUri(this.compiler.modelDocuments(WORKSPACE))
+            .map(document => ({ document, tests: testsIn(document) }))
+            .filter(entry => entry.tests.length > 0);
+    }
+
+    private ruleDocument(uri: URI): LangiumDocument {
         const document = this.services.shared.workspace.LangiumDocuments.getDocument(uri);
-        const model = document?.parseResult.value;
-        if (!document || !ast.isModel(model)) {
+        if (!document || !ast.isModel(document.parseResult.value)) {
             throw new ResponseError(LSPErrorCodes.RequestFailed, t('editor.command.not-a-rule-file', { file: uri.toString() }));
         }
-        const wanted = model.elements.filter(ast.isTest).filter(test => name === undefined || test.name === name);
-        if (name !== undefined && wanted.length === 0) {
+        return document;
+    }
+
+    /** A file's tests, or those of the given names; a name the file does not have is an error. */
+    private testsOf(uri: URI, names: ReadonlySet<string> | undefined): Wanted {
+        const document = this.ruleDocument(uri);
+        const tests = testsIn(document).filter(test => names === undefined || names.has(test.name));
+        const missing = names && [...names].find(name => !tests.some(test => test.name === name));
+        if (missing !== undefined) {
             const file = workspacePath(uri, this.services.shared.workspace.WorkspaceManager.workspaceFolders);
-            throw new ResponseError(LSPErrorCodes.RequestFailed, t('editor.command.no-such-test', { name: JSON.stringify(name), file }));
+            throw new ResponseError(LSPErrorCodes.RequestFailed, t('editor.command.no-such-test', { name: JSON.stringify(missing), file }));
         }
-        const documents = this.compiler.modelDocuments(worldOfUri(uri));
+        return { document, tests };
+    }
+
+    /**
+     * The one way tests run: the world's bundle compiled once, the wanted tests run with the
+     * runtime, results kept and shown per file (diagnostics, lens titles), and reported.
+     */
+    private runTests(world: World, wanted: readonly Wanted[], withCoverage: boolean): SelectionReport {
+        const documents = this.compiler.modelDocuments(world);
         if (documents.some(doc => doc.state < DocumentState.Validated)) {
             throw new ResponseError(LSPErrorCodes.ContentModified, t('editor.command.workspace-changed'));
         }
         this.compiler.assertNoErrors(documents, 'run the tests');
-        const compiled = this.compiler.compile(documents, uri);
-        const file = sourcePath(compiled.root, document.uri.fsPath);
-        const keys = new Set(wanted.map(positionKey));
-        const isWanted = (source: Source) => source.file === file && keys.has(sourceKey(source));
+        const compiled = this.compiler.compile(documents, wanted[0]?.document.uri);
+        const byFile = new Map(wanted.map(entry => [sourcePath(compiled.root, entry.document.uri.fsPath), entry]));
+        const keysByFile = new Map([...byFile].map(([file, entry]) => [file, new Set(entry.tests.map(positionKey))]));
+        const isWanted = (source: Source) => keysByFile.get(source.file)?.has(sourceKey(source)) === true;
         const date = todayUtc();
-        const { results } = runCompiledTests({ ...compiled.bundle, tests: compiled.bundle.tests.filter(t => isWanted(t.source)) }, { date });
+        const { loaded, results } = runCompiledTests({ ...compiled.bundle, tests: compiled.bundle.tests.filter(t => isWanted(t.source)) }, { date });
 
-        const byKey = new Map(wanted.map(test => [positionKey(test), test]));
-        const stored = this.results.get(uri.toString()) ?? new Map<string, Shown>();
-        const shown = results.map(result => {
-            const key = sourceKey(result.test.source);
-            const entry = { result, diagnostics: result.passed ? [] : failureDiagnostics(byKey.get(key)!, result, compiled) };
-            stored.set(key, entry);
-            return entry;
+        const names = namesOf(compiled.bundle);
+        const resultsByFile = new Map<string, TestResult[]>();
+        for (const result of results) {
+            resultsByFile.set(result.test.source.file, [...(resultsByFile.get(result.test.source.file) ?? []), result]);
+        }
+        const files = [...byFile].map(([file, { document, tests }]) => {
+            const byKey = new Map(tests.map(test => [positionKey(test), test]));
+            const stored = this.results.get(document.uri.toString()) ?? new Map<string, Shown>();
+            const reports = (resultsByFile.get(file) ?? []).map(result => {
+                const key = sourceKey(result.test.source);
+                const report = testReport(byKey.get(key)!, result, compiled, names);
+                stored.set(key, { result, diagnostics: report.diagnostics });
+                return report.report;
+            });
+            this.results.set(document.uri.toString(), stored);
+            this.publish(document);
+            const passed = reports.filter(r => r.passed).length;
+            return { uri: document.uri.toString(), passed, failed: reports.length - passed, date, tests: reports };
         });
-        this.results.set(uri.toString(), stored);
-        this.publish(document);
         this.refreshLenses();
-
-        const tests = shown.map(({ result, diagnostics }) => ({
-            name: result.test.name,
-            line: result.test.source.line,
-            passed: result.passed,
-            failures: diagnostics.map(d => (typeof d.message === 'string' ? d.message : d.message.value)),
-        }));
-        const passed = tests.filter(t => t.passed).length;
-        return { uri: uri.toString(), passed, failed: tests.length - passed, date, tests };
+        return { date, files, ...(withCoverage ? { coverage: coverageByFile(compiled, loaded, results) } : {}) };
     }
 
     /** Every test of the workspace, run to count the tests that each rule decides. */
@@ -252,6 +338,20 @@ export class TestRunner {
     }
 }
 
+/** A document and the tests of it to run. */
+interface Wanted {
+    readonly document: LangiumDocument;
+    readonly tests: readonly ast.Test[];
+}
+
+function testsIn(document: LangiumDocument): ast.Test[] {
+    return (document.parseResult.value as ast.Model).elements.filter(ast.isTest);
+}
+
+function sortedByUri(documents: readonly LangiumDocument[]): LangiumDocument[] {
+    return [...documents].sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : a.uri.toString() > b.uri.toString() ? 1 : 0));
+}
+
 function positionKey(test: ast.Test): string {
     const start = test.$cstNode?.range.start ?? { line: 0, character: 0 };
     return `${start.line + 1}:${start.character + 1}`;
@@ -264,36 +364,48 @@ function sourceKey(source: Source): string {
 const EXPECT_ITEM: Record<ExpectationKind, (item: ast.TestItem) => boolean> = {
     rule: ast.isExpectRule,
     actions: ast.isExpectActions,
+    arguments: ast.isExpectActions,
     severity: ast.isExpectSeverity,
     responsible: ast.isExpectResponsible,
     escalation: ast.isExpectEscalation,
 };
 
 /**
- * One `test-failed` diagnostic per failing expectation, on its `expect` line; a test whose event
- * could not be decided gets one on its `given` line. A wrong `expect rule` points at the rule
- * that did decide the test.
+ * A test's report and its `test-failed` diagnostics: one per failing expectation, on its `expect`
+ * line; a test whose event could not be decided gets one on its `given` line. A wrong
+ * `expect rule` points at the rule that did decide the test.
  */
-function failureDiagnostics(test: ast.Test, result: TestResult, compiled: Compiled): Diagnostic[] {
-    const names = namesOf(compiled.bundle);
+function testReport(test: ast.Test, result: TestResult, compiled: Compiled, names: Names): { report: TestReport; diagnostics: Diagnostic[] } {
+    const base = { name: result.test.name, line: result.test.source.line, range: rangeOf(test), passed: result.passed };
     if (result.error !== undefined) {
         const given = test.items.find(ast.isGiven);
-        return [diagnostic(rangeOf(given ?? test), failureMessage(result, undefined, names))];
+        const failure = diagnostic(rangeOf(given ?? test), failureMessage(result, undefined, names));
+        return { report: { ...base, failures: [messageOf(failure)], expectations: [], error: result.error }, diagnostics: [failure] };
     }
     const rows = expectationRows(result, names);
     const escalations = test.items.filter(ast.isExpectEscalation);
     let escalationIndex = 0;
     const diagnostics: Diagnostic[] = [];
+    const expectations: ExpectationReport[] = [];
     for (const [index, expectation] of result.expectations.entries()) {
         // Escalation results come in the order of the `expect escalation` lines; the other kinds
         // appear once per test.
         const item = expectation.kind === 'escalation' ? escalations[escalationIndex++] : test.items.find(EXPECT_ITEM[expectation.kind]);
+        const range = rangeOf(item ?? test);
+        const row = rows[index]!;
         if (expectation.passed) {
+            expectations.push({ ...row, range });
             continue;
         }
-        diagnostics.push(diagnostic(rangeOf(item ?? test), failureMessage(result, rows[index], names), relatedRule(expectation, result, compiled, names)));
+        const failure = diagnostic(range, failureMessage(result, row, names), relatedRule(expectation, result, compiled, names));
+        diagnostics.push(failure);
+        expectations.push({ ...row, range, message: messageOf(failure) });
     }
-    return diagnostics;
+    return { report: { ...base, failures: diagnostics.map(messageOf), expectations }, diagnostics };
+}
+
+function messageOf(diagnostic: Diagnostic): string {
+    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
 
 /** Where the rule that decided the test is declared, for a failed `expect rule`. */

@@ -7,7 +7,7 @@ import { docComment } from '../../model/documentation.js';
 import * as ast from '../../syntax/generated/ast.js';
 import { isDeclaration, qualifiedName } from '../../model/names.js';
 import { t, type MessageKey } from '../../l10n/index.js';
-import { clausesOf } from '../../model/rules.js';
+import { clausesOf, periodOf, rulePeriod } from '../../model/rules.js';
 import { escapeInvisible } from '../../unicode/characters.js';
 import { durationInWords } from '../../l10n/values.js';
 import type { Named } from './locate.js';
@@ -41,6 +41,7 @@ const KIND_WORDS = {
     [ast.EscalationTarget.$type]: 'editor.kind.escalation-target',
     [ast.Param.$type]: 'editor.kind.parameter',
     [ast.EnumMember.$type]: 'editor.kind.enum-member',
+    [ast.Campaign.$type]: 'editor.kind.campaign',
 } as const satisfies Record<string, MessageKey>;
 
 /** "post", "severity level" (岗位、严重程度等级): the kind of a node type in the current language. */
@@ -59,6 +60,7 @@ const A_KIND_WORDS = {
     [ast.EscalationTarget.$type]: 'editor.a-kind.escalation-target',
     [ast.Param.$type]: 'editor.a-kind.parameter',
     [ast.EnumMember.$type]: 'editor.a-kind.enum-member',
+    [ast.Campaign.$type]: 'editor.a-kind.campaign',
 } as const satisfies Record<string, MessageKey>;
 
 /** "a post", "an action" (岗位、处置措施): the kind as a sentence names one thing of it. */
@@ -132,7 +134,13 @@ function detailsOf(node: Named): string[] {
     if (ast.isAttribute(node)) {
         const lines = [t('editor.hover.type', { type: attributeTypeText(node) })];
         lines.push(node.default?.$cstNode ? t('editor.hover.default', { value: node.default.$cstNode.text }) : t('editor.hover.no-default'));
+        if (node.managed) {
+            lines.push(t('editor.hover.managed'));
+        }
         return lines;
+    }
+    if (ast.isPost(node) && node.surfaces.length > 0) {
+        return [t('editor.hover.manages', { surfaces: list(node.surfaces.map(s => `\`${s}\``)) })];
     }
     if (ast.isSeverityLevel(node)) {
         const levels = node.$container.levels;
@@ -156,6 +164,10 @@ function detailsOf(node: Named): string[] {
     }
     if (ast.isParam(node)) {
         return [node.optional ? t('editor.hover.optional-parameter', { parameter: paramText(node) }) : `\`${paramText(node)}\``];
+    }
+    if (ast.isCampaign(node)) {
+        const { from, to } = periodOf(node.period);
+        return from === null ? [] : [to === null ? t('editor.hover.campaign-from', { from }) : t('editor.hover.campaign-period', { from, to })];
     }
     return [];
 }
@@ -190,8 +202,13 @@ export function ruleSummary(rule: ast.Rule): string[] {
     if (c.priority?.value) {
         lines.push(t('editor.rule.priority', { priority: c.priority.value }));
     }
-    if (c.effective?.from) {
-        lines.push(c.effective.to ? t('editor.rule.effective-period', { from: c.effective.from, to: c.effective.to }) : t('editor.rule.effective-from', { from: c.effective.from }));
+    if (c.campaign) {
+        lines.push(t('editor.rule.campaign', { campaign: refWithLabel(c.campaign.campaign) }));
+    }
+    // The period in force: the rule's own within its campaign's.
+    const period = rulePeriod(rule);
+    if (period?.from) {
+        lines.push(period.to ? t('editor.rule.effective-period', { from: period.from, to: period.to }) : t('editor.rule.effective-from', { from: period.from }));
     }
     if (c.basis && c.basis.texts.length > 0) {
         lines.push(t('editor.rule.basis', { texts: c.basis.texts.join(t('editor.list.semicolon')) }));

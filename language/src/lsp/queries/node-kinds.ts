@@ -31,6 +31,7 @@ export const KINDS: Record<string, Kinds> = {
     [ast.Param.$type]: { symbol: SymbolKind.Variable, completion: CompletionItemKind.Field, token: SemanticTokenTypes.parameter },
     [ast.Model.$type]: { symbol: SymbolKind.Package, completion: CompletionItemKind.Module, token: SemanticTokenTypes.namespace },
     [ast.Severities.$type]: { symbol: SymbolKind.Enum, completion: CompletionItemKind.Enum, token: SemanticTokenTypes.enum },
+    [ast.Campaign.$type]: { symbol: SymbolKind.Namespace, completion: CompletionItemKind.Folder, token: SemanticTokenTypes.namespace },
     [ast.Test.$type]: { symbol: SymbolKind.Event, completion: CompletionItemKind.Method, token: SemanticTokenTypes.method },
 };
 

@@ -44,6 +44,7 @@ export type GovRuleKeywordNames =
     | "authority"
     | "basis"
     | "boolean"
+    | "campaign"
     | "category"
     | "default"
     | "disabled"
@@ -57,6 +58,8 @@ export type GovRuleKeywordNames =
     | "given"
     | "import"
     | "in"
+    | "managed"
+    | "manages"
     | "money"
     | "none"
     | "not"
@@ -101,7 +104,7 @@ export function isAction(item: unknown): item is Action {
 }
 
 export interface ActionCall extends langium.AstNode {
-    readonly $container: ActionsClause;
+    readonly $container: ActionsClause | ExpectActions;
     readonly $type: 'ActionCall';
     action: langium.Reference<Action>;
     args: Array<Argument>;
@@ -173,6 +176,7 @@ export interface Attribute extends langium.AstNode {
     readonly $type: 'Attribute';
     default?: Literal;
     label?: string;
+    managed: boolean;
     name: string;
     type: AttributeType;
 }
@@ -181,6 +185,7 @@ export const Attribute = {
     $type: 'Attribute',
     default: 'default',
     label: 'label',
+    managed: 'managed',
     name: 'name',
     type: 'type'
 } as const;
@@ -246,6 +251,40 @@ export function isBooleanLiteral(item: unknown): item is BooleanLiteral {
     return reflection.isInstance(item, BooleanLiteral.$type);
 }
 
+export interface Campaign extends langium.AstNode {
+    readonly $container: Model;
+    readonly $type: 'Campaign';
+    label?: string;
+    name: string;
+    period: EffectiveClause;
+}
+
+export const Campaign = {
+    $type: 'Campaign',
+    label: 'label',
+    name: 'name',
+    period: 'period'
+} as const;
+
+export function isCampaign(item: unknown): item is Campaign {
+    return reflection.isInstance(item, Campaign.$type);
+}
+
+export interface CampaignClause extends langium.AstNode {
+    readonly $container: Rule;
+    readonly $type: 'CampaignClause';
+    campaign: langium.Reference<Campaign>;
+}
+
+export const CampaignClause = {
+    $type: 'CampaignClause',
+    campaign: 'campaign'
+} as const;
+
+export function isCampaignClause(item: unknown): item is CampaignClause {
+    return reflection.isInstance(item, CampaignClause.$type);
+}
+
 export interface Category extends langium.AstNode {
     readonly $container: Category | Model;
     readonly $type: 'Category';
@@ -280,7 +319,7 @@ export function isCategoryClause(item: unknown): item is CategoryClause {
     return reflection.isInstance(item, CategoryClause.$type);
 }
 
-export type Clause = ActionsClause | BasisClause | CategoryClause | DisabledClause | EffectiveClause | EscalateClause | PriorityClause | ResponsibleClause | SeverityClause | WhenClause;
+export type Clause = ActionsClause | BasisClause | CampaignClause | CategoryClause | DisabledClause | EffectiveClause | EscalateClause | PriorityClause | ResponsibleClause | SeverityClause | WhenClause;
 
 export const Clause = {
     $type: 'Clause'
@@ -360,7 +399,7 @@ export function isDurationLiteral(item: unknown): item is DurationLiteral {
 }
 
 export interface EffectiveClause extends langium.AstNode {
-    readonly $container: Rule;
+    readonly $container: Campaign | Rule;
     readonly $type: 'EffectiveClause';
     from: string;
     to?: string;
@@ -376,7 +415,7 @@ export function isEffectiveClause(item: unknown): item is EffectiveClause {
     return reflection.isInstance(item, EffectiveClause.$type);
 }
 
-export type Element = Action | Attribute | Authority | Category | Post | Rule | Severities | Test;
+export type Element = Action | Attribute | Authority | Campaign | Category | Post | Rule | Severities | Test;
 
 export const Element = {
     $type: 'Element'
@@ -476,12 +515,12 @@ export function isEscalationTarget(item: unknown): item is EscalationTarget {
 export interface ExpectActions extends langium.AstNode {
     readonly $container: Test;
     readonly $type: 'ExpectActions';
-    actions: Array<langium.Reference<Action>>;
+    calls: Array<ActionCall>;
 }
 
 export const ExpectActions = {
     $type: 'ExpectActions',
-    actions: 'actions'
+    calls: 'calls'
 } as const;
 
 export function isExpectActions(item: unknown): item is ExpectActions {
@@ -738,12 +777,14 @@ export interface Post extends langium.AstNode {
     readonly $type: 'Post';
     label?: string;
     name: string;
+    surfaces: Array<string>;
 }
 
 export const Post = {
     $type: 'Post',
     label: 'label',
-    name: 'name'
+    name: 'name',
+    surfaces: 'surfaces'
 } as const;
 
 export function isPost(item: unknown): item is Post {
@@ -951,6 +992,8 @@ export type GovRuleAstType = {
     Authority: Authority
     BasisClause: BasisClause
     BooleanLiteral: BooleanLiteral
+    Campaign: Campaign
+    CampaignClause: CampaignClause
     Category: Category
     CategoryClause: CategoryClause
     Clause: Clause
@@ -1083,6 +1126,11 @@ export class GovRuleAstReflection extends langium.AbstractAstReflection {
                     name: Attribute.label,
                     optional: true
                 },
+                managed: {
+                    name: Attribute.managed,
+                    defaultValue: false,
+                    optional: true
+                },
                 name: {
                     name: Attribute.name
                 },
@@ -1131,6 +1179,32 @@ export class GovRuleAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Literal.$type, Value.$type]
+        },
+        Campaign: {
+            name: Campaign.$type,
+            properties: {
+                label: {
+                    name: Campaign.label,
+                    optional: true
+                },
+                name: {
+                    name: Campaign.name
+                },
+                period: {
+                    name: Campaign.period
+                }
+            },
+            superTypes: [Element.$type]
+        },
+        CampaignClause: {
+            name: CampaignClause.$type,
+            properties: {
+                campaign: {
+                    name: CampaignClause.campaign,
+                    referenceType: Campaign.$type
+                }
+            },
+            superTypes: [Clause.$type]
         },
         Category: {
             name: Category.$type,
@@ -1302,10 +1376,9 @@ export class GovRuleAstReflection extends langium.AbstractAstReflection {
         ExpectActions: {
             name: ExpectActions.$type,
             properties: {
-                actions: {
-                    name: ExpectActions.actions,
-                    defaultValue: [],
-                    referenceType: Action.$type
+                calls: {
+                    name: ExpectActions.calls,
+                    defaultValue: []
                 }
             },
             superTypes: [TestItem.$type]
@@ -1499,6 +1572,11 @@ export class GovRuleAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Post.name
+                },
+                surfaces: {
+                    name: Post.surfaces,
+                    defaultValue: [],
+                    optional: true
                 }
             },
             superTypes: [Element.$type, EscalationTarget.$type]
