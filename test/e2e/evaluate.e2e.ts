@@ -201,9 +201,14 @@ describe('GovRule in VS Code: second wave', () => {
         const saved = run.tests.filter((t: { name: string }) => t.name.endsWith('decides this event'));
         expect(saved.map((t: { passed: boolean }) => t.passed)).toEqual([true]);
         // And the editor: run the file's tests from the lens at its top.
+        // The save re-renders the file's lenses: a click can land on a lens being replaced, so
+        // click again until the run's result shows.
         await page.keyboard.press('Control+Home');
-        await lens(/Run all tests$/).first().click();
-        await lens(/^✓ \d+ passed — Run all tests$/).waitFor({ timeout: 60_000 });
+        const passed = lens(/^✓ \d+ passed — Run all tests$/);
+        await expect.poll(async () => {
+            await lens(/Run all tests$/).first().click();
+            return passed.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+        }, { timeout: 90_000, intervals: [0] }).toBe(true);
         await shot('save-as-test-passed');
     });
 
