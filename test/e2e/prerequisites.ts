@@ -1,4 +1,5 @@
 /** Where the end-to-end prerequisites live (installed by scripts/setup-e2e.sh), and a clear error when they don't. */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -41,4 +42,14 @@ export function findPrerequisites(): Prerequisites {
         throw new Error(`End-to-end prerequisites missing: ${missing.join(', ')}. Run: bash scripts/setup-e2e.sh`);
     }
     return { node24, codeServer, chromium: chromium! };
+}
+
+/**
+ * How the status item starts on the example workspace, `GovRule: N rules`, with N counted in the
+ * example's compiled bundle (the suites package the extension, and so build the CLI, first).
+ */
+export function exampleRulesStatus(): string {
+    const cli = path.join(ROOT, 'bin', 'govrule.cjs');
+    const bundle = JSON.parse(execFileSync(process.execPath, [cli, 'compile', path.join(ROOT, 'examples', 'chongqing')], { encoding: 'utf8' })) as { rules: unknown[] };
+    return `GovRule: ${bundle.rules.length} rules`;
 }

@@ -13,7 +13,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CodeServer, installExtension, makeDirs, writeUserSettings, type CodeServerDirs } from './code-server.js';
 import { saveEvidence, slug } from './evidence.js';
-import { findPrerequisites, ROOT } from './prerequisites.js';
+import { findPrerequisites, ROOT, exampleRulesStatus } from './prerequisites.js';
 import { Workbench, launchBrowser } from './workbench.js';
 
 const base = fs.mkdtempSync(path.join(os.tmpdir(), 'govrule-e2e-tests-'));
@@ -121,7 +121,7 @@ describe('GovRule tests in the Testing view', () => {
     test('the Testing view lists the example\'s test files, and a file\'s tests', async () => {
         // The status item (shown with a rule file) appears once the server has indexed the workspace.
         await bench.openFile('tests/data.govrule');
-        await bench.statusBarItem('GovRule: 48 rules').waitFor({ timeout: 120_000 });
+        await bench.statusBarItem(exampleRulesStatus()).waitFor({ timeout: 120_000 });
         await command('Testing: Focus on Test Explorer View');
         for (const file of TEST_FILES) {
             await explorerRow(file).waitFor({ timeout: 60_000 });
@@ -132,7 +132,7 @@ describe('GovRule tests in the Testing view', () => {
         await explorerRow('tests/rumor.govrule').click();
         await page.keyboard.press('ArrowRight');
         const names = testNames('tests/rumor.govrule');
-        expect(names.length).toBe(15);
+        expect(names.length).toBeGreaterThanOrEqual(3);
         await explorerRow(names[0]!).waitFor();
         const shown = await page.locator('.test-explorer .monaco-list-row[aria-level="2"]').evaluateAll((rows: any[]) => rows.map(row => String(row.getAttribute('aria-label'))));
         expect(shown.map(label => label.replace(/ \(Not yet run\)$/, '')).slice(0, 3)).toEqual(names.slice(0, 3));

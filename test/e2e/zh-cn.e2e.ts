@@ -16,7 +16,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CodeServer, installExtension, makeDirs, writeUserSettings, type CodeServerDirs } from './code-server.js';
 import { govRuleLogs, saveEvidence, slug } from './evidence.js';
 import { buildLanguagePack, registerLanguagePack } from './language-pack.js';
-import { findPrerequisites, ROOT } from './prerequisites.js';
+import { findPrerequisites, ROOT, exampleRulesStatus } from './prerequisites.js';
 import { Workbench, launchBrowser } from './workbench.js';
 
 const base = fs.mkdtempSync(path.join(os.tmpdir(), 'govrule-e2e-zh-'));
@@ -153,7 +153,7 @@ describe('GovRule in a Chinese VS Code', () => {
         const settings = path.join(workspace, '.vscode', 'settings.json');
         fs.mkdirSync(path.dirname(settings), { recursive: true });
         fs.writeFileSync(settings, JSON.stringify({ 'govrule.locale': 'en' }));
-        await bench.statusBarItem('GovRule: 48 rules').waitFor({ timeout: 60_000 });
+        await bench.statusBarItem(exampleRulesStatus()).waitFor({ timeout: 60_000 });
         await expect.poll(outputLog, { timeout: 30_000 }).toContain('Display language: zh-cn; GovRule messages: en');
         await shot('locale-setting-en');
         fs.writeFileSync(settings, JSON.stringify({ 'govrule.locale': 'auto' }));
