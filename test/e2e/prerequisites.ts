@@ -44,12 +44,14 @@ export function findPrerequisites(): Prerequisites {
     return { node24, codeServer, chromium: chromium! };
 }
 
-/**
- * How the status item starts on the example workspace, `GovRule: N rules`, with N counted in the
- * example's compiled bundle (the suites package the extension, and so build the CLI, first).
- */
-export function exampleRulesStatus(): string {
+/** The number of rules in the example workspace, counted in its compiled bundle (the suites package the extension, and so build the CLI, first). */
+export function exampleRuleCount(): number {
     const cli = path.join(ROOT, 'bin', 'govrule.cjs');
     const bundle = JSON.parse(execFileSync(process.execPath, [cli, 'compile', path.join(ROOT, 'examples', 'chongqing')], { encoding: 'utf8' })) as { rules: unknown[] };
-    return `GovRule: ${bundle.rules.length} rules`;
+    return bundle.rules.length;
+}
+
+/** How the status item starts on the example workspace: `GovRule: N rules`. */
+export function exampleRulesStatus(): string {
+    return `GovRule: ${exampleRuleCount()} rules`;
 }
