@@ -132,7 +132,8 @@ describe('GovRule in a Chinese VS Code', () => {
         await input.fill('>GovRule');
         // Each row is announced by its title; VS Code adds the English title below it as an alias.
         const rows = page.locator('.quick-input-widget .monaco-list-row');
-        const expected = ['GovRule: 编译工作区', 'GovRule: 预览编译后的 JSON', 'GovRule: 与其他版本比较…', 'GovRule: 重启语言服务器', 'GovRule: 显示输出'];
+        const expected = ['GovRule: 编译工作区', 'GovRule: 预览编译后的 JSON', 'GovRule: 与其他版本比较…', 'GovRule: 重启语言服务器', 'GovRule: 显示输出',
+            'GovRule: 试判定…', 'GovRule: 创建 govrule.json', 'GovRule: 新建规则文件'];
         await expect.poll(async () => (await rows.evaluateAll((els: any[]) => els.map(el => String(el.getAttribute('aria-label')))))
             .filter(label => label.startsWith('GovRule')).sort(), { timeout: 30_000 }).toEqual([...expected].sort());
         const compile = rows.filter({ has: page.locator('[data-quick-input-id="govrule.compileWorkspace"]') }).first();
