@@ -38,10 +38,30 @@ export function makeDirs(base: string): CodeServerDirs {
 }
 
 /** Settings that keep the workbench quiet, offline and predictable for screenshots. */
-export function writeUserSettings(dirs: CodeServerDirs, settings: Record<string, unknown>): void {
+const QUIET_SETTINGS: Record<string, unknown> = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'workbench.colorTheme': 'Default Dark Modern',
+    'workbench.editor.enablePreview': false,
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'git.enabled': false,
+    'chat.disableAIFeatures': true,
+    'editor.minimap.enabled': false,
+    'window.commandCenter': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+/** The user settings: the quiet ones, then a suite's own (which win). */
+export function writeUserSettings(dirs: CodeServerDirs, settings: Record<string, unknown> = {}): void {
     const file = path.join(dirs.userData, 'User', 'settings.json');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(settings, null, 4));
+    fs.writeFileSync(file, JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 4));
 }
 
 function environment(dirs: CodeServerDirs, prereq: Prerequisites): NodeJS.ProcessEnv {

@@ -14,7 +14,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CodeServer, installExtension, makeDirs, writeUserSettings, type CodeServerDirs } from './code-server.js';
 import { saveEvidence, slug } from './evidence.js';
-import { findPrerequisites, ROOT, exampleRulesStatus } from './prerequisites.js';
+import { findPrerequisites, ROOT, exampleRulesStatus, packagedExtension } from './prerequisites.js';
 import { Workbench, launchBrowser } from './workbench.js';
 
 const RULE_FILE = 'qinglang/rumor.govrule';
@@ -43,32 +43,11 @@ beforeAll(async () => {
     }
     console.log(`e2e (evaluate): workspace, logs and profiles in ${base} (kept if a step fails)`);
 
-    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension', 'package.json'), 'utf8'));
-    const vsix = process.env.GOVRULE_E2E_VSIX ?? path.join(ROOT, `${manifest.name}-${manifest.version}.vsix`);
-    if (!process.env.GOVRULE_E2E_VSIX) {
-        execFileSync(process.execPath, [path.join(ROOT, 'extension', 'scripts', 'package.mjs')], { cwd: ROOT, stdio: 'inherit' });
-    }
+    const vsix = packagedExtension();
     fs.cpSync(path.join(ROOT, 'examples', 'chongqing'), workspace, { recursive: true, filter: src => !src.includes(`${path.sep}dist`) });
 
     dirs = makeDirs(path.join(base, 'code-server'));
-    writeUserSettings(dirs, {
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'workbench.enableExperiments': false,
-        'workbench.colorTheme': 'Default Dark Modern',
-        'workbench.editor.enablePreview': false,
-        'security.workspace.trust.enabled': false,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'extensions.ignoreRecommendations': true,
-        'git.enabled': false,
-        'chat.disableAIFeatures': true,
-        'editor.minimap.enabled': false,
-        'window.commandCenter': false,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    });
+    writeUserSettings(dirs);
     console.log(await installExtension(prereq, dirs, vsix));
     server = await CodeServer.start(prereq, dirs, workspace, path.join(base, 'code-server.log'));
     context = await launchBrowser(prereq.chromium, path.join(base, 'chromium-profile'));

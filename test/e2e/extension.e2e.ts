@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CodeServer, installExtension, makeDirs, writeUserSettings, type CodeServerDirs } from './code-server.js';
 import { saveEvidence, slug } from './evidence.js';
-import { findPrerequisites, ROOT, exampleRuleCount, exampleRulesStatus } from './prerequisites.js';
+import { findPrerequisites, ROOT, exampleRuleCount, exampleRulesStatus, packagedExtension } from './prerequisites.js';
 import { Workbench, launchBrowser } from './workbench.js';
 
 const RULE_FILE = 'qinglang/rumor.govrule';
@@ -46,11 +46,7 @@ beforeAll(async () => {
     console.log(`e2e: workspace, logs and profiles in ${base} (kept if a step fails)`);
 
     // The package users install, built as `npm run package` does (or one given in GOVRULE_E2E_VSIX).
-    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension', 'package.json'), 'utf8'));
-    const vsix = process.env.GOVRULE_E2E_VSIX ?? path.join(ROOT, `${manifest.name}-${manifest.version}.vsix`);
-    if (!process.env.GOVRULE_E2E_VSIX) {
-        execFileSync(process.execPath, [path.join(ROOT, 'extension', 'scripts', 'package.mjs')], { cwd: ROOT, stdio: 'inherit' });
-    }
+    const vsix = packagedExtension();
 
     // A copy of the example, so that edits and the compiled bundle stay out of the repository.
     fs.cpSync(path.join(ROOT, 'examples', 'chongqing'), workspace, { recursive: true, filter: src => !src.includes(`${path.sep}dist`) });
@@ -63,23 +59,7 @@ beforeAll(async () => {
 
     dirs = makeDirs(path.join(base, 'code-server'));
     writeUserSettings(dirs, {
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'workbench.enableExperiments': false,
-        'workbench.colorTheme': 'Default Dark Modern',
-        'workbench.editor.enablePreview': false,
-        'security.workspace.trust.enabled': false,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'extensions.ignoreRecommendations': true,
-        'git.enabled': false,
-        'chat.disableAIFeatures': true,
-        'editor.minimap.enabled': false,
         'editor.hover.delay': 100,
-        'window.commandCenter': false,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
     });
     console.log(await installExtension(prereq, dirs, vsix));
     server = await CodeServer.start(prereq, dirs, workspace, path.join(base, 'code-server.log'));

@@ -55,3 +55,13 @@ export function exampleRuleCount(): number {
 export function exampleRulesStatus(): string {
     return `GovRule: ${exampleRuleCount()} rules`;
 }
+
+/** The .vsix users install, built as `npm run package` does, or the one GOVRULE_E2E_VSIX names. */
+export function packagedExtension(): string {
+    if (process.env.GOVRULE_E2E_VSIX) {
+        return process.env.GOVRULE_E2E_VSIX;
+    }
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension', 'package.json'), 'utf8')) as { name: string; version: string };
+    execFileSync(process.execPath, [path.join(ROOT, 'extension', 'scripts', 'package.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    return path.join(ROOT, `${manifest.name}-${manifest.version}.vsix`);
+}

@@ -4,7 +4,6 @@
  * govrule.json points outside the folder, and tests do not run; each refusal says why.
  * Screenshots: out/e2e/screenshots/restricted-*.png. Prerequisites: bash scripts/setup-e2e.sh.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CodeServer, installExtension, makeDirs, writeUserSettings, type CodeServerDirs } from './code-server.js';
 import { saveEvidence, slug } from './evidence.js';
-import { findPrerequisites, ROOT, exampleRulesStatus } from './prerequisites.js';
+import { findPrerequisites, ROOT, exampleRulesStatus, packagedExtension } from './prerequisites.js';
 import { Workbench, launchBrowser } from './workbench.js';
 
 const PREFIX = 'restricted-';
@@ -38,34 +37,15 @@ beforeAll(async () => {
     for (const old of fs.readdirSync(shots).filter(name => name.startsWith(PREFIX) || name.startsWith(`FAILED-${PREFIX}`))) {
         fs.rmSync(path.join(shots, old), { recursive: true, force: true });
     }
-    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension', 'package.json'), 'utf8'));
-    const vsix = process.env.GOVRULE_E2E_VSIX ?? path.join(ROOT, `${manifest.name}-${manifest.version}.vsix`);
-    if (!process.env.GOVRULE_E2E_VSIX) {
-        execFileSync(process.execPath, [path.join(ROOT, 'extension', 'scripts', 'package.mjs')], { cwd: ROOT, stdio: 'inherit' });
-    }
+    const vsix = packagedExtension();
     fs.cpSync(path.join(ROOT, 'examples', 'chongqing'), workspace, { recursive: true, filter: src => !src.includes(`${path.sep}dist`) });
     // A govrule.json as a stranger's repository might ship it.
     fs.writeFileSync(path.join(workspace, 'govrule.json'), '{ "include": ["**/*.govrule"], "out": "../outside/bundle.json" }\n');
 
     dirs = makeDirs(path.join(base, 'code-server'));
     writeUserSettings(dirs, {
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'workbench.enableExperiments': false,
-        'workbench.colorTheme': 'Default Dark Modern',
-        'workbench.editor.enablePreview': false,
         'security.workspace.trust.enabled': true,
         'security.workspace.trust.startupPrompt': 'always',
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'extensions.ignoreRecommendations': true,
-        'git.enabled': false,
-        'chat.disableAIFeatures': true,
-        'editor.minimap.enabled': false,
-        'window.commandCenter': false,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
     });
     console.log(await installExtension(prereq, dirs, vsix));
     server = await CodeServer.start(prereq, dirs, workspace, path.join(base, 'code-server.log'), [], { trust: false });

@@ -7,7 +7,6 @@
  * `initialize.locale` (read in its trace). Screenshots go to
  * out/e2e/screenshots/zh-cn-*.png. Prerequisites: bash scripts/setup-e2e.sh.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,7 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CodeServer, installExtension, makeDirs, writeUserSettings, type CodeServerDirs } from './code-server.js';
 import { govRuleLogs, saveEvidence, slug } from './evidence.js';
 import { buildLanguagePack, registerLanguagePack } from './language-pack.js';
-import { findPrerequisites, ROOT, exampleRuleCount, exampleRulesStatus } from './prerequisites.js';
+import { findPrerequisites, ROOT, exampleRuleCount, exampleRulesStatus, packagedExtension } from './prerequisites.js';
 import { Workbench, launchBrowser } from './workbench.js';
 
 const base = fs.mkdtempSync(path.join(os.tmpdir(), 'govrule-e2e-zh-'));
@@ -46,30 +45,11 @@ beforeAll(async () => {
     }
     console.log(`e2e (zh-cn): workspace, logs and profiles in ${base} (kept if a step fails)`);
 
-    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension', 'package.json'), 'utf8'));
-    const vsix = process.env.GOVRULE_E2E_VSIX ?? path.join(ROOT, `${manifest.name}-${manifest.version}.vsix`);
-    if (!process.env.GOVRULE_E2E_VSIX) {
-        execFileSync(process.execPath, [path.join(ROOT, 'extension', 'scripts', 'package.mjs')], { cwd: ROOT, stdio: 'inherit' });
-    }
+    const vsix = packagedExtension();
     fs.cpSync(path.join(ROOT, 'examples', 'chongqing'), workspace, { recursive: true, filter: src => !src.includes(`${path.sep}dist`) });
 
     dirs = makeDirs(path.join(base, 'code-server'));
     writeUserSettings(dirs, {
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'workbench.enableExperiments': false,
-        'workbench.colorTheme': 'Default Dark Modern',
-        'security.workspace.trust.enabled': false,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'extensions.ignoreRecommendations': true,
-        'git.enabled': false,
-        'chat.disableAIFeatures': true,
-        'editor.minimap.enabled': false,
-        'window.commandCenter': false,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
         // The client's trace of the LSP messages goes to the "GovRule" channel (at the trace log
         // level, which `--log trace` sets): it shows what `initialize` carries.
         'govrule.trace.server': 'verbose',
