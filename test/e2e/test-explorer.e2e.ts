@@ -239,10 +239,12 @@ describe('GovRule tests in the Testing view', () => {
         // The added test expects the technology post; the chief editor is wrong.
         await setAddedExpectation(file, 'chiefEditor');
         await explorerRow(`${ADDED_TEST} (Failed)`).waitFor({ timeout: 120_000 });
+        await page.keyboard.press('Escape');          // a completion list the edit may have left open
         await shot('continuous-failed');
 
         await setAddedExpectation(file, 'technology');
         await explorerRow(`${ADDED_TEST} (Passed)`).waitFor({ timeout: 120_000 });
+        await page.keyboard.press('Escape');          // a completion list the edit may have left open
         await shot('continuous-passed');
 
         await command('Test: Stop Continuous Run');
