@@ -24,7 +24,7 @@ export class TestExplorer implements vscode.Disposable {
     /** The tree as last listed, in the server's shape (planRun reads it). */
     private files: TestFile[] = [];
     private readonly details = new WeakMap<vscode.FileCoverage, vscode.FileCoverageDetail[]>();
-    private readonly continuous = new Set<{ request: vscode.TestRunRequest; coverage: boolean }>();
+    private readonly continuous = new Set<{ request: vscode.TestRunRequest; coverage: boolean; token: vscode.CancellationToken }>();
     private relistTimer: ReturnType<typeof setTimeout> | undefined;
     private listing: Promise<void> = Promise.resolve();
 
@@ -120,7 +120,7 @@ export class TestExplorer implements vscode.Disposable {
     private handle(request: vscode.TestRunRequest, token: vscode.CancellationToken, coverage: boolean): Promise<void> {
         if (request.continuous) {
             // Runs on each save of a rule file until the user stops it.
-            const entry = { request, coverage };
+            const entry = { request, coverage, token };
             this.continuous.add(entry);
             token.onCancellationRequested(() => this.continuous.delete(entry));
             return Promise.resolve();
@@ -129,9 +129,10 @@ export class TestExplorer implements vscode.Disposable {
     }
 
     private async runContinuous(): Promise<void> {
-        for (const { request, coverage } of [...this.continuous]) {
+        for (const { request, coverage, token } of [...this.continuous]) {
             const again = new vscode.TestRunRequest(request.include, request.exclude, request.profile, true);
-            await this.run(again, new vscode.CancellationTokenSource().token, coverage);
+            // The continuous run's token: stopping it also stops a run it has under way.
+            await this.run(again, token, coverage);
         }
     }
 

@@ -2,7 +2,9 @@
  * GovRule's tests in VS Code's Testing view, in a workbench of their own (code-server, driven
  * through Chromium as in extension.e2e.ts): the example's test files and tests listed, all run
  * and passing, coverage per file, and a test whose expectation was edited failing with the
- * expected-versus-actual diff in the editor. Screenshots: out/e2e/screenshots/tests-*.png.
+ * expected-versus-actual diff in the editor; the tree following a test typed into a file and a
+ * new test file; continuous run, where each save runs the tests again (a broken expectation fails,
+ * fixed it passes) with no Run pressed. Screenshots: out/e2e/screenshots/tests-*.png.
  * Prerequisites: bash scripts/setup-e2e.sh.
  */
 import * as fs from 'node:fs';
@@ -110,11 +112,13 @@ describe('GovRule tests in the Testing view', () => {
         // Expand one file: its tests, in source order.
         await explorerRow('tests/rumor.govrule').click();
         await page.keyboard.press('ArrowRight');
+        // All of them: the example's five files and one file's tests fit in the side bar (the list is virtual).
         const names = testNames('tests/rumor.govrule');
         expect(names.length).toBeGreaterThanOrEqual(3);
         await explorerRow(names[0]!).waitFor();
+        await explorerRow(names.at(-1)!).waitFor();
         const shown = await page.locator('.test-explorer .monaco-list-row[aria-level="2"]').evaluateAll((rows: any[]) => rows.map(row => String(row.getAttribute('aria-label'))));
-        expect(shown.map(label => label.replace(/ \(Not yet run\)$/, '')).slice(0, 3)).toEqual(names.slice(0, 3));
+        expect(shown.map(label => label.replace(/ \(Not yet run\)$/, ''))).toEqual(names);
         await shot('explorer-listed');
     });
 
@@ -161,5 +165,101 @@ describe('GovRule tests in the Testing view', () => {
         await diff.locator('.view-line', { hasText: 'severity: chongqing.common.serious' }).first().waitFor();
         expect(await peek.innerText()).toContain('expected severity chongqing.common.critical');
         await shot('failure-diff');
+        await page.keyboard.press('Escape');
+    });
+
+    test('a test added in the editor is listed once saved', async () => {
+        const file = 'tests/data.govrule';
+        const before = fs.readFileSync(path.join(workspace, file), 'utf8');
+        expect(before).not.toContain(ADDED_TEST);
+        await bench.openFile(file);
+        await page.keyboard.press('Control+End');
+        // Typed as one input, the lines get the editor's auto-indentation on top of their own: the formatter tidies them.
+        await bench.typeIntoEditor(`\ntest "${ADDED_TEST}" {\ngiven dataSecurity.leak { channel: app, affectedRecords: 500 }\non 2026-06-15\nexpect responsible technology\n}\n`);
+        await command('Format Document');
+        await page.keyboard.press('Control+S');
+        await expect.poll(() => fs.readFileSync(path.join(workspace, file), 'utf8'), { timeout: 30_000 }).toContain(`test "${ADDED_TEST}" {\n    given`);
+        await command('Testing: Focus on Test Explorer View');
+        await explorerRow(file).waitFor({ timeout: 60_000 });
+        await expandFile(file);
+        await explorerRow(`${ADDED_TEST} (Not yet run)`).waitFor({ timeout: 60_000 });
+        await shot('added-in-editor');
+    });
+
+    test('a new test file on disk is listed with its test', async () => {
+        const file = 'tests/extra.govrule';
+        fs.writeFileSync(path.join(workspace, file), [
+            'package chongqing.tests',
+            'import chongqing.common.*',
+            'import chongqing.qinglang.*',
+            '',
+            `test "${NEW_FILE_TEST}" {`,
+            '    given dataSecurity.leak { channel: app, affectedRecords: 500 }',
+            '    on 2026-06-15',
+            '    expect rule dataLeak',
+            '}',
+            '',
+        ].join('\n'));
+        await explorerRow(file).waitFor({ timeout: 60_000 });
+        await expandFile(file);
+        await explorerRow(`${NEW_FILE_TEST} (Not yet run)`).waitFor({ timeout: 60_000 });
+        await shot('new-file');
+    });
+
+    test('in continuous run, saving a rule file runs the tests again: an edited expectation fails, fixed it passes', async () => {
+        const file = 'tests/data.govrule';
+        await command('Test: Start Continuous Run');
+        // While it runs, the Testing view's toolbar offers to stop it.
+        await page.locator('.monaco-action-bar .action-label[aria-label^="Stop Continuous Run"]').first().waitFor({ timeout: 30_000 });
+        await shot('continuous-on');
+
+        // The added test expects the technology post; the chief editor is wrong.
+        await setAddedExpectation(file, 'chiefEditor');
+        await explorerRow(`${ADDED_TEST} (Failed)`).waitFor({ timeout: 120_000 });
+        await page.keyboard.press('Escape');          // a completion list the edit may have left open
+        await shot('continuous-failed');
+
+        await setAddedExpectation(file, 'technology');
+        await explorerRow(`${ADDED_TEST} (Passed)`).waitFor({ timeout: 120_000 });
+        await page.keyboard.press('Escape');          // a completion list the edit may have left open
+        await shot('continuous-passed');
+
+        await command('Test: Stop Continuous Run');
+        await page.locator('.monaco-action-bar .action-label[aria-label^="Start Continuous Run"]').first().waitFor({ timeout: 30_000 });
     });
 });
+
+/** A test that a step adds to tests/data.govrule through the editor (a name is unique in its package). */
+const ADDED_TEST = '小规模数据泄露由技术岗位处置';
+/** The test of the file a step creates. */
+const NEW_FILE_TEST = '新建文件中的数据泄露';
+
+/** Expands a file's row of the Test Explorer (a no-op when it is expanded). */
+async function expandFile(file: string): Promise<void> {
+    const row = explorerRow(file);
+    if (await row.getAttribute('aria-expanded') !== 'true') {
+        await row.click();
+        await page.keyboard.press('ArrowRight');
+    }
+    await expect.poll(() => row.getAttribute('aria-expanded'), { timeout: 30_000 }).toBe('true');
+}
+
+/**
+ * Sets the post the added test expects, in the editor (select the value, type another), and
+ * saves; waits until the file on disk has it.
+ */
+async function setAddedExpectation(file: string, post: string): Promise<void> {
+    await bench.openFile(file);
+    const lines = fs.readFileSync(path.join(workspace, file), 'utf8').split('\n');
+    const start = lines.findIndex(line => line.includes(`test "${ADDED_TEST}"`));
+    const offset = lines.slice(start).findIndex(line => line.includes('expect responsible '));
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect(offset).toBeGreaterThan(0);
+    const line = lines[start + offset]!;
+    await bench.goTo(start + offset + 1, line.indexOf('expect responsible ') + 'expect responsible '.length + 1);
+    await page.keyboard.press('Shift+End');
+    await bench.typeIntoEditor(post);
+    await page.keyboard.press('Escape');              // the completion list that typing opened
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => fs.readFileSync(path.join(workspace, file), 'utf8').split('\n')[start + offset]?.trim(), { timeout: 30_000 }).toBe(`expect responsible ${post}`);
+}
