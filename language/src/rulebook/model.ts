@@ -110,17 +110,12 @@ export interface RulebookModel {
 
 /** The campaigns of a bundle, each with the rules that join it (by id, as the bundle lists them). */
 export function campaignsOf(bundle: Bundle): CampaignEntry[] {
-    const joining = new Map<string, string[]>();
-    for (const rule of bundle.rules) {
-        if (rule.campaign !== null) {
-            joining.set(rule.campaign, [...(joining.get(rule.campaign) ?? []), rule.id]);
-        }
-    }
+    const joining = groupBy(bundle.rules.filter(rule => rule.campaign !== null), rule => rule.campaign!);
     return bundle.campaigns.map(campaign => ({
         ...named(campaign),
         from: campaign.effective.from,
         to: campaign.effective.to,
-        rules: joining.get(campaign.id) ?? [],
+        rules: (joining.get(campaign.id) ?? []).map(rule => rule.id),
     }));
 }
 
